@@ -86,4 +86,20 @@ class CommandLineTest {
     void admin_create_without_its_required_options_exits_2() {
         assertThat(run("", "admin", "create").status()).isEqualTo(2);
     }
+
+    @Test
+    void site_create_normalizes_origins_and_site_list_shows_them() {
+        Run created = run("", "site", "create", "--id", "daily", "--name", "The Daily", "--origin",
+                "HTTPS://WWW.Example.org:443", "--origin", "http://localhost:3000", "--data", folder.toString());
+        assertThat(created.status()).as(created.err()).isZero();
+        Run listed = run("", "site", "list", "--data", folder.toString());
+        assertThat(listed.out()).contains("daily\tThe Daily\thttps://www.example.org http://localhost:3000");
+    }
+
+    @Test
+    void site_create_refuses_an_origin_with_a_path() {
+        Run run = run("", "site", "create", "--id", "daily", "--name", "The Daily", "--origin",
+                "https://www.example.org/news", "--data", folder.toString());
+        assertThat(run.status()).isEqualTo(2);
+    }
 }
