@@ -103,4 +103,16 @@ class AccountsTest {
         assertThat(Passwords.matches("a long enough passworD", hash)).isFalse();
         assertThat(Passwords.matches("anything", "not a hash")).isFalse();
     }
+
+    @Test
+    void expired_sessions_end_and_are_purged() {
+        java.time.Instant start = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        Clock early = Clock.fixed(start, java.time.ZoneOffset.UTC);
+        Clock late = Clock.fixed(start.plus(java.time.Duration.ofDays(31)), java.time.ZoneOffset.UTC);
+        AccountStore store = new AccountStore(db.database().jdbi());
+        SignedIn signedIn = new Accounts(store, early).signUp("old@example.org", "a long enough password", "Old");
+        Accounts later = new Accounts(store, late);
+        assertThat(later.findSession(signedIn.sessionToken())).isEmpty();
+        assertThat(later.purgeExpiredSessions()).isEqualTo(1);
+    }
 }
