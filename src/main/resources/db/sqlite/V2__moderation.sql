@@ -7,6 +7,9 @@ ALTER TABLE stories ADD COLUMN premoderated SMALLINT NOT NULL DEFAULT 0;
 ALTER TABLE comments ADD COLUMN scores TEXT;                          -- JSON {category: probability}
 ALTER TABLE comments ADD COLUMN model_version TEXT;
 ALTER TABLE comments ADD COLUMN reasons TEXT NOT NULL DEFAULT '[]';   -- JSON [{code, message}]
+ALTER TABLE comments ADD COLUMN open_reports INTEGER NOT NULL DEFAULT 0;  -- reports since the last decision
+ALTER TABLE comments ADD COLUMN decided_by TEXT;                      -- the moderator of the last decision
+ALTER TABLE comments ADD COLUMN decided_at BIGINT;
 
 ALTER TABLE accounts ADD COLUMN banned_until BIGINT;                  -- epoch ms; far future for a ban
 ALTER TABLE accounts ADD COLUMN ban_reason TEXT;
@@ -32,3 +35,12 @@ CREATE TABLE moderation_log (
 );
 CREATE INDEX moderation_log_by_site ON moderation_log (site_id, created_at);
 CREATE INDEX comments_by_status ON comments (story_id, status, created_at);
+CREATE INDEX comments_by_open_reports ON comments (open_reports);
+
+CREATE TABLE disagreements (
+    comment_id  TEXT NOT NULL REFERENCES comments (id),
+    account_id  TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    story_id    TEXT NOT NULL,
+    created_at  BIGINT NOT NULL,
+    PRIMARY KEY (comment_id, account_id)
+);

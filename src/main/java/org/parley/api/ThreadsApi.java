@@ -77,6 +77,14 @@ final class ThreadsApi {
         Sort sort = Sort.ofCode(ctx.queryParam("sort"));
         int limit = Requests.intQuery(ctx, "limit", Threads.DEFAULT_LIMIT);
         String cursor = ctx.queryParam("cursor");
+        Session session = ctx.cookie(Auth.COOKIE) == null ? null : auth.session(ctx).orElse(null);
+        if (session != null) {
+            Story story = stories.findOrCreate(site, url, ctx.queryParam("title"));
+            if (comments.hasPending(story.id(), session.account().id())) {
+                sendOwnView(ctx, site, story, sort, cursor, limit, session);
+                return;
+            }
+        }
         String key = site + '\n' + url + '\n' + sort + '\n' + limit + '\n' + (cursor == null ? "" : cursor);
         CachedBody page = cache.get(key);
         if (page == null) {
@@ -90,6 +98,15 @@ final class ThreadsApi {
             cache.put(key, page, generation);
         }
         page.send(ctx, "no-cache");
+    }
+
+    /** The thread with the reader's own comments awaiting review: built for them alone, never cached. */
+    private void sendOwnView(Context ctx, String site, Story story, Sort sort, String cursor, int limit,
+            Session session) {
+        ThreadPage threadPage = threads.page(story.id(), sort, cursor, limit, session.account().id());
+        ctx.header("Cache-Control", "private, no-store");
+        ctx.json(new ThreadView(siteView(stories.requireSite(site)), StoryView.of(story), threadPage.comments(),
+                threadPage.nextCursor()));
     }
 
     void viewer(Context ctx) {

@@ -23,15 +23,19 @@ import org.parley.story.StoryStore;
 public final class CommentStore {
 
     static final String VISIBLE = "(c.status = 'published' OR (c.status = 'removed' AND c.reply_count > 0))";
-    private static final String SELECT = """
-            SELECT c.id, c.story_id, c.parent_id, c.root_id, c.depth, c.reply_to_id, c.author_id, c.body, c.html,
-                   c.status, c.featured, c.respect_count, c.reply_count, c.created_at, c.edited_at,
-                   a.display_name AS author_name, ra.display_name AS reply_to_name
+    /** The columns {@link #comment} maps, for queries elsewhere that join {@link #JOINS}. */
+    public static final String SELECT_COLUMNS = """
+            c.id, c.story_id, c.parent_id, c.root_id, c.depth, c.reply_to_id, c.author_id, c.body, c.html,
+            c.status, c.featured, c.respect_count, c.reply_count, c.created_at, c.edited_at,
+            a.display_name AS author_name, ra.display_name AS reply_to_name""";
+    /** The joins that give {@link #SELECT_COLUMNS} the author's and the answered comment's names. */
+    public static final String JOINS = """
             FROM comments c
             JOIN accounts a ON a.id = c.author_id
             LEFT JOIN comments rc ON rc.id = c.reply_to_id
             LEFT JOIN accounts ra ON ra.id = rc.author_id
             """;
+    private static final String SELECT = "SELECT " + SELECT_COLUMNS + " " + JOINS;
 
     private final Jdbi jdbi;
 
@@ -162,9 +166,9 @@ public final class CommentStore {
      * One page of a story's visible top-level comments in the given order, starting after the cursor (null for
      * the first page); asks for {@code limit + 1} rows so the caller knows whether another page follows.
      */
-    public List<Comment> listTopLevel(String storyId, Sort sort, Cursor after, int limit) {
+    public List<Comment> listTopLevel(String storyId, Sort sort, Cursor after, int limit, String viewerId) {
         StringBuilder sql = new StringBuilder(SELECT)
-                .append(" WHERE c.story_id = :storyId AND c.depth = 0 AND ").append(VISIBLE);
+                .append(" WHERE c.story_id = :storyId AND c.depth = 0 AND ").append(visibleTo(viewerId));
         if (after != null) {
             sql.append(switch (sort) {
                 case NEWEST -> " AND (c.created_at < :t OR (c.created_at = :t AND c.id < :id))";
@@ -182,6 +186,9 @@ public final class CommentStore {
             Query query = handle.createQuery(sql.toString())
                     .bind("storyId", storyId)
                     .bind("limit", limit + 1);
+            if (viewerId != null) {
+                query.bind("viewer", viewerId);
+            }
             if (after != null) {
                 int offset = sort == Sort.RESPECTED ? 1 : 0;
                 if (sort == Sort.RESPECTED) {
@@ -193,16 +200,35 @@ public final class CommentStore {
         });
     }
 
-    /** The visible replies below these top-level comments, shallower first, then oldest first. */
-    public List<Comment> listReplies(Collection<String> rootIds) {
+    /** The replies below these top-level comments the viewer may see, shallower first, then oldest first. */
+    public List<Comment> listReplies(Collection<String> rootIds, String viewerId) {
         if (rootIds.isEmpty()) {
             return List.of();
         }
-        return jdbi.withHandle(handle -> handle.createQuery(SELECT + " WHERE c.root_id IN (<roots>) AND c.depth > 0"
-                        + " AND " + VISIBLE + " ORDER BY c.depth, c.created_at, c.id")
-                .bindList("roots", List.copyOf(rootIds))
-                .map(CommentStore::comment)
-                .list());
+        return jdbi.withHandle(handle -> {
+            Query query = handle.createQuery(SELECT + " WHERE c.root_id IN (<roots>) AND c.depth > 0"
+                            + " AND " + visibleTo(viewerId) + " ORDER BY c.depth, c.created_at, c.id")
+                    .bindList("roots", List.copyOf(rootIds));
+            if (viewerId != null) {
+                query.bind("viewer", viewerId);
+            }
+            return query.map(CommentStore::comment).list();
+        });
+    }
+
+    /** Whether the author has comments awaiting review in this story (which only they see in the thread). */
+    public boolean hasPending(String storyId, String authorId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM comments WHERE story_id = :story"
+                        + " AND author_id = :author AND status = 'pending'")
+                .bind("story", storyId)
+                .bind("author", authorId)
+                .mapTo(Long.class)
+                .one()) > 0;
+    }
+
+    /** What the public sees, plus, for a signed-in viewer, their own comments awaiting review. */
+    private static String visibleTo(String viewerId) {
+        return viewerId == null ? VISIBLE : "(" + VISIBLE + " OR (c.status = 'pending' AND c.author_id = :viewer))";
     }
 
     /** The ids of a story's comments a reader has respected. */
@@ -225,7 +251,8 @@ public final class CommentStore {
                 .list());
     }
 
-    static Comment comment(ResultSet rs, StatementContext ctx) throws SQLException {
+    /** Maps a row selected with {@link #SELECT_COLUMNS}. */
+    public static Comment comment(ResultSet rs, StatementContext ctx) throws SQLException {
         long editedAt = rs.getLong("edited_at");
         boolean edited = !rs.wasNull();
         return new Comment(

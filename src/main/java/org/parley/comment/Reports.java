@@ -45,6 +45,9 @@ public final class Reports {
             if (inserted == 0) {
                 throw new Problem(ProblemKind.CONFLICT, "already_reported", "You have reported this comment already.");
             }
+            handle.createUpdate("UPDATE comments SET open_reports = open_reports + 1 WHERE id = :id")
+                    .bind("id", commentId)
+                    .execute();
         });
     }
 }

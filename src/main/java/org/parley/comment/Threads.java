@@ -27,12 +27,20 @@ public final class Threads {
 
     /** A page of top-level comments in the given order, after the cursor (null for the first page). */
     public ThreadPage page(String storyId, Sort sort, String cursor, int limit) {
+        return page(storyId, sort, cursor, limit, null);
+    }
+
+    /**
+     * A page as a signed-in reader sees it: the public page plus their own comments awaiting review
+     * ({@code viewerId} null for the public page).
+     */
+    public ThreadPage page(String storyId, Sort sort, String cursor, int limit, String viewerId) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw Problem.invalid("limit", "Ask for 1 to " + MAX_LIMIT + " comments a page.");
         }
         Cursor after = cursor == null || cursor.isEmpty()
                 ? null : Cursor.decode(cursor, sort == Sort.RESPECTED ? 3 : 2);
-        List<Comment> topLevel = store.listTopLevel(storyId, sort, after, limit);
+        List<Comment> topLevel = store.listTopLevel(storyId, sort, after, limit, viewerId);
         boolean more = topLevel.size() > limit;
         if (more) {
             topLevel = topLevel.subList(0, limit);
@@ -44,7 +52,7 @@ public final class Threads {
             byId.put(comment.id(), view);
             roots.add(view);
         }
-        for (Comment reply : store.listReplies(byId.keySet())) {
+        for (Comment reply : store.listReplies(byId.keySet(), viewerId)) {
             ThreadComment parent = byId.get(reply.parentId());
             if (parent != null) {
                 ThreadComment view = ThreadComment.of(reply, editWindow);

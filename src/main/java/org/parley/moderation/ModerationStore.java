@@ -83,6 +83,37 @@ public final class ModerationStore {
                 .one());
     }
 
+    /** Stores what the pipeline found with a new or edited comment, inside the caller's transaction. */
+    public static void recordJudgement(org.jdbi.v3.core.Handle handle, String commentId, java.util.List<Reason> reasons,
+            java.util.Map<String, Double> scores, String modelVersion) {
+        try {
+            handle.createUpdate("UPDATE comments SET reasons = :reasons, scores = :scores, model_version = :model"
+                            + " WHERE id = :id")
+                    .bind("reasons", JSON.writeValueAsString(reasons))
+                    .bind("scores", scores == null ? null : JSON.writeValueAsString(scores))
+                    .bind("model", modelVersion)
+                    .bind("id", commentId)
+                    .execute();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sets or clears (null) the warning an account sees next time it signs in or opens a thread. */
+    public void warn(String accountId, String message) {
+        jdbi.useHandle(handle -> handle.createUpdate("UPDATE accounts SET warning = :message WHERE id = :id")
+                .bind("message", message)
+                .bind("id", accountId)
+                .execute());
+    }
+
+    public Optional<String> warning(String accountId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT warning FROM accounts WHERE id = :id")
+                .bind("id", accountId)
+                .mapTo(String.class)
+                .findOne());
+    }
+
     /** Appends one decision to the moderation log. */
     public void log(LogEntry entry) {
         jdbi.useHandle(handle -> handle.createUpdate("""

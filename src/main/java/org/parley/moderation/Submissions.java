@@ -53,7 +53,10 @@ public final class Submissions {
         Placement placement = parent == null ? Placement.topLevel(id) : Placement.replyTo(parent);
         NewComment comment = new NewComment(id, story.id(), placement.parentId(), placement.rootId(),
                 placement.depth(), placement.replyToId(), author.id(), text, rendered.html(), verdict.status(), now);
-        comments.jdbi().useTransaction(handle -> comments.insert(handle, comment));
+        comments.jdbi().useTransaction(handle -> {
+            comments.insert(handle, comment);
+            ModerationStore.recordJudgement(handle, id, verdict.reasons(), null, null);
+        });
         log(story, id, author, verdict, now);
         if (verdict.status() == CommentStatus.PUBLISHED) {
             events.publish(new CommentEvent(CommentEvent.Type.PUBLISHED, story.id(), id));
@@ -79,8 +82,11 @@ public final class Submissions {
         Verdict verdict = pipeline.run(
                 new Submission(author, story, null, comment, text, rendered.plainText(), true, now,
                         moderation.settings(story.site())));
-        comments.jdbi().useTransaction(handle -> comments.updateBody(handle,
-                CommentStore.find(handle, comment.id()).orElseThrow(), text, rendered.html(), verdict.status(), now));
+        comments.jdbi().useTransaction(handle -> {
+            comments.updateBody(handle, CommentStore.find(handle, comment.id()).orElseThrow(), text, rendered.html(),
+                    verdict.status(), now);
+            ModerationStore.recordJudgement(handle, comment.id(), verdict.reasons(), null, null);
+        });
         log(story, comment.id(), author, verdict, now);
         CommentEvent.Type type = verdict.status() == CommentStatus.PUBLISHED
                 ? (comment.status() == CommentStatus.PUBLISHED ? CommentEvent.Type.EDITED : CommentEvent.Type.PUBLISHED)

@@ -1,0 +1,81 @@
+package org.parley.moderation;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.parley.account.Account;
+import org.parley.account.Accounts;
+import org.parley.account.Role;
+import org.parley.problem.Problem;
+
+/**
+ * Actions on readers: ban (no end), suspend (until a time), lift, and warn (a notice the reader sees next time).
+ * Admins and moderators may act; nobody acts on an admin. Every action goes to the moderation log under the
+ * site named, or {@code *} for the whole installation. Thread-safe.
+ */
+public final class Bans {
+
+    /** "Forever" for a ban: the year 3000. */
+    static final Instant FOREVER = Instant.parse("3000-01-01T00:00:00Z");
+    private static final int MAX_TEXT = 500;
+
+    private final Accounts accounts;
+    private final ModerationStore store;
+    private final Clock clock;
+
+    public Bans(Accounts accounts, ModerationStore store, Clock clock) {
+        this.accounts = accounts;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Bans the account, or suspends it when {@code until} is given (it must lie in the future). */
+    public void ban(Account moderator, String accountId, String reason, Instant until) {
+        Account subject = requireSubject(moderator, accountId);
+        Instant now = clock.instant();
+        if (until != null && !until.isAfter(now)) {
+            throw Problem.invalid("until", "A suspension must end in the future.");
+        }
+        String why = requireText("reason", reason);
+        store.ban(subject.id(), until == null ? FOREVER : until, why);
+        store.log(new ModerationStore.LogEntry("*", null, subject.id(), moderator.id(),
+                until == null ? "ban" : "suspend", until == null ? why : why + " (until " + until + ")", null, null,
+                now));
+    }
+
+    public void lift(Account moderator, String accountId) {
+        Account subject = requireSubject(moderator, accountId);
+        store.ban(subject.id(), Instant.EPOCH, null);
+        store.log(new ModerationStore.LogEntry("*", null, subject.id(), moderator.id(), "unban", null, null, null,
+                clock.instant()));
+    }
+
+    public void warn(Account moderator, String accountId, String message) {
+        Account subject = requireSubject(moderator, accountId);
+        String text = requireText("message", message);
+        store.warn(subject.id(), text);
+        store.log(new ModerationStore.LogEntry("*", null, subject.id(), moderator.id(), "warn", text, null, null,
+                clock.instant()));
+    }
+
+    private Account requireSubject(Account moderator, String accountId) {
+        if (!moderator.role().canModerate()) {
+            throw Problem.forbidden("not_moderator", "Only moderators and admins act on readers.");
+        }
+        Account subject = accounts.findAccount(accountId)
+                .orElseThrow(() -> Problem.notFound("user", "There is no such user."));
+        if (subject.role() == Role.ADMIN || subject.id().equals(moderator.id())) {
+            throw Problem.forbidden("protected_user", "Admins, and you yourself, cannot be banned or warned.");
+        }
+        return subject;
+    }
+
+    private static String requireText(String field, String text) {
+        if (text == null || text.isBlank()) {
+            throw Problem.invalid(field, "Say why, for the log and for the reader.");
+        }
+        if (text.length() > MAX_TEXT) {
+            throw Problem.invalid(field, "Keep it to " + MAX_TEXT + " characters.");
+        }
+        return text.strip();
+    }
+}

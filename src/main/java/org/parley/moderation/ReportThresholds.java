@@ -1,0 +1,54 @@
+package org.parley.moderation;
+
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+import org.parley.comment.Comment;
+import org.parley.comment.CommentEvent;
+import org.parley.comment.CommentEvents;
+import org.parley.comment.CommentStatus;
+import org.parley.comment.CommentStore;
+import org.parley.story.Story;
+import org.parley.story.StoryStore;
+
+/**
+ * What readers' reports do: enough distinct readers put a comment in the reported queue (a query, see
+ * {@link Queue}); more of them also take it out of the thread until a moderator decides. Thread-safe.
+ */
+public final class ReportThresholds {
+
+    private final CommentStore comments;
+    private final StoryStore stories;
+    private final ModerationStore store;
+    private final CommentEvents events;
+    private final Clock clock;
+
+    public ReportThresholds(CommentStore comments, StoryStore stories, ModerationStore store, CommentEvents events,
+            Clock clock) {
+        this.comments = comments;
+        this.stories = stories;
+        this.store = store;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Holds the comment when its open reports reached the site's hold threshold; answers whether it did. */
+    public boolean apply(String commentId) {
+        Jdbi jdbi = comments.jdbi();
+        Comment comment = comments.find(commentId).orElseThrow();
+        Story story = stories.findById(comment.storyId()).orElseThrow();
+        int toHold = store.settings(story.site()).reportsToHold();
+        long open = jdbi.withHandle(handle -> handle.createQuery("SELECT open_reports FROM comments WHERE id = :id")
+                .bind("id", commentId)
+                .mapTo(Long.class)
+                .one());
+        if (open < toHold || comment.status() != CommentStatus.PUBLISHED) {
+            return false;
+        }
+        jdbi.useTransaction(handle -> comments.changeStatus(handle, CommentStore.find(handle, commentId).orElseThrow(),
+                CommentStatus.PENDING));
+        store.log(new ModerationStore.LogEntry(story.site(), commentId, comment.authorId(), null, "held",
+                "reports: " + open + " readers", null, null, clock.instant()));
+        events.publish(new CommentEvent(CommentEvent.Type.REMOVED, story.id(), commentId));
+        return true;
+    }
+}
