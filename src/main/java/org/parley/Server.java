@@ -23,7 +23,14 @@ import org.parley.comment.Comments;
 import org.parley.comment.Reports;
 import org.parley.comment.Respects;
 import org.parley.comment.Threads;
+import org.parley.moderation.Bans;
+import org.parley.moderation.Decisions;
+import org.parley.moderation.ModerationLog;
 import org.parley.moderation.ModerationStore;
+import org.parley.moderation.ModeratorAccess;
+import org.parley.moderation.Queue;
+import org.parley.moderation.ReportThresholds;
+import org.parley.moderation.SiteAdministration;
 import org.parley.moderation.Pipelines;
 import org.parley.moderation.Submissions;
 import org.parley.story.SiteStore;
@@ -97,7 +104,9 @@ public final class Server implements AutoCloseable {
                         submissions,
                         new Respects(commentStore, events, clock),
                         new Reports(commentStore, clock),
-                        settings.rules(), events, demo, database::isHealthy, registry),
+                        settings.rules(), events, demo, moderation(database, accounts, siteStore, storyStore,
+                                commentStore, moderationStore, events, clock),
+                        database::isHealthy, registry),
                 new HttpServer.Options(settings.host(), settings.port(), publicUrl::get, settings.rateLimits(),
                         settings.trustProxy()));
         http.start();
@@ -122,6 +131,21 @@ public final class Server implements AutoCloseable {
         } catch (RuntimeException e) {
             LoggerFactory.getLogger(Server.class).warn("Could not purge expired sessions", e);
         }
+    }
+
+    private static HttpServer.ModerationParts moderation(Database database, Accounts accounts, SiteStore siteStore,
+            StoryStore storyStore, CommentStore commentStore, ModerationStore store, CommentEvents events,
+            Clock clock) {
+        ModeratorAccess access = new ModeratorAccess(database.jdbi());
+        return new HttpServer.ModerationParts(
+                access,
+                new Queue(database.jdbi()),
+                new Decisions(commentStore, storyStore, store, access, events, clock),
+                new Bans(accounts, store, clock),
+                new ModerationLog(database.jdbi()),
+                store,
+                new SiteAdministration(siteStore, store, access),
+                new ReportThresholds(commentStore, storyStore, store, events, clock));
     }
 
     private static FirstStart createFirstAdmin(Accounts accounts) {

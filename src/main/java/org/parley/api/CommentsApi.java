@@ -14,6 +14,7 @@ import org.parley.comment.Respects;
 import org.parley.comment.ThreadComment;
 import org.parley.moderation.Outcome;
 import org.parley.moderation.Reason;
+import org.parley.moderation.ReportThresholds;
 import org.parley.moderation.Submissions;
 import org.parley.problem.Problem;
 import org.parley.story.Stories;
@@ -49,9 +50,11 @@ final class CommentsApi {
     private final Auth auth;
     private final Requests requests;
     private final RateLimits limits;
+    private final ReportThresholds reportThresholds;
 
     CommentsApi(Stories stories, Submissions submissions, Comments comments, Respects respects, Reports reports,
-            CommentRules rules, Auth auth, Requests requests, RateLimits limits) {
+            ReportThresholds reportThresholds, CommentRules rules, Auth auth, Requests requests, RateLimits limits) {
+        this.reportThresholds = reportThresholds;
         this.stories = stories;
         this.submissions = submissions;
         this.comments = comments;
@@ -106,6 +109,7 @@ final class CommentsApi {
         }
         reports.report(session.account().id(), ctx.pathParam("id"), ReportReason.ofCode(request.reason()),
                 request.note());
+        reportThresholds.apply(ctx.pathParam("id"));
         ctx.status(201).json(Map.of("reported", true));
     }
 

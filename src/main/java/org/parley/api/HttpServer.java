@@ -18,6 +18,14 @@ import org.parley.comment.Comments;
 import org.parley.comment.Reports;
 import org.parley.comment.Respects;
 import org.parley.comment.Threads;
+import org.parley.moderation.Bans;
+import org.parley.moderation.Decisions;
+import org.parley.moderation.ModerationLog;
+import org.parley.moderation.ModerationStore;
+import org.parley.moderation.ModeratorAccess;
+import org.parley.moderation.Queue;
+import org.parley.moderation.ReportThresholds;
+import org.parley.moderation.SiteAdministration;
 import org.parley.moderation.Submissions;
 import org.parley.story.SiteStore;
 import org.parley.story.Stories;
@@ -49,8 +57,21 @@ public final class HttpServer {
             CommentRules rules,
             CommentEvents events,
             DemoContent demo,
+            ModerationParts moderation,
             BooleanSupplier databaseHealthy,
             PrometheusMeterRegistry registry) {
+    }
+
+    /** What the moderators' API needs. */
+    public record ModerationParts(
+            ModeratorAccess access,
+            Queue queue,
+            Decisions decisions,
+            Bans bans,
+            ModerationLog log,
+            ModerationStore store,
+            SiteAdministration administration,
+            ReportThresholds reportThresholds) {
     }
 
     /** How the server meets the network. */
@@ -76,7 +97,12 @@ public final class HttpServer {
                 new ThreadsApi(parts.stories(), parts.storyStore(), parts.threads(), parts.commentStore(),
                         parts.rules(), cache, auth, mapper),
                 new CommentsApi(parts.stories(), parts.submissions(), parts.comments(), parts.respects(),
-                        parts.reports(), parts.rules(), auth, requests, limits),
+                        parts.reports(), parts.moderation().reportThresholds(), parts.rules(), auth, requests,
+                        limits),
+                new ModerationApi(auth, requests, parts.moderation().access(), parts.moderation().queue(),
+                        parts.moderation().decisions(), parts.moderation().bans(), parts.moderation().log(),
+                        parts.moderation().store(), parts.moderation().administration(), parts.siteStore(),
+                        parts.accounts(), parts.rules()),
                 new HealthApi(parts.databaseHealthy(), parts.registry()),
                 cors, new WebAssets(), parts.demo(), options.publicUrl());
         Javalin app = Javalin.create(config -> {
@@ -118,7 +144,8 @@ public final class HttpServer {
     }
 
     /** The route table. */
-    private record Routes(AuthApi auth, ThreadsApi threads, CommentsApi comments, HealthApi health, Cors cors,
+    private record Routes(AuthApi auth, ThreadsApi threads, CommentsApi comments, ModerationApi moderation,
+            HealthApi health, Cors cors,
             WebAssets assets, DemoContent demo, Supplier<String> publicUrl) {
 
         void register(io.javalin.config.JavalinConfig config) {
@@ -143,6 +170,17 @@ public final class HttpServer {
             r.post("/api/v1/comments/{id}/respect", comments::respect); // CSRF / ACTION_PER_ACCOUNT
             r.post("/api/v1/comments/{id}/reports", comments::report); // CSRF / ACTION_PER_ACCOUNT
             r.post("/api/v1/preview", comments::preview);            // none / PREVIEW_PER_IP
+
+            r.get("/api/v1/moderation/sites", moderation::sites);    // signed in
+            r.get("/api/v1/moderation/queue", moderation::queue);    // moderator of the site
+            r.post("/api/v1/moderation/comments/{id}/decision", moderation::decide); // CSRF, moderator of the site
+            r.post("/api/v1/moderation/users/{id}/ban", moderation::ban);     // CSRF, moderator
+            r.delete("/api/v1/moderation/users/{id}/ban", moderation::unban); // CSRF, moderator
+            r.post("/api/v1/moderation/users/{id}/warn", moderation::warn);   // CSRF, moderator
+            r.get("/api/v1/moderation/users/{id}", moderation::user);         // moderator
+            r.get("/api/v1/moderation/log", moderation::log);        // moderator of the site
+            r.get("/api/v1/moderation/sites/{site}/settings", moderation::settings);       // moderator of the site
+            r.patch("/api/v1/moderation/sites/{site}/settings", moderation::changeSettings); // CSRF, moderator
 
             r.get("/health", health::health);
             r.get("/metrics", health::metrics);

@@ -114,6 +114,19 @@ public final class ModerationStore {
                 .findOne());
     }
 
+    /** How an author's comments have fared so far. */
+    public QueueItem.AuthorRecord authorRecord(String accountId) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT SUM(CASE WHEN status = 'published' THEN 1 ELSE 0 END) AS published,
+                               SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END) AS pending,
+                               SUM(CASE WHEN status = 'rejected' THEN 1 ELSE 0 END) AS rejected
+                        FROM comments WHERE author_id = :author""")
+                .bind("author", accountId)
+                .map((rs, ctx) -> new QueueItem.AuthorRecord(rs.getLong("published"), rs.getLong("pending"),
+                        rs.getLong("rejected")))
+                .one());
+    }
+
     /** Appends one decision to the moderation log. */
     public void log(LogEntry entry) {
         jdbi.useHandle(handle -> handle.createUpdate("""

@@ -2,6 +2,7 @@ package org.parley.moderation;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A site's moderation settings, stored as JSON with the site. Every field has a default, so a site without
@@ -16,6 +17,8 @@ import java.util.List;
  * @param newCommenterBar the score above which a new account's comment is held
  * @param reportsToQueue distinct readers' reports that put a comment in the reported queue
  * @param reportsToHold distinct readers' reports that also hold it until reviewed
+ * @param thresholds per category ({@code rude} …), per band ({@code nudge}, {@code hold}, {@code reject}), the
+ *     site's own civility thresholds; a missing one means the model's shipped threshold
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SiteSettings(
@@ -26,7 +29,8 @@ public record SiteSettings(
         Integer newCommenterComments,
         Double newCommenterBar,
         Integer reportsToQueue,
-        Integer reportsToHold) {
+        Integer reportsToHold,
+        Map<String, Map<String, Double>> thresholds) {
 
     public SiteSettings {
         bannedWords = bannedWords == null ? List.of() : List.copyOf(bannedWords);
@@ -37,9 +41,15 @@ public record SiteSettings(
         newCommenterBar = newCommenterBar == null ? 0.3 : newCommenterBar;
         reportsToQueue = reportsToQueue == null ? 3 : reportsToQueue;
         reportsToHold = reportsToHold == null ? 5 : reportsToHold;
+        thresholds = thresholds == null ? Map.of() : Map.copyOf(thresholds);
+    }
+
+    /** The site's threshold for a category and band, if it set one. */
+    public java.util.Optional<Double> threshold(String category, String band) {
+        return java.util.Optional.ofNullable(thresholds.getOrDefault(category, Map.of()).get(band));
     }
 
     public static SiteSettings defaults() {
-        return new SiteSettings(null, null, null, null, null, null, null, null);
+        return new SiteSettings(null, null, null, null, null, null, null, null, null);
     }
 }

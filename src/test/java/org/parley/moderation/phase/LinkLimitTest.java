@@ -32,7 +32,7 @@ class LinkLimitTest {
 
     @Test
     void the_site_sets_its_own_limit() {
-        SiteSettings strict = new SiteSettings(null, null, 0, null, null, null, null, null);
+        SiteSettings strict = new SiteSettings(null, null, 0, null, null, null, null, null, null);
         assertThat(new LinkLimit().check(PhaseTesting.submission(author, story, "https://a.example", strict)))
                 .isPresent();
     }

@@ -26,7 +26,7 @@ class PreModerationTest {
 
     @Test
     void a_premoderated_site_or_story_holds_every_comment() {
-        SiteSettings site = new SiteSettings(null, null, null, true, null, null, null, null);
+        SiteSettings site = new SiteSettings(null, null, null, true, null, null, null, null, null);
         assertThat(new PreModeration().check(PhaseTesting.submission(author, open, "Hi.", site)).orElseThrow()
                 .reasons()).extracting(Reason::code).containsExactly("premoderation.site");
         assertThat(new PreModeration().check(PhaseTesting.submission(author, premoderated, "Hi.",
