@@ -1,21 +1,15 @@
 /*
- * Parley embed script: mounts the comment widget on a publisher's page.
- *
- *   <div id="parley-thread"></div>
+ * Parley embed script: mounts the comment widget in <div id="parley-thread"></div> with
  *   <script src="https://comments.example.org/embed.js" data-parley-site="demo" async></script>
- *
  * Attributes of the script tag:
- *   data-parley-site       required: the site id the publisher was given (e.g. "demo").
- *   data-parley-url        the article's URL, when it is not the page's own; default: the href of
- *                          <link rel="canonical">, else location.origin + location.pathname.
- *   data-parley-title      the article's title for a new thread; default: document.title.
- *   data-parley-theme      "auto" (default: follows the reader's prefers-color-scheme), "light" or "dark".
- *   data-parley-lang       language of the widget: "en" (default), "de" or "fr".
- *   data-parley-sort       initial order: "newest" (default), "oldest" or "respected".
- *   data-parley-container  id of the element to mount in; default: "parley-thread".
- *
- * The server's address is taken from this script's own src, so the widget's files and the API
- * always come from the Parley server, never from anywhere else.
+ *   data-parley-site       required: the site's id, e.g. "demo"
+ *   data-parley-url        the article's URL; default: <link rel="canonical">, else origin + path of the page
+ *   data-parley-title      the article's title for a new thread; default: document.title
+ *   data-parley-theme      "auto" (default, follows prefers-color-scheme), "light" or "dark"
+ *   data-parley-lang       "en" (default), "de" or "fr"
+ *   data-parley-sort       first order shown: "newest" (default), "oldest" or "respected"
+ *   data-parley-container  id of the element to mount in; default "parley-thread"
+ * The widget's files and the API come from where this script came from, never from anywhere else.
  */
 (() => {
     const script = document.currentScript

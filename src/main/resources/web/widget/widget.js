@@ -1,97 +1,127 @@
 /*
- * Parley comment widget: the thread under an article, mounted by embed.js as Parley.mount(host, config).
- *
- * Everything renders into an open shadow root on the host element, styled only by widget.css, so the
- * publisher's CSS cannot reach it. All requests go to the Parley server the script came from, with the
- * session cookie (credentials: 'include') and, once signed in, the CSRF token kept in memory.
- * Plain JavaScript with no build step and no dependencies; WidgetSizeTest keeps it within its gzip budget.
+ * Parley comment widget: the thread under an article, mounted by embed.js with Parley.mount(host, config).
+ * It renders into an open shadow root styled only by widget.css, so the host page's CSS cannot reach it.
+ * Requests go to the Parley server the script came from, with the session cookie and, once signed in,
+ * the CSRF token kept in memory. No build step, no dependencies; WidgetSizeTest keeps it within budget.
  */
 (() => {
     'use strict';
 
+    // Every text the widget shows, in English, German and French.
+    const LANGUAGES = ['en', 'de', 'fr'];
     const STRINGS = {
-        en: {
-            one: '1 comment', many: '{n} comments', sort: 'Sort', newest: 'Newest first', oldest: 'Oldest first',
-            respected: 'Most respected', guidelines: 'Community guidelines',
-            join: 'Log in or sign up to join the conversation.', login: 'Log in', signup: 'Sign up',
-            logout: 'Log out', signedIn: 'Signed in as {name}', email: 'E-mail', password: 'Password',
-            newPassword: 'Password (at least 10 characters)', displayName: 'Display name',
-            yours: 'Your comment', yourReply: 'Your reply to {name}', yourEdit: 'Edit your comment',
-            hint: 'Markdown works: *italic*, **bold**, [link](https://…), `code`, > quote, - list',
-            preview: 'Preview', post: 'Post comment', save: 'Save', cancel: 'Cancel', postAnyway: 'Post anyway',
-            reply: 'Reply', edit: 'Edit', delete: 'Delete', confirmDelete: 'Really delete?', report: 'Report',
-            reported: 'Reported', respect: 'Respect', reason: 'Reason', note: 'Note for the moderators (optional)',
-            sendReport: 'Send report', thanks: 'Thank you. A moderator will look at this comment.',
-            rude: 'Rude', aggressive: 'Aggressive', derogatory: 'Derogatory', discriminatory: 'Discriminatory',
-            spam: 'Spam', other: 'Other', removed: 'This comment was removed.', replyingTo: 'replying to {name}',
-            edited: 'edited', pending: 'Awaiting moderation', featured: 'Featured',
-            pendingNote: 'Thank you. Your comment is awaiting moderation.',
-            rejected: 'Your comment was not published.', posted: 'Your comment was posted.',
-            saved: 'Your changes were saved.', deleted: 'The comment was deleted.', newComment: 'New comment by {name}.',
-            loadMore: 'Load more comments', empty: 'No comments yet. Start the conversation.',
-            closed: 'Comments on this article are closed.', signInFirst: 'Please log in or sign up first.',
-            offline: 'The comment server could not be reached. Please try again.',
-            failed: 'Something went wrong (error {status}).', retry: 'Please try again in {s} seconds.',
-        },
-        de: {
-            one: '1 Kommentar', many: '{n} Kommentare', sort: 'Sortierung', newest: 'Neueste zuerst',
-            oldest: 'Älteste zuerst', respected: 'Meistgeschätzte', guidelines: 'Community-Richtlinien',
-            join: 'Melden Sie sich an oder registrieren Sie sich, um mitzudiskutieren.', login: 'Anmelden',
-            signup: 'Registrieren', logout: 'Abmelden', signedIn: 'Angemeldet als {name}', email: 'E-Mail',
-            password: 'Passwort', newPassword: 'Passwort (mindestens 10 Zeichen)', displayName: 'Anzeigename',
-            yours: 'Ihr Kommentar', yourReply: 'Ihre Antwort an {name}', yourEdit: 'Kommentar bearbeiten',
-            hint: 'Markdown geht: *kursiv*, **fett**, [Link](https://…), `Code`, > Zitat, - Liste',
-            preview: 'Vorschau', post: 'Kommentar senden', save: 'Speichern', cancel: 'Abbrechen',
-            postAnyway: 'Trotzdem senden', reply: 'Antworten', edit: 'Bearbeiten', delete: 'Löschen',
-            confirmDelete: 'Wirklich löschen?', report: 'Melden', reported: 'Gemeldet', respect: 'Respekt',
-            reason: 'Grund', note: 'Hinweis für die Moderation (freiwillig)', sendReport: 'Meldung senden',
-            thanks: 'Danke. Die Moderation sieht sich diesen Kommentar an.', rude: 'Unhöflich',
-            aggressive: 'Aggressiv', derogatory: 'Herabwürdigend', discriminatory: 'Diskriminierend',
-            spam: 'Spam', other: 'Anderes', removed: 'Dieser Kommentar wurde entfernt.',
-            replyingTo: 'antwortet {name}', edited: 'bearbeitet', pending: 'Wartet auf Freigabe',
-            featured: 'Empfohlen', pendingNote: 'Danke. Ihr Kommentar wartet auf Freigabe.',
-            rejected: 'Ihr Kommentar wurde nicht veröffentlicht.', posted: 'Ihr Kommentar wurde veröffentlicht.',
-            saved: 'Ihre Änderungen wurden gespeichert.', deleted: 'Der Kommentar wurde gelöscht.',
-            newComment: 'Neuer Kommentar von {name}.', loadMore: 'Weitere Kommentare laden',
-            empty: 'Noch keine Kommentare. Eröffnen Sie das Gespräch.',
-            closed: 'Die Kommentare zu diesem Artikel sind geschlossen.',
-            signInFirst: 'Bitte melden Sie sich zuerst an oder registrieren Sie sich.',
-            offline: 'Der Kommentar-Server ist nicht erreichbar. Bitte versuchen Sie es noch einmal.',
-            failed: 'Etwas ist schiefgegangen (Fehler {status}).',
-            retry: 'Bitte versuchen Sie es in {s} Sekunden noch einmal.',
-        },
-        fr: {
-            one: '1 commentaire', many: '{n} commentaires', sort: 'Tri', newest: 'Plus récents',
-            oldest: 'Plus anciens', respected: 'Plus respectés', guidelines: 'Charte de la communauté',
-            join: 'Connectez-vous ou inscrivez-vous pour participer.', login: 'Se connecter',
-            signup: 'S’inscrire', logout: 'Se déconnecter', signedIn: 'Connecté·e en tant que {name}',
-            email: 'Courriel', password: 'Mot de passe', newPassword: 'Mot de passe (10 caractères au moins)',
-            displayName: 'Nom affiché', yours: 'Votre commentaire', yourReply: 'Votre réponse à {name}',
-            yourEdit: 'Modifier votre commentaire',
-            hint: 'Markdown possible : *italique*, **gras**, [lien](https://…), `code`, > citation, - liste',
-            preview: 'Aperçu', post: 'Publier', save: 'Enregistrer', cancel: 'Annuler',
-            postAnyway: 'Publier quand même', reply: 'Répondre', edit: 'Modifier', delete: 'Supprimer',
-            confirmDelete: 'Vraiment supprimer ?', report: 'Signaler', reported: 'Signalé', respect: 'Respect',
-            reason: 'Motif', note: 'Note pour la modération (facultatif)', sendReport: 'Envoyer le signalement',
-            thanks: 'Merci. La modération va examiner ce commentaire.', rude: 'Impoli', aggressive: 'Agressif',
-            derogatory: 'Dénigrant', discriminatory: 'Discriminatoire', spam: 'Spam', other: 'Autre',
-            removed: 'Ce commentaire a été retiré.', replyingTo: 'en réponse à {name}', edited: 'modifié',
-            pending: 'En attente de modération', featured: 'À la une',
-            pendingNote: 'Merci. Votre commentaire est en attente de modération.',
-            rejected: 'Votre commentaire n’a pas été publié.', posted: 'Votre commentaire a été publié.',
-            saved: 'Vos modifications ont été enregistrées.', deleted: 'Le commentaire a été supprimé.',
-            newComment: 'Nouveau commentaire de {name}.', loadMore: 'Charger plus de commentaires',
-            empty: 'Pas encore de commentaires. Lancez la discussion.',
-            closed: 'Les commentaires sur cet article sont fermés.',
-            signInFirst: 'Veuillez d’abord vous connecter ou vous inscrire.',
-            offline: 'Le serveur de commentaires est injoignable. Veuillez réessayer.',
-            failed: 'Une erreur est survenue (erreur {status}).', retry: 'Veuillez réessayer dans {s} secondes.',
-        },
+        one: ['1 comment', '1 Kommentar', '1 commentaire'],
+        many: ['{n} comments', '{n} Kommentare', '{n} commentaires'],
+        sort: ['Sort', 'Sortierung', 'Tri'],
+        newest: ['Newest first', 'Neueste zuerst', 'Plus récents'],
+        oldest: ['Oldest first', 'Älteste zuerst', 'Plus anciens'],
+        respected: ['Most respected', 'Meistgeschätzte', 'Plus respectés'],
+        guidelines: ['Community guidelines', 'Community-Richtlinien', 'Charte de la communauté'],
+        join: [
+            'Log in or sign up to join the conversation.',
+            'Zum Mitdiskutieren anmelden oder registrieren.',
+            'Connectez-vous ou inscrivez-vous pour participer.'],
+        login: ['Log in', 'Anmelden', 'Se connecter'],
+        signup: ['Sign up', 'Registrieren', 'S’inscrire'],
+        logout: ['Log out', 'Abmelden', 'Se déconnecter'],
+        signedIn: ['Signed in as {name}', 'Angemeldet als {name}', 'Connecté·e en tant que {name}'],
+        email: ['E-mail', 'E-Mail', 'Courriel'],
+        password: ['Password', 'Passwort', 'Mot de passe'],
+        newPassword: [
+            'Password (at least 10 characters)',
+            'Passwort (mindestens 10 Zeichen)',
+            'Mot de passe (10 caractères au moins)'],
+        displayName: ['Display name', 'Anzeigename', 'Nom affiché'],
+        yours: ['Your comment', 'Ihr Kommentar', 'Votre commentaire'],
+        yourReply: ['Your reply to {name}', 'Ihre Antwort an {name}', 'Votre réponse à {name}'],
+        yourEdit: ['Edit your comment', 'Kommentar bearbeiten', 'Modifier votre commentaire'],
+        hint: [
+            'Markdown: *italic*, **bold**, [link](https://…), `code`, > quote, - list',
+            'Markdown: *kursiv*, **fett**, [Link](https://…), `Code`, > Zitat, - Liste',
+            'Markdown : *italique*, **gras**, [lien](https://…), `code`, > citation, - liste'],
+        preview: ['Preview', 'Vorschau', 'Aperçu'],
+        post: ['Post comment', 'Kommentar senden', 'Publier'],
+        save: ['Save', 'Speichern', 'Enregistrer'],
+        cancel: ['Cancel', 'Abbrechen', 'Annuler'],
+        postAnyway: ['Post anyway', 'Trotzdem senden', 'Publier quand même'],
+        reply: ['Reply', 'Antworten', 'Répondre'],
+        edit: ['Edit', 'Bearbeiten', 'Modifier'],
+        delete: ['Delete', 'Löschen', 'Supprimer'],
+        confirmDelete: ['Really delete?', 'Wirklich löschen?', 'Vraiment supprimer ?'],
+        report: ['Report', 'Melden', 'Signaler'],
+        reported: ['Reported', 'Gemeldet', 'Signalé'],
+        respect: ['Respect', 'Respekt', 'Respect'],
+        reason: ['Reason', 'Grund', 'Motif'],
+        note: [
+            'Note for the moderators (optional)',
+            'Hinweis für die Moderation (freiwillig)',
+            'Note pour la modération (facultatif)'],
+        sendReport: ['Send report', 'Meldung senden', 'Envoyer le signalement'],
+        thanks: [
+            'Thank you, a moderator will look at it.',
+            'Danke, die Moderation prüft den Kommentar.',
+            'Merci, la modération va l’examiner.'],
+        rude: ['Rude', 'Unhöflich', 'Impoli'],
+        aggressive: ['Aggressive', 'Aggressiv', 'Agressif'],
+        derogatory: ['Derogatory', 'Herabwürdigend', 'Dénigrant'],
+        discriminatory: ['Discriminatory', 'Diskriminierend', 'Discriminatoire'],
+        spam: ['Spam', 'Spam', 'Spam'],
+        other: ['Other', 'Anderes', 'Autre'],
+        removed: ['This comment was removed.', 'Dieser Kommentar wurde entfernt.', 'Ce commentaire a été retiré.'],
+        replyingTo: ['replying to {name}', 'antwortet {name}', 'en réponse à {name}'],
+        edited: ['edited', 'bearbeitet', 'modifié'],
+        pending: ['Awaiting moderation', 'Wartet auf Freigabe', 'En attente de modération'],
+        featured: ['Featured', 'Empfohlen', 'À la une'],
+        pendingNote: [
+            'Thank you. Your comment is awaiting moderation.',
+            'Danke. Ihr Kommentar wartet auf Freigabe.',
+            'Merci. Votre commentaire est en attente de modération.'],
+        rejected: [
+            'Your comment was not published.',
+            'Ihr Kommentar wurde nicht veröffentlicht.',
+            'Votre commentaire n’a pas été publié.'],
+        posted: ['Your comment was posted.', 'Ihr Kommentar wurde veröffentlicht.', 'Votre commentaire a été publié.'],
+        saved: [
+            'Your changes were saved.',
+            'Ihre Änderungen wurden gespeichert.',
+            'Vos modifications ont été enregistrées.'],
+        deleted: ['The comment was deleted.', 'Der Kommentar wurde gelöscht.', 'Le commentaire a été supprimé.'],
+        newComment: ['New comment by {name}.', 'Neuer Kommentar von {name}.', 'Nouveau commentaire de {name}.'],
+        loadMore: ['Load more comments', 'Weitere Kommentare laden', 'Charger plus de commentaires'],
+        empty: [
+            'No comments yet. Start the conversation.',
+            'Noch keine Kommentare. Eröffnen Sie das Gespräch.',
+            'Pas encore de commentaires. Lancez la discussion.'],
+        closed: [
+            'Comments on this article are closed.',
+            'Die Kommentare zu diesem Artikel sind geschlossen.',
+            'Les commentaires sur cet article sont fermés.'],
+        signInFirst: [
+            'Please log in or sign up first.',
+            'Bitte zuerst anmelden oder registrieren.',
+            'Veuillez d’abord vous connecter ou vous inscrire.'],
+        offline: [
+            'The comment server could not be reached.',
+            'Der Kommentar-Server ist nicht erreichbar.',
+            'Le serveur de commentaires est injoignable.'],
+        failed: [
+            'Something went wrong (error {status}).',
+            'Etwas ist schiefgegangen (Fehler {status}).',
+            'Une erreur est survenue (erreur {status}).'],
+        retry: [
+            'Please try again in {s} seconds.',
+            'Bitte in {s} Sekunden erneut versuchen.',
+            'Veuillez réessayer dans {s} secondes.'],
     };
     const SORTS = ['newest', 'oldest', 'respected'];
     const REASONS = ['rude', 'aggressive', 'derogatory', 'discriminatory', 'spam', 'other'];
-    const UNITS = [['year', 31536e3], ['month', 2592e3], ['week', 6048e2], ['day', 864e2], ['hour', 3600], ['minute', 60]];
-    const EVENTS = ['published', 'edited', 'removed'];
+    const UNITS = [['year', 31536e3], ['month', 2592e3], ['week', 6048e2], ['day', 864e2], ['hour', 3600],
+        ['minute', 60]];
+    const state = {me: null, csrf: null, site: {}, story: {}, cursor: null, count: 0,
+        respected: new Set(), reported: new Set()};
+    // Set once by mount(): one widget per page.
+    let config, language, relative, absolute, plural, shadow, live, heading, account, threadError, list, more;
+    let composers = 0;
 
     /** Builds an element: props are attributes (on… adds a listener, html sets innerHTML), then children. */
     function h(tag, props, ...children) {
@@ -106,12 +136,482 @@
         return element;
     }
 
+    const t = (key, values) => (STRINGS[key]?.[language] ?? key).replace(/\{(\w+)\}/g, (_, name) => values[name]);
+    const query = (params) => new URLSearchParams(Object.entries(params).filter(([, value]) => value != null));
+    const findItem = (id) => shadow.getElementById('c-' + id);
+    const isOwn = (comment) => state.me && comment.author?.id === state.me.id;
+    const thread = (extra) => query({site: config.site, url: config.url, ...extra});
+
+    function mount(host, settings) {
+        config = settings;
+        language = Math.max(0, LANGUAGES.indexOf(config.lang));
+        config.lang = LANGUAGES[language];
+        relative = new Intl.RelativeTimeFormat(config.lang, {numeric: 'auto'});
+        absolute = new Intl.DateTimeFormat(config.lang, {dateStyle: 'long', timeStyle: 'short'});
+        plural = new Intl.PluralRules(config.lang);
+        state.sort = SORTS.includes(config.sort) ? config.sort : 'newest';
+        live = h('div', {class: 'sr', role: 'status', 'aria-live': 'polite', testid: 'live'});
+        heading = h('h2', {tabindex: -1, testid: 'heading'});
+        account = h('div', {class: 'account', testid: 'account'});
+        threadError = h('p', {class: 'err', testid: 'error'});
+        list = h('ol', {class: 'list', testid: 'comment-list'});
+        more = h('button', {type: 'button', class: 'more', testid: 'load-more', hidden: true, onclick: loadMore},
+            t('loadMore'));
+        const sort = h('select', {testid: 'sort', onchange: () => { state.sort = sort.value; loadThread(); }},
+            SORTS.map((value) => h('option', {value, selected: value === state.sort}, t(value))));
+        const root = h('div', {class: 'p', lang: config.lang, hidden: true},
+            live, h('div', {class: 'bar'}, heading, h('label', {class: 'sort'}, t('sort'), ' ', sort)),
+            h('section', {class: 'guide', testid: 'guidelines', hidden: true}), account, threadError, list, more);
+        const styles = h('link', {rel: 'stylesheet', href: config.base + 'widget/widget.css'});
+        styles.onload = styles.onerror = () => { root.hidden = false; };
+        shadow = host.shadowRoot || host.attachShadow({mode: 'open'});
+        shadow.replaceChildren(styles, root);
+
+        const dark = matchMedia('(prefers-color-scheme: dark)');
+        const applyTheme = () => root.classList.toggle('dark',
+            config.theme === 'dark' || (config.theme !== 'light' && dark.matches));
+        dark.addEventListener('change', applyTheme);
+        applyTheme();
+        setInterval(() => shadow.querySelectorAll('time').forEach((time) => {
+            time.textContent = ago(time.dateTime);
+        }), 6e4);
+        loadMe().then(loadThread).then(openStream);
+    }
+
+    // ---- talking to the server ----
+
+    async function api(method, path, body) {
+        const headers = {};
+        if (body) headers['Content-Type'] = 'application/json';
+        if (state.csrf && method !== 'GET') headers['X-Parley-CSRF'] = state.csrf;
+        let response;
+        try {
+            response = await fetch(config.base + 'api/v1/' + path,
+                {method, headers, credentials: 'include', body: body && JSON.stringify(body)});
+        } catch {
+            throw new Error(t('offline'));
+        }
+        const data = response.status === 204 ? {} : await response.json().catch(() => ({}));
+        if (response.ok) return data;
+        let message = data.message || t('failed', {status: response.status});
+        const wait = response.headers.get('Retry-After');
+        if (response.status === 429 && wait && !message.includes(wait)) message += ' ' + t('retry', {s: wait});
+        throw Object.assign(new Error(), data, {message, status: response.status});
+    }
+
+    function announce(message) {
+        live.textContent = '';
+        setTimeout(() => { live.textContent = message; }, 50);
+    }
+
+    /** Writes a message into a form's message area ("err" or "ok") and announces it. */
+    function say(area, message, kind = 'err') {
+        area.className = kind;
+        area.textContent = message;
+        announce(message);
+    }
+
+    function showError(area, failure, form) {
+        say(area, failure.message);
+        if (failure.status === 401 && state.me) signedOut();
+        const field = form?.elements[failure.field];
+        field?.setAttribute('aria-invalid', 'true');
+        field?.focus();
+    }
+
+    /** Runs a form's request, one at a time, and shows its failure in the form's message area. */
+    async function attempt(form, area, action) {
+        if (form.busy) return;
+        form.busy = true;
+        area.textContent = '';
+        form.querySelector('[aria-invalid]')?.removeAttribute('aria-invalid');
+        try {
+            await action();
+        } catch (failure) {
+            showError(area, failure, form);
+        }
+        form.busy = false;
+    }
+
+    // ---- account ----
+
+    async function loadMe() {
+        const data = await api('GET', 'me').catch(() => ({}));
+        state.me = data.user;
+        state.csrf = data.csrf;
+    }
+
+    async function signedIn(data) {
+        state.me = data.user;
+        state.csrf = data.csrf;
+        await loadThread();
+        announce(t('signedIn', {name: data.user.displayName}));
+        account.querySelector('textarea')?.focus();
+    }
+
+    async function signedOut() {
+        state.me = state.csrf = null;
+        await loadThread();
+        account.querySelector('button').focus();
+    }
+
+    async function logOut() {
+        await api('POST', 'auth/logout').catch((failure) => announce(failure.message));
+        signedOut();
+    }
+
+    function renderAccount() {
+        const closed = state.story.status === 'closed' && h('p', {}, t('closed'));
+        if (state.me) {
+            account.replaceChildren(h('p', {class: 'who'}, t('signedIn', {name: state.me.displayName}), ' ',
+                h('button', {type: 'button', class: 'link', testid: 'logout', onclick: logOut}, t('logout'))),
+            closed || composer({onDone: insertComment}));
+            return;
+        }
+        const slot = h('div');
+        const opener = (kind) => h('button', {type: 'button', testid: 'open-' + kind, 'aria-expanded': 'false',
+            onclick: (event) => {
+                account.querySelectorAll('[aria-expanded]').forEach((button) =>
+                    button.setAttribute('aria-expanded', button === event.currentTarget));
+                slot.replaceChildren(authForm(kind));
+                slot.querySelector('input').focus();
+            }}, t(kind));
+        account.replaceChildren(closed || '',
+            h('p', {class: 'who'}, t('join'), ' ', opener('login'), ' ', opener('signup')), slot);
+    }
+
+    function authForm(kind) {
+        const fields = kind === 'signup' ? ['displayName', 'email', 'password'] : ['email', 'password'];
+        const area = h('p', {class: 'err', testid: 'error'});
+        const form = h('form', {class: 'form', testid: kind + '-form', onsubmit: (event) => {
+            event.preventDefault();
+            const body = Object.fromEntries(fields.map((field) => [field, form.elements[field].value]));
+            attempt(form, area, async () => signedIn(await api('POST', 'auth/' + kind, body)));
+        }},
+        fields.map((field) => h('label', {}, t(kind === 'signup' && field === 'password' ? 'newPassword' : field),
+            h('input', {name: field, testid: kind + '-' + field, required: true, maxlength: 200,
+                type: field === 'displayName' ? 'text' : field,
+                minlength: kind === 'signup' && field === 'password' ? 10 : null,
+                autocomplete: field === 'displayName' ? 'nickname'
+                    : field === 'email' ? 'email' : kind === 'signup' ? 'new-password' : 'current-password'}))),
+        area, h('button', {class: 'primary', testid: kind + '-submit'}, t(kind)));
+        return form;
+    }
+
+    /** Asks a reader who is not signed in to do so first; true when they are signed in. */
+    function requireSignIn(area) {
+        if (state.me) return true;
+        say(area, t('signInFirst'));
+        account.querySelector('button').focus();
+        return false;
+    }
+
+    // ---- the thread ----
+
+    async function loadThread() {
+        try {
+            const [page, viewer] = await Promise.all([
+                api('GET', 'threads?' + thread({title: config.title, sort: state.sort, limit: 20})),
+                state.me ? api('GET', 'threads/viewer?' + thread()).catch(() => ({})) : {},
+            ]);
+            state.site = page.site || {};
+            state.story = page.story || {};
+            state.respected = new Set(viewer.respected);
+            state.reported = new Set(viewer.reported);
+            const guidelines = shadow.querySelector('.guide');
+            guidelines.hidden = !state.site.guidelines;
+            guidelines.replaceChildren(h('h3', {}, t('guidelines')), h('p', {}, state.site.guidelines));
+            setCount(state.story.commentCount || 0);
+            list.replaceChildren(...page.comments.map(renderComment));
+            showMore(page.nextCursor);
+            threadError.textContent = '';
+        } catch (failure) {
+            showError(threadError, failure);
+        }
+        renderAccount();
+    }
+
+    async function loadMore() {
+        try {
+            const page = await api('GET', 'threads?' + thread({sort: state.sort, limit: 20, cursor: state.cursor}));
+            const items = page.comments.filter((comment) => !findItem(comment.id)).map(renderComment);
+            list.append(...items);
+            showMore(page.nextCursor);
+            items[0]?.querySelector('article').focus();
+        } catch (failure) {
+            showError(threadError, failure);
+        }
+    }
+
+    function showMore(cursor) {
+        state.cursor = cursor;
+        more.hidden = !cursor;
+    }
+
+    function setCount(count) {
+        state.count = Math.max(0, count);
+        heading.textContent = plural.select(state.count) === 'one'
+            ? t('one').replace('1', state.count) : t('many', {n: state.count});
+        list.dataset.empty = t('empty');
+    }
+
+    function ago(iso) {
+        const seconds = (Date.parse(iso) - Date.now()) / 1000;
+        const [unit, size] = UNITS.find(([, length]) => Math.abs(seconds) >= length) || ['second', 1e9];
+        return relative.format(Math.round(seconds / size), unit);
+    }
+
+    function renderComment(comment) {
+        return h('li', {class: 'c', id: 'c-' + comment.id, testid: 'comment', 'data-comment-id': comment.id},
+            renderArticle(comment), h('ol', {class: 'replies'}, (comment.replies || []).map(renderComment)));
+    }
+
+    function renderArticle(comment) {
+        if (comment.status === 'removed' || !comment.author) {
+            return h('article', {tabindex: -1}, h('p', {class: 'gone', testid: 'comment-removed'}, t('removed')));
+        }
+        const slot = h('div', {class: 'slot'});
+        const area = h('p', {class: 'err', testid: 'error'});
+        const timeOf = (iso, label) => h('time', {datetime: iso, title: absolute.format(new Date(iso))},
+            label || ago(iso));
+        return h('article', {tabindex: -1, 'aria-label': comment.author.displayName,
+            class: comment.featured && 'featured'},
+            h('header', {},
+                h('b', {testid: 'comment-author'}, comment.author.displayName),
+                comment.replyTo && h('span', {}, t('replyingTo', {name: comment.replyTo.displayName})),
+                timeOf(comment.createdAt),
+                comment.editedAt && timeOf(comment.editedAt, t('edited')),
+                comment.status === 'pending' && h('span', {class: 'badge', testid: 'pending'}, t('pending')),
+                comment.featured && h('span', {class: 'badge'}, t('featured'))),
+            h('div', {class: 'body', testid: 'comment-body', html: comment.html}),
+            h('footer', {class: 'actions'}, actionsFor(comment, slot, area)),
+            area, slot);
+    }
+
+    function actionsFor(comment, slot, area) {
+        const own = isOwn(comment);
+        const open = state.story.status !== 'closed';
+        const action = (name, handler, props, ...more) => h('button', {type: 'button', testid: name, ...props,
+            onclick: (event) => handler(comment, event.currentTarget, slot, area)}, t(name), more);
+        return [
+            action('respect', toggleRespect, {class: 'respect', disabled: own,
+                'aria-pressed': String(state.respected.has(comment.id))},
+            ' ', h('span', {testid: 'respect-count'}, comment.respectCount || 0)),
+            open && action('reply', openReply),
+            own && open && Date.parse(comment.editableUntil) > Date.now() && action('edit', openEdit),
+            own && action('delete', deleteComment, {onblur: (event) => disarm(event.currentTarget)}),
+            !own && action(state.reported.has(comment.id) ? 'reported' : 'report', openReport,
+                {testid: 'report', disabled: state.reported.has(comment.id)}),
+        ];
+    }
+
+    /** Puts a comment into the thread, or refreshes it when it is there already; returns its list item. */
+    function insertComment(comment) {
+        const existing = findItem(comment.id);
+        if (existing) {
+            existing.querySelector('article').replaceWith(renderArticle(comment));
+            return existing;
+        }
+        const item = renderComment(comment);
+        const parent = comment.parentId && findItem(comment.parentId);
+        if (parent) parent.querySelector('.replies').append(item);
+        else if (state.sort === 'newest') list.prepend(item);
+        else list.append(item);
+        setCount(state.count + 1);
+        return item;
+    }
+
+    /** Takes a comment out of the thread; one with replies leaves a placeholder that keeps them in place. */
+    function removeComment(comment) {
+        const item = findItem(comment.id);
+        if (!item) return;
+        if (item.querySelector('.replies').children.length) {
+            item.querySelector('article').replaceWith(renderArticle({...comment, author: null}));
+        } else {
+            item.remove();
+        }
+        setCount(state.count - 1);
+    }
+
+    // ---- actions on a comment ----
+
+    async function toggleRespect(comment, button, slot, area) {
+        if (!requireSignIn(area)) return;
+        try {
+            const result = await api('POST', `comments/${comment.id}/respect`);
+            comment.respectCount = result.respectCount;
+            state.respected[result.respected ? 'add' : 'delete'](comment.id);
+            button.setAttribute('aria-pressed', result.respected);
+            button.lastChild.textContent = result.respectCount;
+            area.textContent = '';
+        } catch (failure) {
+            showError(area, failure);
+        }
+    }
+
+    function openReply(comment, button, slot, area) {
+        if (requireSignIn(area)) {
+            openInSlot(slot, button, composer({parent: comment, onCancel: () => closeSlot(slot, button),
+                onDone: (reply) => closeSlot(slot, button) || insertComment(reply)}));
+        }
+    }
+
+    function openEdit(comment, button, slot) {
+        openInSlot(slot, button, composer({comment, onDone: insertComment, onCancel: () => closeSlot(slot, button)}));
+    }
+
+    function openReport(comment, button, slot, area) {
+        if (!requireSignIn(area)) return;
+        const message = h('p', {class: 'err', testid: 'error'});
+        const form = h('form', {class: 'form', testid: 'report-form', onsubmit: (event) => {
+            event.preventDefault();
+            attempt(form, message, () => sendReport(comment, form));
+        }},
+        h('label', {}, t('reason'), h('select', {name: 'reason', testid: 'report-reason'},
+            REASONS.map((reason) => h('option', {value: reason}, t(reason))))),
+        h('label', {}, t('note'), h('textarea', {name: 'note', testid: 'report-note', rows: 2, maxlength: 500})),
+        message, buttons(h('button', {class: 'primary', testid: 'report-submit'}, t('sendReport')),
+            () => closeSlot(slot, button)));
+        openInSlot(slot, button, form);
+    }
+
+    async function sendReport(comment, form) {
+        try {
+            await api('POST', `comments/${comment.id}/reports`,
+                {reason: form.elements.reason.value, note: form.elements.note.value.trim() || undefined});
+        } catch (failure) {
+            if (failure.error !== 'already_reported') throw failure;
+        }
+        state.reported.add(comment.id);
+        const item = insertComment(comment);
+        item.querySelector('article').focus();
+        say(item.querySelector('.slot').appendChild(h('p', {testid: 'report-done'})), t('thanks'), 'ok');
+    }
+
+    async function deleteComment(comment, button, slot, area) {
+        if (!button.dataset.armed) {
+            button.dataset.armed = 1;
+            button.textContent = t('confirmDelete');
+            return;
+        }
+        try {
+            await api('DELETE', 'comments/' + comment.id);
+            removeComment(comment);
+            announce(t('deleted'));
+            heading.focus();
+        } catch (failure) {
+            disarm(button);
+            showError(area, failure);
+        }
+    }
+
+    function disarm(button) {
+        delete button.dataset.armed;
+        button.textContent = t('delete');
+    }
+
+    function openInSlot(slot, button, content) {
+        slot.replaceChildren(content);
+        button.setAttribute('aria-expanded', 'true');
+        content.querySelector('textarea, select').focus();
+    }
+
+    function closeSlot(slot, button) {
+        slot.replaceChildren();
+        button.setAttribute('aria-expanded', 'false');
+        button.focus();
+    }
+
+    const buttons = (submit, onCancel, ...others) => h('div', {class: 'buttons'}, submit, others,
+        onCancel && h('button', {type: 'button', testid: 'cancel', onclick: onCancel}, t('cancel')));
+
+    // ---- the comment box: new comments, replies and edits ----
+
+    function composer({parent, comment, onDone, onCancel}) {
+        const area = h('p', {class: 'err', testid: 'error'});
+        const preview = h('div', {class: 'body preview', testid: 'preview', hidden: true});
+        const nudge = h('div', {class: 'nudge', testid: 'nudge', hidden: true});
+        const hint = 'hint' + ++composers;
+        const input = h('textarea', {name: 'body', testid: 'comment-input', rows: 4, required: true,
+            maxlength: state.site.maxBodyLength, 'aria-describedby': hint, oninput: () => showPreview()});
+        input.value = comment ? comment.body ?? markdownOf(comment.html) : '';
+        const previewButton = h('button', {type: 'button', testid: 'preview-button', 'aria-pressed': 'false',
+            onclick: () => (preview.hidden ? attempt(form, area, async () =>
+                showPreview((await api('POST', 'preview', {body: input.value})).html)) : showPreview())}, t('preview'));
+        const form = h('form', {class: 'form', testid: comment ? 'edit-form' : parent ? 'reply-form' : 'comment-form',
+            onsubmit: (event) => {
+                event.preventDefault();
+                submit(form.revised);
+            }},
+        h('label', {},
+            comment ? t('yourEdit') : parent ? t('yourReply', {name: parent.author.displayName}) : t('yours'), input),
+        h('small', {id: hint}, t('hint')), preview, nudge, area,
+        buttons(h('button', {class: 'primary', testid: 'submit-comment'}, comment ? t('save') : t('post')),
+            onCancel, previewButton));
+
+        /** Shows the server's rendering of the text, or hides the preview when there is none. */
+        function showPreview(html) {
+            preview.hidden = html == null;
+            preview.innerHTML = html || '';
+            previewButton.setAttribute('aria-pressed', !preview.hidden);
+        }
+
+        function submit(revised) {
+            attempt(form, area, async () => {
+                const body = input.value;
+                try {
+                    published(comment
+                        ? await api('PATCH', 'comments/' + comment.id, {body})
+                        : await api('POST', 'comments', {site: config.site, url: config.url, title: config.title,
+                            parentId: parent?.id, body, revised: revised || undefined}));
+                } catch (failure) {
+                    if (failure.error !== 'guideline_nudge') throw failure;
+                    form.revised = true;
+                    showNudge(nudge, failure, body, () => submit(true));
+                    announce(failure.message);
+                }
+            });
+        }
+
+        function published(result) {
+            if (result.status === 'rejected') {
+                say(area, [t('rejected'), ...(result.reasons || []).map((reason) => reason.message)].join(' '));
+                return;
+            }
+            input.value = '';
+            form.revised = false;
+            nudge.hidden = true;
+            showPreview();
+            onDone(result.comment).querySelector('article').focus();
+            const message = result.status === 'pending' ? t('pendingNote') : comment ? t('saved') : t('posted');
+            if (parent || comment) announce(message);
+            else say(area, message, 'ok');
+        }
+
+        return form;
+    }
+
+    /** Shows the guideline nudge: the server's words, the flagged passages marked, and a way to post anyway. */
+    function showNudge(box, failure, body, postAnyway) {
+        const parts = [];
+        let position = 0;
+        for (const span of [...(failure.spans || [])].sort((a, b) => a.start - b.start)) {
+            if (span.start < position) continue;
+            parts.push(body.slice(position, span.start),
+                h('mark', {title: t(span.category)}, body.slice(span.start, span.end)));
+            position = span.end;
+        }
+        parts.push(body.slice(position));
+        box.replaceChildren(h('p', {}, failure.message), h('blockquote', {testid: 'nudge-text'}, parts),
+            h('button', {type: 'button', testid: 'post-anyway', onclick: postAnyway}, t('postAnyway')));
+        box.hidden = false;
+    }
+
     /** The Markdown a sanitized comment was probably written in: the text an edit starts from. */
     function markdownOf(html) {
-        const template = h('template', {html});
         const walk = (node) => [...node.childNodes].map((child) => {
             const inner = child.nodeType === 1 ? walk(child) : child.textContent;
-            const within = child.parentNode.tagName;
+            const within = node.tagName;
             return {
                 P: inner + '\n\n', EM: `*${inner}*`, STRONG: `**${inner}**`, BR: '\n',
                 CODE: within === 'PRE' ? inner : `\`${inner}\``, PRE: '```\n' + inner.trim() + '\n```\n\n',
@@ -120,536 +620,26 @@
                 BLOCKQUOTE: inner.trim().replace(/^/gm, '> ') + '\n\n',
             }[child.tagName] ?? inner;
         }).join('');
-        return walk(template.content).trim();
+        return walk(h('template', {html}).content).trim();
     }
 
-    function mount(host, config) {
-        const strings = STRINGS[config.lang] || STRINGS.en;
-        const t = (key, values) => (strings[key] ?? STRINGS.en[key] ?? key).replace(/\{(\w+)\}/g, (_, name) => values[name]);
-        const relative = new Intl.RelativeTimeFormat(config.lang, {numeric: 'auto'});
-        const absolute = new Intl.DateTimeFormat(config.lang, {dateStyle: 'long', timeStyle: 'short'});
-        const plural = new Intl.PluralRules(config.lang);
-        const darkQuery = matchMedia('(prefers-color-scheme: dark)');
-        let composers = 0;
-        const state = {
-            me: null, csrf: null, site: {}, story: {}, cursor: null, count: 0,
-            sort: SORTS.includes(config.sort) ? config.sort : 'newest', respected: new Set(), reported: new Set(),
-        };
+    // ---- live updates: comment.published, comment.edited and comment.removed, when the server streams them ----
 
-        const shadow = host.shadowRoot || host.attachShadow({mode: 'open'});
-        const live = h('div', {class: 'sr', role: 'status', 'aria-live': 'polite', testid: 'live'});
-        const heading = h('h2', {tabindex: -1, testid: 'heading'});
-        const sortSelect = h('select', {testid: 'sort', onchange: () => { state.sort = sortSelect.value; loadThread(); }},
-            SORTS.map((sort) => h('option', {value: sort, selected: sort === state.sort}, t(sort))));
-        const guidelines = h('section', {class: 'guide', testid: 'guidelines', hidden: true});
-        const account = h('div', {class: 'account', testid: 'account'});
-        const threadError = h('p', {class: 'err', testid: 'error'});
-        const list = h('ol', {class: 'list', testid: 'comment-list'});
-        const more = h('button', {type: 'button', class: 'more', testid: 'load-more', hidden: true, onclick: loadMore},
-            t('loadMore'));
-        const root = h('div', {class: 'p', lang: config.lang, hidden: true},
-            live, h('div', {class: 'bar'}, heading, h('label', {class: 'sort'}, t('sort'), ' ', sortSelect)),
-            guidelines, account, threadError, list, more);
-        const styles = h('link', {rel: 'stylesheet', href: config.base + 'widget/widget.css'});
-        styles.onload = styles.onerror = () => { root.hidden = false; };
-        shadow.replaceChildren(styles, root);
-
-        const applyTheme = () => root.classList.toggle('dark',
-            config.theme === 'dark' || (config.theme !== 'light' && darkQuery.matches));
-        darkQuery.addEventListener('change', applyTheme);
-        applyTheme();
-        setInterval(() => shadow.querySelectorAll('time').forEach((time) => { time.textContent = ago(time.dateTime); }), 6e4);
-
-        // ---- talking to the server ----
-
-        const query = (params) => new URLSearchParams(
-            Object.entries(params).filter(([, value]) => value != null)).toString();
-
-        async function api(method, path, body) {
-            const headers = {};
-            if (body) headers['Content-Type'] = 'application/json';
-            if (state.csrf && method !== 'GET') headers['X-Parley-CSRF'] = state.csrf;
-            let response;
-            try {
-                response = await fetch(config.base + 'api/v1/' + path,
-                    {method, headers, credentials: 'include', body: body && JSON.stringify(body)});
-            } catch {
-                throw new Error(t('offline'));
-            }
-            const data = response.status === 204 ? {} : await response.json().catch(() => ({}));
-            if (response.ok) return data;
-            let message = data.message || t('failed', {status: response.status});
-            const wait = response.headers.get('Retry-After');
-            if (response.status === 429 && wait && !message.includes(wait)) message += ' ' + t('retry', {s: wait});
-            throw Object.assign(new Error(message), data, {message, status: response.status});
-        }
-
-        function announce(message) {
-            live.textContent = '';
-            setTimeout(() => { live.textContent = message; }, 50);
-        }
-
-        function showError(area, failure, form) {
-            area.textContent = failure.message;
-            announce(failure.message);
-            if (failure.status === 401 && state.me) signedOut();
-            const field = form?.elements[failure.field];
-            if (field) {
-                field.setAttribute('aria-invalid', 'true');
-                field.focus();
-            }
-        }
-
-        /** Runs a form's request once at a time, showing its failure in the form's error area. */
-        async function attempt(form, area, action) {
-            if (form.busy) return;
-            form.busy = true;
-            form.setAttribute('aria-busy', 'true');
-            area.textContent = '';
-            area.className = 'err';
-            form.querySelectorAll('[aria-invalid]').forEach((field) => field.removeAttribute('aria-invalid'));
-            try {
-                await action();
-            } catch (failure) {
-                showError(area, failure, form);
-            } finally {
-                form.busy = false;
-                form.removeAttribute('aria-busy');
-            }
-        }
-
-        // ---- account ----
-
-        async function loadMe() {
-            try {
-                const data = await api('GET', 'me');
-                state.me = data.user;
-                state.csrf = data.csrf;
-            } catch {
-                state.me = null;
-            }
-        }
-
-        async function signedIn(data) {
-            state.me = data.user;
-            state.csrf = data.csrf;
-            await loadThread();
-            announce(t('signedIn', {name: data.user.displayName}));
-            shadow.querySelector('.account textarea')?.focus();
-        }
-
-        async function signedOut() {
-            state.me = state.csrf = null;
-            state.respected.clear();
-            state.reported.clear();
-            await loadThread();
-            account.querySelector('button')?.focus();
-        }
-
-        function renderAccount() {
-            if (state.me) {
-                account.replaceChildren(
-                    h('p', {class: 'who'}, t('signedIn', {name: state.me.displayName}), ' ',
-                        h('button', {type: 'button', class: 'link', testid: 'logout', onclick: logOut}, t('logout'))),
-                    state.story.status === 'closed' ? h('p', {}, t('closed')) : composer({onDone: insertComment}));
-                return;
-            }
-            const formSlot = h('div');
-            const show = (kind, button) => {
-                account.querySelectorAll('[aria-expanded]').forEach((other) => other.setAttribute('aria-expanded', other === button));
-                formSlot.replaceChildren(authForm(kind));
-                formSlot.querySelector('input').focus();
-            };
-            const opener = (kind) => h('button', {type: 'button', testid: 'open-' + kind, 'aria-expanded': 'false',
-                onclick: (event) => show(kind, event.currentTarget)}, t(kind));
-            account.replaceChildren(h('p', {class: 'who'}, t('join'), ' ', opener('login'), ' ', opener('signup')), formSlot);
-        }
-
-        async function logOut() {
-            try {
-                await api('POST', 'auth/logout');
-            } catch (failure) {
-                announce(failure.message);
-            }
-            signedOut();
-        }
-
-        function authForm(kind) {
-            const fields = kind === 'signup' ? ['displayName', 'email', 'password'] : ['email', 'password'];
-            const error = h('p', {class: 'err', testid: 'error'});
-            const form = h('form', {class: 'form', testid: kind + '-form', onsubmit: (event) => {
-                event.preventDefault();
-                const body = Object.fromEntries(fields.map((field) => [field, form.elements[field].value]));
-                attempt(form, error, async () => signedIn(await api('POST', 'auth/' + kind, body)));
-            }},
-            fields.map((field) => h('label', {},
-                t(kind === 'signup' && field === 'password' ? 'newPassword' : field),
-                h('input', {name: field, testid: kind + '-' + field, required: true, maxlength: 200,
-                    type: field === 'displayName' ? 'text' : field,
-                    minlength: kind === 'signup' && field === 'password' ? 10 : null,
-                    autocomplete: field === 'displayName' ? 'nickname'
-                        : field === 'email' ? 'email' : kind === 'signup' ? 'new-password' : 'current-password'}))),
-            error,
-            h('button', {class: 'primary', testid: kind + '-submit'}, t(kind)));
-            return form;
-        }
-
-        /** Asks a reader who is not signed in to sign in first; true when they are signed in. */
-        function requireSignIn(area) {
-            if (state.me) return true;
-            area.textContent = t('signInFirst');
-            announce(t('signInFirst'));
-            account.querySelector('button').focus();
-            return false;
-        }
-
-        // ---- the thread ----
-
-        async function loadThread() {
-            const params = {site: config.site, url: config.url};
-            try {
-                const [thread, viewer] = await Promise.all([
-                    api('GET', 'threads?' + query({...params, title: config.title, sort: state.sort, limit: 20})),
-                    state.me ? api('GET', 'threads/viewer?' + query(params)).catch(() => ({})) : {},
-                ]);
-                state.site = thread.site || {};
-                state.story = thread.story || {};
-                state.respected = new Set(viewer.respected);
-                state.reported = new Set(viewer.reported);
-                guidelines.hidden = !state.site.guidelines;
-                guidelines.replaceChildren(h('h3', {}, t('guidelines')), h('p', {}, state.site.guidelines));
-                setCount(state.story.commentCount || 0);
-                list.replaceChildren(...thread.comments.map(renderComment));
-                showMore(thread.nextCursor);
-                threadError.textContent = '';
-            } catch (failure) {
-                showError(threadError, failure);
-            }
-            renderAccount();
-        }
-
-        async function loadMore() {
-            try {
-                const thread = await api('GET', 'threads?' + query({site: config.site, url: config.url,
-                    sort: state.sort, limit: 20, cursor: state.cursor}));
-                const items = thread.comments.filter((comment) => !findItem(comment.id)).map(renderComment);
-                list.append(...items);
-                showMore(thread.nextCursor);
-                items[0]?.querySelector('article').focus();
-            } catch (failure) {
-                showError(threadError, failure);
-            }
-        }
-
-        function showMore(cursor) {
-            state.cursor = cursor;
-            more.hidden = !cursor;
-        }
-
-        function setCount(count) {
-            state.count = Math.max(0, count);
-            heading.textContent = plural.select(state.count) === 'one'
-                ? t('one').replace('1', state.count) : t('many', {n: state.count});
-            list.dataset.empty = t('empty');
-        }
-
-        function ago(iso) {
-            const seconds = (Date.parse(iso) - Date.now()) / 1000;
-            const [unit, size] = UNITS.find(([, length]) => Math.abs(seconds) >= length) || ['second', 1e9];
-            return relative.format(Math.round(seconds / size), unit);
-        }
-
-        const timeOf = (iso) => h('time', {datetime: iso, title: absolute.format(new Date(iso))}, ago(iso));
-        const findItem = (id) => shadow.getElementById('c-' + id);
-        const isOwn = (comment) => state.me && comment.author?.id === state.me.id;
-
-        function renderComment(comment) {
-            return h('li', {class: 'c', id: 'c-' + comment.id, testid: 'comment', 'data-comment-id': comment.id},
-                renderArticle(comment), h('ol', {class: 'replies'}, (comment.replies || []).map(renderComment)));
-        }
-
-        function renderArticle(comment) {
-            if (comment.status === 'removed' || !comment.author) {
-                return h('article', {tabindex: -1}, h('p', {class: 'gone', testid: 'comment-removed'}, t('removed')));
-            }
-            const slot = h('div', {class: 'slot'});
-            const error = h('p', {class: 'err', testid: 'error'});
-            return h('article', {tabindex: -1, 'aria-label': comment.author.displayName, class: comment.featured ? 'featured' : null},
-                h('header', {},
-                    h('b', {testid: 'comment-author'}, comment.author.displayName),
-                    comment.replyTo && h('span', {class: 'to'}, t('replyingTo', {name: comment.replyTo.displayName})),
-                    timeOf(comment.createdAt),
-                    comment.editedAt && h('span', {title: absolute.format(new Date(comment.editedAt))}, t('edited')),
-                    comment.status === 'pending' && h('span', {class: 'badge', testid: 'pending'}, t('pending')),
-                    comment.featured && h('span', {class: 'badge'}, t('featured'))),
-                h('div', {class: 'body', testid: 'comment-body', html: comment.html}),
-                h('footer', {class: 'actions'}, actionsFor(comment, slot, error)),
-                error, slot);
-        }
-
-        function actionsFor(comment, slot, error) {
-            const own = isOwn(comment);
-            const open = state.story.status !== 'closed';
-            const action = (name, handler, props) => h('button', {type: 'button', testid: name, ...props,
-                onclick: (event) => handler(comment, event.currentTarget, slot, error)}, t(name));
-            return [
-                h('button', {type: 'button', class: 'respect', testid: 'respect', disabled: own,
-                    'aria-pressed': String(state.respected.has(comment.id)),
-                    onclick: (event) => toggleRespect(comment, event.currentTarget, error)},
-                t('respect'), ' ', h('span', {testid: 'respect-count'}, comment.respectCount || 0)),
-                open && action('reply', openReply),
-                own && open && Date.parse(comment.editableUntil) > Date.now() && action('edit', openEdit),
-                own && action('delete', deleteComment, {onblur: (event) => disarm(event.currentTarget)}),
-                !own && (state.reported.has(comment.id)
-                    ? h('button', {type: 'button', disabled: true, testid: 'report'}, t('reported'))
-                    : action('report', openReport)),
-            ];
-        }
-
-        /** Puts a comment into the thread, or refreshes it when it is there already. */
-        function insertComment(comment) {
-            const existing = findItem(comment.id);
-            if (existing) {
-                existing.querySelector('article').replaceWith(renderArticle(comment));
-                return existing;
-            }
-            const item = renderComment(comment);
-            const parent = comment.parentId && findItem(comment.parentId);
-            if (parent) parent.querySelector('.replies').append(item);
-            else if (state.sort === 'newest') list.prepend(item);
-            else list.append(item);
-            setCount(state.count + 1);
-            return item;
-        }
-
-        /** Takes a comment out of the thread; one with replies leaves a placeholder that keeps them in place. */
-        function removeComment(comment) {
-            const item = findItem(comment.id);
-            if (!item) return;
-            if (item.querySelector('.replies').children.length) {
-                item.querySelector('article').replaceWith(renderArticle({...comment, author: null}));
-            } else {
-                item.remove();
-            }
-            setCount(state.count - 1);
-        }
-
-        // ---- actions on a comment ----
-
-        async function toggleRespect(comment, button, error) {
-            if (!requireSignIn(error)) return;
-            try {
-                const result = await api('POST', `comments/${comment.id}/respect`);
-                comment.respectCount = result.respectCount;
-                state.respected[result.respected ? 'add' : 'delete'](comment.id);
-                button.setAttribute('aria-pressed', String(result.respected));
-                button.lastChild.textContent = result.respectCount;
-                error.textContent = '';
-            } catch (failure) {
-                showError(error, failure);
-            }
-        }
-
-        function openReply(comment, button, slot, error) {
-            if (!requireSignIn(error)) return;
-            openInSlot(slot, button, composer({parent: comment, onDone: (reply) => {
-                closeSlot(slot, button);
-                return insertComment(reply);
-            }, onCancel: () => closeSlot(slot, button)}));
-        }
-
-        function openEdit(comment, button, slot) {
-            openInSlot(slot, button, composer({comment, onDone: (edited) => insertComment(edited),
-                onCancel: () => closeSlot(slot, button)}));
-        }
-
-        function openReport(comment, button, slot, error) {
-            if (!requireSignIn(error)) return;
-            const area = h('p', {class: 'err', testid: 'error'});
-            const form = h('form', {class: 'form', testid: 'report-form', onsubmit: (event) => {
-                event.preventDefault();
-                attempt(form, area, () => sendReport(comment, form, slot));
-            }},
-            h('label', {}, t('reason'), h('select', {name: 'reason', testid: 'report-reason', required: true},
-                REASONS.map((reason) => h('option', {value: reason}, t(reason))))),
-            h('label', {}, t('note'), h('textarea', {name: 'note', testid: 'report-note', rows: 2, maxlength: 500})),
-            area,
-            h('div', {class: 'buttons'},
-                h('button', {class: 'primary', testid: 'report-submit'}, t('sendReport')),
-                h('button', {type: 'button', testid: 'cancel', onclick: () => closeSlot(slot, button)}, t('cancel'))));
-            openInSlot(slot, button, form);
-        }
-
-        async function sendReport(comment, form, slot) {
-            try {
-                await api('POST', `comments/${comment.id}/reports`,
-                    {reason: form.elements.reason.value, note: form.elements.note.value.trim() || undefined});
-            } catch (failure) {
-                if (failure.error !== 'already_reported') throw failure;
-            }
-            state.reported.add(comment.id);
-            const item = insertComment(comment);
-            item.querySelector('.slot').replaceChildren(h('p', {class: 'ok', testid: 'report-done'}, t('thanks')));
-            item.querySelector('article').focus();
-            announce(t('thanks'));
-        }
-
-        async function deleteComment(comment, button, slot, error) {
-            if (!button.dataset.armed) {
-                button.dataset.armed = 'true';
-                button.textContent = t('confirmDelete');
-                return;
-            }
-            try {
-                await api('DELETE', 'comments/' + comment.id);
-                removeComment(comment);
-                announce(t('deleted'));
-                heading.focus();
-            } catch (failure) {
-                disarm(button);
-                showError(error, failure);
-            }
-        }
-
-        function disarm(button) {
-            delete button.dataset.armed;
-            button.textContent = t('delete');
-        }
-
-        function openInSlot(slot, button, content) {
-            slot.replaceChildren(content);
-            button.setAttribute('aria-expanded', 'true');
-            content.querySelector('textarea, select').focus();
-        }
-
-        function closeSlot(slot, button) {
-            slot.replaceChildren();
-            button.setAttribute('aria-expanded', 'false');
-            button.focus();
-        }
-
-        // ---- the comment box: new comments, replies and edits ----
-
-        function composer({parent, comment, onDone, onCancel}) {
-            const area = h('p', {class: 'err', testid: 'error'});
-            const hintId = 'hint' + ++composers;
-            const preview = h('div', {class: 'body preview', testid: 'preview', hidden: true});
-            const nudge = h('div', {class: 'nudge', testid: 'nudge', hidden: true});
-            const input = h('textarea', {name: 'body', testid: 'comment-input', rows: 4, required: true,
-                maxlength: state.site.maxBodyLength, 'aria-describedby': hintId, oninput: hidePreview});
-            input.value = comment ? comment.body ?? markdownOf(comment.html) : '';
-            const previewButton = h('button', {type: 'button', testid: 'preview-button', 'aria-pressed': 'false',
-                onclick: () => togglePreview(form, previewButton, preview, area)}, t('preview'));
-            const form = h('form', {class: 'form compose', testid: comment ? 'edit-form' : parent ? 'reply-form' : 'comment-form',
-                onsubmit: (event) => {
-                    event.preventDefault();
-                    submit();
-                }},
-            h('label', {}, comment ? t('yourEdit') : parent ? t('yourReply', {name: parent.author.displayName}) : t('yours'),
-                input),
-            h('small', {id: hintId}, t('hint')),
-            preview, nudge, area,
-            h('div', {class: 'buttons'},
-                h('button', {class: 'primary', testid: 'submit-comment'}, comment ? t('save') : t('post')),
-                previewButton,
-                onCancel && h('button', {type: 'button', testid: 'cancel', onclick: onCancel}, t('cancel'))));
-
-            function hidePreview() {
-                preview.hidden = true;
-                previewButton.setAttribute('aria-pressed', 'false');
-            }
-
-            function submit(revised = form.revised) {
-                attempt(form, area, async () => {
-                    const body = input.value;
-                    try {
-                        const result = comment
-                            ? await api('PATCH', 'comments/' + comment.id, {body})
-                            : await api('POST', 'comments', {site: config.site, url: config.url, title: config.title,
-                                parentId: parent?.id, body, revised: revised || undefined});
-                        published(result);
-                    } catch (failure) {
-                        if (failure.error !== 'guideline_nudge') throw failure;
-                        form.revised = true;
-                        showNudge(nudge, failure, body, () => submit(true));
-                        announce(failure.message);
-                    }
-                });
-            }
-
-            function published(result) {
-                if (result.status === 'rejected') {
-                    area.textContent = [t('rejected'), ...(result.reasons || []).map((reason) => reason.message)].join(' ');
-                    announce(area.textContent);
-                    return;
-                }
-                const message = result.status === 'pending' ? t('pendingNote') : comment ? t('saved') : t('posted');
-                input.value = '';
-                form.revised = false;
-                nudge.hidden = true;
-                hidePreview();
-                const item = onDone(result.comment);
-                if (!parent && !comment) {
-                    area.className = 'ok';
-                    area.textContent = message;
-                }
-                item.querySelector('article').focus();
-                announce(message);
-            }
-
-            return form;
-        }
-
-        async function togglePreview(form, button, preview, area) {
-            if (!preview.hidden) {
-                preview.hidden = true;
-                button.setAttribute('aria-pressed', 'false');
-                return;
-            }
-            await attempt(form, area, async () => {
-                const result = await api('POST', 'preview', {body: form.elements.body.value});
-                preview.innerHTML = result.html;
-                preview.hidden = false;
-                button.setAttribute('aria-pressed', 'true');
-            });
-        }
-
-        /** Shows the guideline nudge: the server's words, the flagged passages marked, and a way to post anyway. */
-        function showNudge(box, failure, body, postAnyway) {
-            const parts = [];
-            let position = 0;
-            for (const span of [...(failure.spans || [])].sort((a, b) => a.start - b.start)) {
-                if (span.start < position) continue;
-                parts.push(body.slice(position, span.start),
-                    h('mark', {title: t(span.category)}, body.slice(span.start, span.end)));
-                position = span.end;
-            }
-            parts.push(body.slice(position));
-            box.replaceChildren(h('p', {}, failure.message), h('blockquote', {testid: 'nudge-text'}, parts),
-                h('button', {type: 'button', testid: 'post-anyway', onclick: postAnyway}, t('postAnyway')));
-            box.hidden = false;
-        }
-
-        // ---- live updates ----
-
-        function openStream() {
-            if (!window.EventSource) return;
-            const source = new EventSource(config.base + 'api/v1/stream?' + query({site: config.site, url: config.url}),
-                {withCredentials: true});
-            let opened = false;
-            source.onopen = () => { opened = true; };
-            source.onerror = () => opened || source.close();
-            EVENTS.forEach((name) => source.addEventListener('comment.' + name, (event) => {
-                const {comment} = JSON.parse(event.data);
-                if (name === 'removed') return removeComment(comment);
-                if (name === 'edited') return findItem(comment.id) && insertComment(comment);
-                if (findItem(comment.id)) return;
+    function openStream() {
+        if (!window.EventSource) return;
+        const source = new EventSource(config.base + 'api/v1/stream?' + thread(), {withCredentials: true});
+        let opened = false;
+        source.onopen = () => { opened = true; };
+        source.onerror = () => opened || source.close();
+        ['published', 'edited', 'removed'].forEach((name) => source.addEventListener('comment.' + name, (event) => {
+            const {comment} = JSON.parse(event.data);
+            if (name === 'removed') removeComment(comment);
+            else if (findItem(comment.id)) name === 'edited' && insertComment(comment);
+            else if (name === 'published') {
                 insertComment(comment);
                 announce(t('newComment', {name: comment.author?.displayName}));
-            }));
-        }
-
-        loadMe().then(loadThread).then(openStream);
+            }
+        }));
     }
 
     window.Parley = {mount};
