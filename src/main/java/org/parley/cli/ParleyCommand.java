@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionCommand.Provider.class,
         description = "Self-hosted reader comments with civility moderation built in.",
         subcommands = {
+            ServeCommand.class,
+            AdminCommand.class,
             VersionCommand.class,
             CommandLine.HelpCommand.class
         })

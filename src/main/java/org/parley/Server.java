@@ -1,0 +1,137 @@
+package org.parley;
+
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.parley.account.AccountStore;
+import org.parley.account.Accounts;
+import org.parley.api.HttpServer;
+import org.parley.comment.CommentEvents;
+import org.parley.comment.CommentStore;
+import org.parley.comment.Comments;
+import org.parley.comment.Reports;
+import org.parley.comment.Respects;
+import org.parley.comment.Threads;
+import org.parley.moderation.Pipeline;
+import org.parley.moderation.Submissions;
+import org.parley.moderation.phase.BodyLength;
+import org.parley.moderation.phase.StoryClosed;
+import org.parley.story.SiteStore;
+import org.parley.story.Stories;
+import org.parley.story.StoryStore;
+import org.parley.store.Database;
+import org.parley.web.DemoContent;
+
+/**
+ * A running Parley server: opens the database, builds every object with {@code new}, starts HTTP, and makes sure
+ * the demo site and a first admin exist. Closing it stops HTTP and closes the database.
+ */
+public final class Server implements AutoCloseable {
+
+    private final Database database;
+    private final HttpServer http;
+    private final String publicUrl;
+    private final FirstStart firstStart;
+
+    private Server(Database database, HttpServer http, String publicUrl, FirstStart firstStart) {
+        this.database = database;
+        this.http = http;
+        this.publicUrl = publicUrl;
+        this.firstStart = firstStart;
+    }
+
+    /** What a first start created: the admin's e-mail and password, shown once. */
+    public record FirstStart(String adminEmail, String adminPassword) {
+    }
+
+    public static Server start(Settings settings, Clock clock) {
+        Database database = settings.databaseUrl() == null
+                ? Database.openSqlite(settings.dataDir())
+                : Database.open(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword());
+        try {
+            return start(settings, clock, database);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static Server start(Settings settings, Clock clock, Database database) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+
+        Accounts accounts = new Accounts(new AccountStore(database.jdbi()), clock);
+        SiteStore siteStore = new SiteStore(database.jdbi());
+        StoryStore storyStore = new StoryStore(database.jdbi());
+        Stories stories = new Stories(siteStore, storyStore, clock);
+        CommentStore commentStore = new CommentStore(database.jdbi());
+        CommentEvents events = new CommentEvents();
+        Pipeline pipeline = Pipeline.of(
+                new StoryClosed(),
+                new BodyLength(settings.rules().maxBodyLength()));
+        Submissions submissions = new Submissions(commentStore, pipeline, events, settings.rules(), clock);
+        DemoContent demo = new DemoContent(siteStore, stories, accounts, submissions, clock);
+
+        AtomicReference<String> publicUrl = new AtomicReference<>(settings.publicUrl());
+        HttpServer http = HttpServer.create(new HttpServer.Parts(
+                        accounts, siteStore, storyStore, stories, commentStore,
+                        new Threads(commentStore, settings.rules()),
+                        new Comments(commentStore, events),
+                        submissions,
+                        new Respects(commentStore, events, clock),
+                        new Reports(commentStore, clock),
+                        settings.rules(), events, demo, database::isHealthy, registry),
+                new HttpServer.Options(settings.host(), settings.port(), publicUrl::get, settings.rateLimits(),
+                        settings.trustProxy()));
+        http.start();
+        int port = http.port();
+        if (publicUrl.get() == null) {
+            publicUrl.set("http://localhost:" + port);
+        }
+        demo.ensure(List.of("http://localhost:" + port, "http://127.0.0.1:" + port), publicUrl.get());
+        FirstStart firstStart = accounts.hasAdmin() ? null : createFirstAdmin(accounts);
+        return new Server(database, http, publicUrl.get(), firstStart);
+    }
+
+    private static FirstStart createFirstAdmin(Accounts accounts) {
+        String password = org.parley.store.Ids.random(15);
+        String email = "admin@parley.local";
+        accounts.create(email, password, "Admin", org.parley.account.Role.ADMIN);
+        return new FirstStart(email, password);
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public String publicUrl() {
+        return publicUrl;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /** The admin created by this start, if this was the first. */
+    public Optional<FirstStart> firstStart() {
+        return Optional.ofNullable(firstStart);
+    }
+
+    @Override
+    public void close() {
+        http.stop();
+        database.close();
+    }
+}

@@ -1,0 +1,74 @@
+package org.parley.api;
+
+import io.javalin.http.Context;
+import java.util.Locale;
+import org.parley.account.Account;
+import org.parley.account.Accounts;
+import org.parley.account.Session;
+import org.parley.account.SignedIn;
+
+/** Sign-up, log-in, log-out and "who am I" over HTTP. */
+final class AuthApi {
+
+    record SignupRequest(String email, String password, String displayName) {
+    }
+
+    record LoginRequest(String email, String password) {
+    }
+
+    /** An account as it is shown to its owner. */
+    record UserView(String id, String displayName, String email, String role) {
+        static UserView of(Account account) {
+            return new UserView(account.id(), account.displayName(), account.email(), account.role().code());
+        }
+    }
+
+    record SignedInView(UserView user, String csrf) {
+    }
+
+    private final Accounts accounts;
+    private final Auth auth;
+    private final Requests requests;
+    private final RateLimits limits;
+
+    AuthApi(Accounts accounts, Auth auth, Requests requests, RateLimits limits) {
+        this.accounts = accounts;
+        this.auth = auth;
+        this.requests = requests;
+        this.limits = limits;
+    }
+
+    void signup(Context ctx) {
+        SignupRequest request = requests.body(ctx, SignupRequest.class);
+        limits.take(RateLimits.Limit.SIGNUP_PER_IP, auth.clientIp(ctx));
+        SignedIn signedIn = accounts.signUp(request.email(), request.password(), request.displayName());
+        auth.setCookie(ctx, signedIn);
+        ctx.status(201).json(new SignedInView(UserView.of(signedIn.account()), signedIn.csrf()));
+    }
+
+    void login(Context ctx) {
+        LoginRequest request = requests.body(ctx, LoginRequest.class);
+        limits.take(RateLimits.Limit.LOGIN_PER_IP, auth.clientIp(ctx));
+        if (request.email() != null) {
+            limits.take(RateLimits.Limit.LOGIN_PER_EMAIL, request.email().strip().toLowerCase(Locale.ROOT));
+        }
+        auth.session(ctx).ifPresent(accounts::logOut);
+        SignedIn signedIn = accounts.logIn(request.email(), request.password());
+        auth.setCookie(ctx, signedIn);
+        ctx.json(new SignedInView(UserView.of(signedIn.account()), signedIn.csrf()));
+    }
+
+    void logout(Context ctx) {
+        auth.session(ctx).ifPresent(session -> {
+            auth.requireForChange(ctx);
+            accounts.logOut(session);
+        });
+        auth.clearCookie(ctx);
+        ctx.status(204);
+    }
+
+    void me(Context ctx) {
+        Session session = auth.require(ctx);
+        ctx.json(new SignedInView(UserView.of(session.account()), session.csrf()));
+    }
+}

@@ -1,0 +1,131 @@
+package org.parley.api;
+
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import org.parley.account.Session;
+import org.parley.comment.Comment;
+import org.parley.comment.CommentRules;
+import org.parley.comment.Comments;
+import org.parley.comment.Markdown;
+import org.parley.comment.ReportReason;
+import org.parley.comment.Reports;
+import org.parley.comment.Respects;
+import org.parley.comment.ThreadComment;
+import org.parley.moderation.Outcome;
+import org.parley.moderation.Reason;
+import org.parley.moderation.Submissions;
+import org.parley.problem.Problem;
+import org.parley.story.Stories;
+import org.parley.story.Story;
+
+/** The write side of threads: post, edit, delete, respect, report, and the Markdown preview. */
+final class CommentsApi {
+
+    record PostRequest(String site, String url, String title, String parentId, String body, Boolean revised) {
+    }
+
+    record EditRequest(String body) {
+    }
+
+    record ReportRequest(String reason, String note) {
+    }
+
+    record PreviewRequest(String body) {
+    }
+
+    record OutcomeView(ThreadComment comment, String status, List<Reason> reasons) {
+    }
+
+    record RespectView(long respectCount, boolean respected) {
+    }
+
+    private final Stories stories;
+    private final Submissions submissions;
+    private final Comments comments;
+    private final Respects respects;
+    private final Reports reports;
+    private final CommentRules rules;
+    private final Auth auth;
+    private final Requests requests;
+    private final RateLimits limits;
+
+    CommentsApi(Stories stories, Submissions submissions, Comments comments, Respects respects, Reports reports,
+            CommentRules rules, Auth auth, Requests requests, RateLimits limits) {
+        this.stories = stories;
+        this.submissions = submissions;
+        this.comments = comments;
+        this.respects = respects;
+        this.reports = reports;
+        this.rules = rules;
+        this.auth = auth;
+        this.requests = requests;
+        this.limits = limits;
+    }
+
+    void post(Context ctx) {
+        Session session = auth.requireForChange(ctx);
+        PostRequest request = requests.body(ctx, PostRequest.class);
+        limits.take(RateLimits.Limit.POST_PER_IP, auth.clientIp(ctx));
+        limits.take(RateLimits.Limit.POST_PER_ACCOUNT, session.account().id());
+        Story story = stories.findOrCreate(request.site(), request.url(), request.title());
+        Outcome outcome = submissions.post(session.account(), story, blankToNull(request.parentId()),
+                request.body(), Boolean.TRUE.equals(request.revised()));
+        ctx.status(201).json(view(outcome));
+    }
+
+    void edit(Context ctx) {
+        Session session = auth.requireForChange(ctx);
+        EditRequest request = requests.body(ctx, EditRequest.class);
+        limits.take(RateLimits.Limit.POST_PER_ACCOUNT, session.account().id());
+        Comment comment = comments.require(ctx.pathParam("id"));
+        Story story = stories.require(comment.storyId());
+        ctx.json(view(submissions.edit(session.account(), story, comment, request.body())));
+    }
+
+    void delete(Context ctx) {
+        Session session = auth.requireForChange(ctx);
+        comments.remove(session.account().id(), session.account().role().canModerate(), ctx.pathParam("id"));
+        ctx.status(204);
+    }
+
+    void respect(Context ctx) {
+        Session session = auth.requireForChange(ctx);
+        limits.take(RateLimits.Limit.ACTION_PER_ACCOUNT, session.account().id());
+        Respects.Toggled toggled = respects.toggle(session.account().id(), ctx.pathParam("id"));
+        ctx.json(new RespectView(toggled.respectCount(), toggled.respected()));
+    }
+
+    void report(Context ctx) {
+        Session session = auth.requireForChange(ctx);
+        ReportRequest request = requests.body(ctx, ReportRequest.class);
+        limits.take(RateLimits.Limit.ACTION_PER_ACCOUNT, session.account().id());
+        if (request.reason() == null) {
+            throw Problem.invalid("reason",
+                    "Choose a reason: rude, aggressive, derogatory, discriminatory, spam or other.");
+        }
+        reports.report(session.account().id(), ctx.pathParam("id"), ReportReason.ofCode(request.reason()),
+                request.note());
+        ctx.status(201).json(Map.of("reported", true));
+    }
+
+    void preview(Context ctx) {
+        PreviewRequest request = requests.body(ctx, PreviewRequest.class);
+        limits.take(RateLimits.Limit.PREVIEW_PER_IP, auth.clientIp(ctx));
+        String body = request.body() == null ? "" : request.body();
+        if (body.length() > rules.maxBodyLength() * 2) {
+            throw Problem.unprocessable("body_too_long", "Comments can be at most " + rules.maxBodyLength()
+                    + " characters long.", "body");
+        }
+        ctx.json(Map.of("html", Markdown.render(body).html()));
+    }
+
+    private OutcomeView view(Outcome outcome) {
+        return new OutcomeView(ThreadComment.of(outcome.comment(), rules.editWindow()), outcome.status().code(),
+                outcome.reasons());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,48 @@
+package org.parley.api;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Cross-origin access for the widget on publishers' pages: a request from an origin that some site allows gets
+ * that origin back with credentials allowed; any other origin gets no CORS headers, so browsers keep its pages
+ * out. The allowed origins are re-read from the database at most every 30 seconds.
+ */
+final class Cors {
+
+    private final LoadingCache<String, List<String>> origins;
+
+    Cors(Supplier<List<String>> allowedOrigins) {
+        this.origins = Caffeine.newBuilder()
+                .expireAfterWrite(Duration.ofSeconds(30))
+                .build(ignored -> allowedOrigins.get());
+    }
+
+    /** Adds the CORS headers a request from an allowed origin needs. */
+    void apply(Context ctx) {
+        String origin = ctx.header("Origin");
+        ctx.res().addHeader("Vary", "Origin");
+        if (origin != null && origins.get("all").contains(origin)) {
+            ctx.header("Access-Control-Allow-Origin", origin);
+            ctx.header("Access-Control-Allow-Credentials", "true");
+            ctx.header("Access-Control-Expose-Headers", "ETag, Retry-After");
+        }
+    }
+
+    /** Answers a pre-flight request. */
+    void preflight(Context ctx) {
+        apply(ctx);
+        ctx.header("Access-Control-Allow-Methods", "GET, POST, PATCH, DELETE");
+        ctx.header("Access-Control-Allow-Headers", "Content-Type, X-Parley-CSRF, Authorization, If-None-Match");
+        ctx.header("Access-Control-Max-Age", "600");
+        ctx.status(204);
+    }
+
+    void forget() {
+        origins.invalidateAll();
+    }
+}

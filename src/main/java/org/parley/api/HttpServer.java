@@ -1,0 +1,163 @@
+package org.parley.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.parley.account.Accounts;
+import org.parley.comment.CommentEvents;
+import org.parley.comment.CommentRules;
+import org.parley.comment.CommentStore;
+import org.parley.comment.Comments;
+import org.parley.comment.Reports;
+import org.parley.comment.Respects;
+import org.parley.comment.Threads;
+import org.parley.moderation.Submissions;
+import org.parley.story.SiteStore;
+import org.parley.story.Stories;
+import org.parley.story.StoryStore;
+import org.parley.web.DemoContent;
+import org.parley.web.WebAssets;
+
+/**
+ * Parley's HTTP server: every route, with its guard and rate limit, in one table ({@link #routes}).
+ *
+ * <p>Guards are spelled out in the handlers: {@code auth.require} (signed in), {@code auth.requireForChange}
+ * (signed in and carrying the CSRF header); rate limits are named where a handler takes a token. Dynamic
+ * compression is off: hot responses are compressed once when cached ({@link org.parley.web.CachedBody}).
+ */
+public final class HttpServer {
+
+    /** What the HTTP layer needs from the rest of Parley. */
+    public record Parts(
+            Accounts accounts,
+            SiteStore siteStore,
+            StoryStore storyStore,
+            Stories stories,
+            CommentStore commentStore,
+            Threads threads,
+            Comments comments,
+            Submissions submissions,
+            Respects respects,
+            Reports reports,
+            CommentRules rules,
+            CommentEvents events,
+            DemoContent demo,
+            BooleanSupplier databaseHealthy,
+            PrometheusMeterRegistry registry) {
+    }
+
+    /** How the server meets the network. */
+    public record Options(String host, int port, Supplier<String> publicUrl, boolean rateLimits, boolean trustProxy) {
+    }
+
+    private final Javalin app;
+
+    private HttpServer(Javalin app) {
+        this.app = app;
+    }
+
+    public static HttpServer create(Parts parts, Options options) {
+        ObjectMapper mapper = Json.mapper();
+        Auth auth = new Auth(parts.accounts(), options.trustProxy());
+        Requests requests = new Requests(mapper);
+        RateLimits limits = new RateLimits(options.rateLimits());
+        ThreadCache cache = new ThreadCache();
+        parts.events().subscribe(event -> cache.invalidate(event.storyId()));
+        Cors cors = new Cors(parts.siteStore()::allOrigins);
+        Routes routes = new Routes(
+                new AuthApi(parts.accounts(), auth, requests, limits),
+                new ThreadsApi(parts.stories(), parts.storyStore(), parts.threads(), parts.commentStore(),
+                        parts.rules(), cache, auth, mapper),
+                new CommentsApi(parts.stories(), parts.submissions(), parts.comments(), parts.respects(),
+                        parts.reports(), parts.rules(), auth, requests, limits),
+                new HealthApi(parts.databaseHealthy(), parts.registry()),
+                cors, new WebAssets(), parts.demo(), options.publicUrl());
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jsonMapper(new JavalinJackson(mapper, false));
+            config.http.compressionStrategy = CompressionStrategy.NONE;
+            config.http.maxRequestSize = Requests.MAX_BODY_BYTES;
+            config.jetty.host = options.host();
+            config.jetty.port = options.port();
+            config.requestLogger.http((ctx, millis) -> record(parts.registry(), ctx, millis));
+            Errors.register(config);
+            routes.register(config);
+        });
+        return new HttpServer(app);
+    }
+
+    public HttpServer start() {
+        app.start();
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public void stop() {
+        app.stop();
+    }
+
+    private static void record(PrometheusMeterRegistry registry, Context ctx, float millis) {
+        String route = ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
+        Timer.builder("http.server.requests")
+                .tag("method", ctx.method().name())
+                .tag("route", route)
+                .tag("status", Integer.toString(ctx.statusCode()))
+                .register(registry)
+                .record(Duration.ofNanos((long) (millis * 1_000_000)));
+    }
+
+    /** The route table. */
+    private record Routes(AuthApi auth, ThreadsApi threads, CommentsApi comments, HealthApi health, Cors cors,
+            WebAssets assets, DemoContent demo, Supplier<String> publicUrl) {
+
+        void register(io.javalin.config.JavalinConfig config) {
+            var r = config.routes;
+            r.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
+            r.before("/api/*", cors::apply);
+            r.options("/api/*", cors::preflight);
+
+            //   method  path                                     handler            guard / rate limit
+            r.post("/api/v1/auth/signup", auth::signup);             // none / SIGNUP_PER_IP
+            r.post("/api/v1/auth/login", auth::login);               // none / LOGIN_PER_IP, LOGIN_PER_EMAIL
+            r.post("/api/v1/auth/logout", auth::logout);             // CSRF when signed in
+            r.get("/api/v1/me", auth::me);                           // signed in
+
+            r.get("/api/v1/threads", threads::thread);               // none (cached)
+            r.get("/api/v1/threads/viewer", threads::viewer);        // signed in
+            r.get("/api/v1/counts", threads::counts);                // none
+
+            r.post("/api/v1/comments", comments::post);              // CSRF / POST_PER_IP, POST_PER_ACCOUNT
+            r.patch("/api/v1/comments/{id}", comments::edit);        // CSRF, author / POST_PER_ACCOUNT
+            r.delete("/api/v1/comments/{id}", comments::delete);     // CSRF, author or moderator
+            r.post("/api/v1/comments/{id}/respect", comments::respect); // CSRF / ACTION_PER_ACCOUNT
+            r.post("/api/v1/comments/{id}/reports", comments::report); // CSRF / ACTION_PER_ACCOUNT
+            r.post("/api/v1/preview", comments::preview);            // none / PREVIEW_PER_IP
+
+            r.get("/health", health::health);
+            r.get("/metrics", health::metrics);
+
+            r.get("/", ctx -> demo.article(ctx, publicUrl.get()));
+            r.get("/articles", ctx -> demo.articles(ctx, publicUrl.get()));
+            r.get("/embed.js", ctx -> sendAsset(ctx, "embed.js"));
+            r.get("/count.js", ctx -> sendAsset(ctx, "count.js"));
+            r.get("/widget/{file}", ctx -> sendAsset(ctx, "widget/" + ctx.pathParam("file")));
+        }
+
+        private void sendAsset(Context ctx, String path) {
+            if (!assets.send(ctx, path)) {
+                ctx.status(404).result("Not found");
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.parley.api;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Token buckets (Bucket4j) per client address and per account on the endpoints people abuse: sign-up, log-in and
+ * posting. Buckets live in memory, one per key, and are forgotten an hour after their last use. When off
+ * ({@code PARLEY_RATE_LIMITS=off}, for benchmarks and volume tests) every request passes. Thread-safe.
+ */
+final class RateLimits {
+
+    /** A named limit: its bandwidths apply together, the strictest first. */
+    enum Limit {
+        SIGNUP_PER_IP(Bandwidth.builder().capacity(10).refillGreedy(10, Duration.ofHours(1)).build()),
+        LOGIN_PER_IP(Bandwidth.builder().capacity(30).refillGreedy(30, Duration.ofMinutes(10)).build()),
+        LOGIN_PER_EMAIL(Bandwidth.builder().capacity(10).refillGreedy(10, Duration.ofMinutes(10)).build()),
+        POST_PER_ACCOUNT(Bandwidth.builder().capacity(10).refillGreedy(10, Duration.ofMinutes(1)).build(),
+                Bandwidth.builder().capacity(120).refillGreedy(120, Duration.ofHours(1)).build()),
+        POST_PER_IP(Bandwidth.builder().capacity(60).refillGreedy(60, Duration.ofMinutes(1)).build()),
+        ACTION_PER_ACCOUNT(Bandwidth.builder().capacity(120).refillGreedy(120, Duration.ofMinutes(1)).build()),
+        PREVIEW_PER_IP(Bandwidth.builder().capacity(120).refillGreedy(120, Duration.ofMinutes(1)).build());
+
+        private final List<Bandwidth> bandwidths;
+
+        Limit(Bandwidth... bandwidths) {
+            this.bandwidths = List.of(bandwidths);
+        }
+    }
+
+    private final boolean enabled;
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+            .expireAfterAccess(Duration.ofHours(1))
+            .maximumSize(1_000_000)
+            .build();
+
+    RateLimits(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** Takes one token from the key's bucket for this limit, or throws {@link TooManyRequests}. */
+    void take(Limit limit, String key) {
+        if (!enabled) {
+            return;
+        }
+        Bucket bucket = buckets.get(limit.name() + "|" + key, ignored -> {
+            var builder = Bucket.builder();
+            limit.bandwidths.forEach(builder::addLimit);
+            return builder.build();
+        });
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
+            throw new TooManyRequests(seconds);
+        }
+    }
+}

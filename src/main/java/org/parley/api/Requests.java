@@ -1,0 +1,93 @@
+package org.parley.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.parley.problem.Problem;
+import org.parley.problem.ProblemKind;
+
+/** Reads request bodies and parameters under the API's rules: JSON only, at most 64 KB, clear errors. */
+final class Requests {
+
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final ObjectMapper mapper;
+
+    Requests(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** The JSON body as {@code type}; 415 when it is not JSON, 413 when too large, 400 when malformed. */
+    <T> T body(Context ctx, Class<T> type) {
+        String contentType = ctx.contentType();
+        if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
+            throw new Problem(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+                    "Send the body as JSON, with Content-Type: application/json.");
+        }
+        byte[] bytes = readLimited(ctx);
+        if (bytes.length == 0) {
+            throw new Problem(ProblemKind.INVALID, "empty_body", "The request needs a JSON body.");
+        }
+        try {
+            T value = mapper.readValue(bytes, type);
+            if (value == null) {
+                throw new Problem(ProblemKind.INVALID, "empty_body", "The request needs a JSON object.");
+            }
+            return value;
+        } catch (IOException e) {
+            throw new Problem(ProblemKind.INVALID, "malformed_json",
+                    "The request body is not valid JSON for this endpoint.");
+        }
+    }
+
+    /** A required, non-blank query parameter. */
+    static String requiredQuery(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            throw Problem.invalid(name, "The query parameter '" + name + "' is required.");
+        }
+        return value;
+    }
+
+    static int intQuery(Context ctx, String name, int fallback) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw Problem.invalid(name, "The query parameter '" + name + "' must be a whole number.");
+        }
+    }
+
+    private static byte[] readLimited(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        try (InputStream in = ctx.bodyInputStream()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 512);
+            byte[] buffer = new byte[8192];
+            int total = 0;
+            for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
+                total += read;
+                if (total > MAX_BODY_BYTES) {
+                    throw tooLarge();
+                }
+                out.write(buffer, 0, read);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Problem tooLarge() {
+        return new Problem(ProblemKind.TOO_LARGE, "request_too_large",
+                "Request bodies can be at most " + MAX_BODY_BYTES / 1024 + " KB.");
+    }
+}

@@ -1,0 +1,72 @@
+package org.parley.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.parley.account.Account;
+import org.parley.account.AccountStore;
+import org.parley.account.Accounts;
+import org.parley.account.Role;
+import org.parley.problem.Problem;
+import org.parley.store.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code parley admin …}: account administration from the shell. */
+@Command(name = "admin", description = "Administer accounts.", subcommands = AdminCommand.Create.class)
+public final class AdminCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Name a sub-command, e.g. 'admin create'.");
+    }
+
+    /** {@code parley admin create --email E --password-stdin}: creates an admin account. */
+    @Command(name = "create", description = "Create an admin account; the password is read from standard input.")
+    static final class Create implements Runnable {
+
+        @Option(names = "--email", required = true, description = "The admin's e-mail address.")
+        String email;
+
+        @Option(names = "--name", defaultValue = "Admin", description = "Display name (default: Admin).")
+        String displayName;
+
+        @Option(names = "--password-stdin", required = true,
+                description = "Read the password from the first line of standard input.")
+        boolean passwordFromStdin;
+
+        @Mixin
+        DatabaseOptions database;
+
+        @Override
+        public void run() {
+            String password = readPassword();
+            try (Database opened = database.open()) {
+                Accounts accounts = new Accounts(new AccountStore(opened.jdbi()), Clock.systemUTC());
+                Account account = accounts.create(email, password, displayName, Role.ADMIN);
+                System.out.println("Created admin " + account.email() + " (id " + account.id() + ").");
+            } catch (Problem problem) {
+                throw new UsageException(problem.getMessage());
+            }
+        }
+
+        private static String readPassword() {
+            try {
+                String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+                if (line == null || line.isEmpty()) {
+                    throw new UsageException("give the password on standard input");
+                }
+                return line;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

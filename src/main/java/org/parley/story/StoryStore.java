@@ -1,0 +1,92 @@
+package org.parley.story;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** The SQL of stories. Thread-safe. */
+public final class StoryStore {
+
+    private static final String COLUMNS = "id, site_id, url, title, status, comment_count";
+
+    private final Jdbi jdbi;
+
+    public StoryStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public Optional<Story> find(String siteId, String url) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT " + COLUMNS + " FROM stories WHERE site_id = :site AND url = :url")
+                .bind("site", siteId)
+                .bind("url", url)
+                .map(StoryStore::story)
+                .findOne());
+    }
+
+    public Optional<Story> findById(String id) {
+        return jdbi.withHandle(handle -> findById(handle, id));
+    }
+
+    /** The story with this id, read through a handle that may be inside a transaction. */
+    public static Optional<Story> findById(Handle handle, String id) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM stories WHERE id = :id")
+                .bind("id", id)
+                .map(StoryStore::story)
+                .findOne();
+    }
+
+    /** Inserts the story unless one exists for its site and URL (two first readers may race). */
+    public void insertIfAbsent(Story story, Instant now) {
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        INSERT INTO stories (id, site_id, url, title, status, comment_count, created_at)
+                        VALUES (:id, :site, :url, :title, :status, 0, :createdAt)
+                        ON CONFLICT (site_id, url) DO NOTHING""")
+                .bind("id", story.id())
+                .bind("site", story.site())
+                .bind("url", story.url())
+                .bind("title", story.title())
+                .bind("status", story.status().code())
+                .bind("createdAt", now.toEpochMilli())
+                .execute());
+    }
+
+    /** Published-comment counts of the stories at these URLs of a site; URLs without a story are absent. */
+    public List<Story> findAll(String siteId, Collection<String> urls) {
+        if (urls.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT " + COLUMNS + " FROM stories WHERE site_id = :site AND url IN (<urls>)")
+                .bind("site", siteId)
+                .bindList("urls", List.copyOf(urls))
+                .map(StoryStore::story)
+                .list());
+    }
+
+    public void updateStatus(String storyId, StoryStatus status) {
+        jdbi.useHandle(handle -> handle.createUpdate("UPDATE stories SET status = :status WHERE id = :id")
+                .bind("status", status.code())
+                .bind("id", storyId)
+                .execute());
+    }
+
+    /** Adds {@code delta} to a story's published-comment count, inside the caller's transaction. */
+    public static void addToCommentCount(Handle handle, String storyId, int delta) {
+        handle.createUpdate("UPDATE stories SET comment_count = comment_count + :delta WHERE id = :id")
+                .bind("delta", delta)
+                .bind("id", storyId)
+                .execute();
+    }
+
+    private static Story story(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new Story(rs.getString("id"), rs.getString("site_id"), rs.getString("url"), rs.getString("title"),
+                StoryStatus.ofCode(rs.getString("status")), rs.getLong("comment_count"));
+    }
+}

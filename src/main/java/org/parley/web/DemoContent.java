@@ -1,0 +1,112 @@
+package org.parley.web;
+
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.parley.account.Account;
+import org.parley.account.Accounts;
+import org.parley.account.Role;
+import org.parley.comment.Comment;
+import org.parley.moderation.Submissions;
+import org.parley.story.Site;
+import org.parley.story.SiteStore;
+import org.parley.story.Stories;
+import org.parley.story.Story;
+import org.parley.store.Ids;
+
+/**
+ * The embedded default's demo: the site {@code demo}, whose allowed origins always include the server's own, a
+ * news article at {@code /} with the widget under it, a list of articles with comment counts at
+ * {@code /articles}, and, on first start, a short discussion under the article written by two demo readers.
+ */
+public final class DemoContent {
+
+    public static final String SITE_ID = "demo";
+    private static final String ARTICLE_TITLE = "Upstream and downstream: river treaty talks resume";
+    private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+            + " img-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
+
+    private final SiteStore sites;
+    private final Stories stories;
+    private final Accounts accounts;
+    private final Submissions submissions;
+    private final Clock clock;
+
+    public DemoContent(SiteStore sites, Stories stories, Accounts accounts, Submissions submissions, Clock clock) {
+        this.sites = sites;
+        this.stories = stories;
+        this.accounts = accounts;
+        this.submissions = submissions;
+        this.clock = clock;
+    }
+
+    /** The canonical URL of the demo article for a server reached at {@code publicUrl}. */
+    public static String articleUrl(String publicUrl) {
+        return Stories.normalize(publicUrl.replaceAll("/+$", "") + "/");
+    }
+
+    /**
+     * Makes sure the demo site exists and allows the server's own origins; on first start also writes the demo
+     * discussion. Answers true when this was the first start.
+     */
+    public boolean ensure(List<String> serverOrigins, String publicUrl) {
+        Optional<Site> existing = sites.find(SITE_ID);
+        Set<String> origins = new LinkedHashSet<>(existing.map(Site::origins).orElse(List.of()));
+        origins.addAll(serverOrigins);
+        origins.add(Stories.originOf(articleUrl(publicUrl)));
+        sites.save(new Site(SITE_ID, existing.map(Site::name).orElse("Parley demo"), new ArrayList<>(origins),
+                existing.map(Site::guidelines).orElse(Site.DEFAULT_GUIDELINES)), clock.instant());
+        if (existing.isPresent()) {
+            return false;
+        }
+        writeDiscussion(stories.findOrCreate(SITE_ID, articleUrl(publicUrl), ARTICLE_TITLE));
+        return true;
+    }
+
+    /** Serves the demo article. */
+    public void article(Context ctx, String publicUrl) {
+        page(ctx, "demo/index.html", publicUrl);
+    }
+
+    /** Serves the list of demo articles with their comment counts. */
+    public void articles(Context ctx, String publicUrl) {
+        page(ctx, "demo/articles.html", publicUrl);
+    }
+
+    private void page(Context ctx, String path, String publicUrl) {
+        String html = WebAssets.text(path).orElse("<!doctype html><title>Parley</title><p>The demo page is missing"
+                + " from this build.</p>");
+        ctx.header("Content-Security-Policy", CSP);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
+        ctx.header("Cache-Control", "no-cache");
+        ctx.html(html.replace("{{canonical}}", articleUrl(publicUrl)));
+    }
+
+    private void writeDiscussion(Story story) {
+        Account amara = demoReader("Amara Okafor");
+        Account jonas = demoReader("Jonas Lindqvist");
+        Account priya = demoReader("Priya Raman");
+        Comment first = submissions.post(amara, story, null, "A shared monitoring station is the part that matters."
+                + " Numbers both sides trust will do more than any communiqué.", false).comment();
+        Comment reply = submissions.post(jonas, story, first.id(), "I'm less hopeful. The last agreement had"
+                + " monitoring too, and the data was disputed within a year. What changes this time?", false)
+                .comment();
+        submissions.post(amara, story, reply.id(), "Fair question. The draft puts the station under a joint"
+                + " commission with a neutral chair, which the old deal never had.", false);
+        submissions.post(priya, story, null, "Strongly disagree with the minister's line that the dry-season"
+                + " quota is *non-negotiable*. Farmers downstream have lived with the current split for a decade,"
+                + " and the article shows how that went.", false);
+        submissions.post(jonas, story, null, "Good reporting. Could you publish the draft text once it is"
+                + " public? Summaries of treaties tend to lose the details that end up mattering.", false);
+    }
+
+    private Account demoReader(String name) {
+        String email = name.toLowerCase().replace(' ', '.') + "@demo.invalid";
+        return accounts.create(email, Ids.random(24), name, Role.READER);
+    }
+}
