@@ -1,0 +1,71 @@
+package org.parley.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.parley.testing.Browser;
+import org.parley.testing.TestServer;
+
+/**
+ * The widget on the demo article, as readers use it in real browsers: each reader has a browser of their own
+ * (own cookies), signs up in the widget and acts through its buttons and forms.
+ */
+class CommentWidgetBrowserTest {
+
+    private static final String PASSWORD = "a long enough password";
+
+    @RegisterExtension
+    static final TestServer SERVER = new TestServer();
+
+    private final ChromeDriver anaBrowser = Browser.open();
+    private final ChromeDriver benBrowser = Browser.open();
+
+    @AfterEach
+    void closeBrowsers() {
+        anaBrowser.quit();
+        benBrowser.quit();
+    }
+
+    @Test
+    void a_visitor_sees_the_guidelines_and_the_demo_discussion() {
+        WidgetPage visitor = new WidgetPage(anaBrowser).open(SERVER.demoArticleUrl());
+
+        assertThat(visitor.guidelines()).contains("Be respectful of different opinions");
+        String first = visitor.waitForComment("A shared monitoring station is the part that matters.");
+        assertThat(visitor.author(first)).isEqualTo("Amara Okafor");
+        assertThat(visitor.repliesTo(first)).anySatisfy(reply -> assertThat(reply).contains("I'm less hopeful."));
+    }
+
+    @Test
+    void two_readers_post_reply_respect_and_report_and_each_sees_the_others_comments() {
+        WidgetPage ana = new WidgetPage(anaBrowser).open(SERVER.demoArticleUrl())
+                .signUp("Ana Petrova", "ana@example.org", PASSWORD);
+        String anasComment = ana.post("Shared gauges first, quotas second: that order makes sense to me.");
+
+        WidgetPage ben = new WidgetPage(benBrowser).open(SERVER.demoArticleUrl())
+                .signUp("Ben Okonjo", "ben@example.org", PASSWORD);
+        assertThat(ben.waitForComment("Shared gauges first")).isEqualTo(anasComment);
+        assertThat(ben.author(anasComment)).isEqualTo("Ana Petrova");
+        ben.respect(anasComment);
+        String bensReply = ben.reply(anasComment, "Agreed, as long as the gauges are read by someone neutral.");
+        ben.report(anasComment, "other");
+        assertThat(ben.respectCount(anasComment)).isEqualTo(1);
+        assertThat(ben.reportButton(anasComment).isEnabled()).isFalse();
+
+        ana.open(SERVER.demoArticleUrl());
+        assertThat(ana.repliesTo(anasComment)).containsExactly(
+                "Agreed, as long as the gauges are read by someone neutral.");
+        assertThat(ana.author(bensReply)).isEqualTo("Ben Okonjo");
+        assertThat(ana.respectCount(anasComment)).isEqualTo(1);
+        assertThat(ana.respectButton(anasComment).isEnabled()).as("respecting one's own comment").isFalse();
+        ana.respect(bensReply);
+
+        ben.open(SERVER.demoArticleUrl());
+        assertThat(ben.respectCount(bensReply)).isEqualTo(1);
+        assertThat(ben.isRespected(anasComment)).isTrue();
+        assertThat(ben.reportButton(anasComment).isEnabled()).as("a comment reported before").isFalse();
+    }
+}
