@@ -175,7 +175,7 @@
         setInterval(() => shadow.querySelectorAll('time').forEach((time) => {
             time.textContent = ago(time.dateTime);
         }), 6e4);
-        loadMe().then(loadThread).then(openStream);
+        loadMe().then(refresh).then(openStream);
     }
 
     // ---- talking to the server ----
@@ -244,14 +244,14 @@
     async function signedIn(data) {
         state.me = data.user;
         state.csrf = data.csrf;
-        await loadThread();
+        await refresh();
         announce(t('signedIn', {name: data.user.displayName}));
         account.querySelector('textarea')?.focus();
     }
 
     async function signedOut() {
         state.me = state.csrf = null;
-        await loadThread();
+        await refresh();
         account.querySelector('button').focus();
     }
 
@@ -328,6 +328,11 @@
         } catch (failure) {
             showError(threadError, failure);
         }
+    }
+
+    /** Loads the thread and renders the account area (sign-in forms or the comment box) to match. */
+    async function refresh() {
+        await loadThread();
         renderAccount();
     }
 
@@ -372,15 +377,14 @@
         }
         const slot = h('div', {class: 'slot'});
         const area = h('p', {class: 'err', testid: 'error'});
-        const timeOf = (iso, label) => h('time', {datetime: iso, title: absolute.format(new Date(iso))},
-            label || ago(iso));
         return h('article', {tabindex: -1, 'aria-label': comment.author.displayName,
             class: comment.featured && 'featured'},
             h('header', {},
                 h('b', {testid: 'comment-author'}, comment.author.displayName),
                 comment.replyTo && h('span', {}, t('replyingTo', {name: comment.replyTo.displayName})),
-                timeOf(comment.createdAt),
-                comment.editedAt && timeOf(comment.editedAt, t('edited')),
+                h('time', {datetime: comment.createdAt, title: absolute.format(new Date(comment.createdAt))},
+                    ago(comment.createdAt)),
+                comment.editedAt && h('span', {title: absolute.format(new Date(comment.editedAt))}, t('edited')),
                 comment.status === 'pending' && h('span', {class: 'badge', testid: 'pending'}, t('pending')),
                 comment.featured && h('span', {class: 'badge'}, t('featured'))),
             h('div', {class: 'body', testid: 'comment-body', html: comment.html}),
@@ -492,6 +496,7 @@
         if (!button.dataset.armed) {
             button.dataset.armed = 1;
             button.textContent = t('confirmDelete');
+            announce(t('confirmDelete'));
             return;
         }
         try {
@@ -511,6 +516,9 @@
     }
 
     function openInSlot(slot, button, content) {
+        content.onkeydown = (event) => {
+            if (event.key === 'Escape') closeSlot(slot, button);
+        };
         slot.replaceChildren(content);
         button.setAttribute('aria-expanded', 'true');
         content.querySelector('textarea, select').focus();
@@ -630,7 +638,9 @@
         const source = new EventSource(config.base + 'api/v1/stream?' + thread(), {withCredentials: true});
         let opened = false;
         source.onopen = () => { opened = true; };
-        source.onerror = () => opened || source.close();
+        source.onerror = () => {
+            if (!opened) source.close();
+        };
         ['published', 'edited', 'removed'].forEach((name) => source.addEventListener('comment.' + name, (event) => {
             const {comment} = JSON.parse(event.data);
             if (name === 'removed') removeComment(comment);
