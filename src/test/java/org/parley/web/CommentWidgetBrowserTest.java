@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.parley.testing.Browser;
 import org.parley.testing.TestServer;
@@ -67,5 +68,27 @@ class CommentWidgetBrowserTest {
         assertThat(ben.respectCount(bensReply)).isEqualTo(1);
         assertThat(ben.isRespected(anasComment)).isTrue();
         assertThat(ben.reportButton(anasComment).isEnabled()).as("a comment reported before").isFalse();
+    }
+
+    @Test
+    void a_reader_signs_up_posts_and_opens_a_reply_with_the_keyboard_alone() {
+        WidgetPage cleo = new WidgetPage(anaBrowser).open(SERVER.demoArticleUrl());
+
+        cleo.tabTo("open-signup", 10);
+        cleo.press(Keys.ENTER);
+        cleo.waitForFocusOn("signup-displayName");
+        cleo.press("Cleo Marchetti", Keys.TAB, "cleo@example.org", Keys.TAB, PASSWORD, Keys.ENTER);
+        cleo.waitForFocusOn("comment-input");
+        cleo.press("Typed without a mouse.", Keys.TAB, Keys.ENTER);
+        String comment = cleo.waitForComment("Typed without a mouse.");
+        cleo.waitForFocusOn("article");
+
+        cleo.tabTo("reply", 3);
+        cleo.press(Keys.ENTER);
+        cleo.waitForFocusOn("comment-input");
+        cleo.press("A second thought");
+        assertThat(cleo.replyDraft(comment)).isEqualTo("A second thought");
+        cleo.press(Keys.ESCAPE);
+        cleo.waitForFocusOn("reply");
     }
 }

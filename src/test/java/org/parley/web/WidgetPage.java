@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -81,6 +84,11 @@ final class WidgetPage {
                 .findFirst().orElse(null));
     }
 
+    /** What the reader has typed so far into the open reply box under a comment. */
+    String replyDraft(String commentId) {
+        return element(own(commentId, "reply-form") + " [data-testid=comment-input]").getAttribute("value");
+    }
+
     String author(String commentId) {
         return element(own(commentId, "comment-author")).getText();
     }
@@ -105,6 +113,34 @@ final class WidgetPage {
 
     WebElement reportButton(String commentId) {
         return element(own(commentId, "report"));
+    }
+
+    /** Presses keys wherever the focus is, as a keyboard user would. */
+    void press(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    /** Presses Tab until the element with the test id has the focus, at most {@code limit} times. */
+    void tabTo(String testId, int limit) {
+        for (int presses = 0; presses < limit && !testId.equals(focused()); presses++) {
+            press(Keys.TAB);
+        }
+    }
+
+    /** The {@code data-testid} of the widget's focused element, "article" for a focused comment, or null. */
+    String focused() {
+        Object element = ((JavascriptExecutor) driver).executeScript(
+                "return document.getElementById('parley-thread').shadowRoot.activeElement");
+        if (!(element instanceof WebElement focused)) {
+            return null;
+        }
+        String testId = focused.getAttribute("data-testid");
+        return testId != null ? testId : focused.getTagName();
+    }
+
+    /** Waits until the element with the test id has the focus. */
+    void waitForFocusOn(String testId) {
+        wait.until(d -> testId.equals(focused()));
     }
 
     String guidelines() {
