@@ -10,6 +10,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.parley.account.AccountStore;
 import org.parley.account.Accounts;
@@ -29,6 +32,7 @@ import org.parley.story.Stories;
 import org.parley.story.StoryStore;
 import org.parley.store.Database;
 import org.parley.web.DemoContent;
+import org.slf4j.LoggerFactory;
 
 /**
  * A running Parley server: opens the database, builds every object with {@code new}, starts HTTP, and makes sure
@@ -38,12 +42,15 @@ public final class Server implements AutoCloseable {
 
     private final Database database;
     private final HttpServer http;
+    private final ScheduledExecutorService housekeeping;
     private final String publicUrl;
     private final FirstStart firstStart;
 
-    private Server(Database database, HttpServer http, String publicUrl, FirstStart firstStart) {
+    private Server(Database database, HttpServer http, ScheduledExecutorService housekeeping, String publicUrl,
+            FirstStart firstStart) {
         this.database = database;
         this.http = http;
+        this.housekeeping = housekeeping;
         this.publicUrl = publicUrl;
         this.firstStart = firstStart;
     }
@@ -102,7 +109,21 @@ public final class Server implements AutoCloseable {
         }
         demo.ensure(List.of("http://localhost:" + port, "http://127.0.0.1:" + port), publicUrl.get());
         FirstStart firstStart = accounts.hasAdmin() ? null : createFirstAdmin(accounts);
-        return new Server(database, http, publicUrl.get(), firstStart);
+        ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "parley-housekeeping");
+            thread.setDaemon(true);
+            return thread;
+        });
+        housekeeping.scheduleWithFixedDelay(() -> purgeSessions(accounts), 1, 60, TimeUnit.MINUTES);
+        return new Server(database, http, housekeeping, publicUrl.get(), firstStart);
+    }
+
+    private static void purgeSessions(Accounts accounts) {
+        try {
+            accounts.purgeExpiredSessions();
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(Server.class).warn("Could not purge expired sessions", e);
+        }
     }
 
     private static FirstStart createFirstAdmin(Accounts accounts) {
@@ -131,6 +152,7 @@ public final class Server implements AutoCloseable {
 
     @Override
     public void close() {
+        housekeeping.shutdownNow();
         http.stop();
         database.close();
     }

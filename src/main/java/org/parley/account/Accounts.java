@@ -80,6 +80,11 @@ public final class Accounts {
         return store.findSession(hashToken(sessionToken), clock.instant());
     }
 
+    /** Deletes sessions past their expiry; answers how many. */
+    public int purgeExpiredSessions() {
+        return store.deleteExpiredSessions(clock.instant());
+    }
+
     public Optional<Account> findAccount(String id) {
         return store.findById(id);
     }

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             ServeCommand.class,
             AdminCommand.class,
+            SiteCommand.class,
             VersionCommand.class,
             CommandLine.HelpCommand.class
         })

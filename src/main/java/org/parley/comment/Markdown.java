@@ -12,7 +12,6 @@ import org.commonmark.node.Node;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
-import org.commonmark.renderer.text.TextContentRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
@@ -36,7 +35,6 @@ public final class Markdown {
             .sanitizeUrls(true)
             .softbreak("<br />")
             .build();
-    private static final TextContentRenderer TEXT = TextContentRenderer.builder().build();
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
             .allowElements("p", "br", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "a")
             .allowUrlProtocols("http", "https", "mailto")
@@ -48,12 +46,12 @@ public final class Markdown {
     private Markdown() {
     }
 
-    /** The sanitized HTML and the plain text (for the classifier and for search) of a body. */
+    /** The sanitized HTML and the plain text (what a reader reads: link text, not its URL) of a body. */
     public static Rendered render(String body) {
         Node document = PARSER.parse(body);
         imagesToLinks(document);
         String html = POLICY.sanitize(HTML.render(document)).strip();
-        return new Rendered(html, TEXT.render(document).strip());
+        return new Rendered(html, PlainText.of(document));
     }
 
     private static void imagesToLinks(Node node) {

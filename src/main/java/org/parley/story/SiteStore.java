@@ -24,6 +24,14 @@ public final class SiteStore {
                 .findOne());
     }
 
+    public List<Site> list() {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT id, name, origins, guidelines FROM sites ORDER BY id")
+                .map((rs, ctx) -> new Site(rs.getString("id"), rs.getString("name"),
+                        splitOrigins(rs.getString("origins")), rs.getString("guidelines")))
+                .list());
+    }
+
     /** Every origin any site allows, for CORS. */
     public List<String> allOrigins() {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT origins FROM sites")

@@ -1,0 +1,105 @@
+package org.parley.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.account.AccountStore;
+import org.parley.account.Accounts;
+import org.parley.account.Role;
+import org.parley.store.Database;
+import picocli.CommandLine;
+
+class CommandLineTest {
+
+    @TempDir
+    Path folder;
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run run(String stdin, String... args) {
+        CommandLine commandLine = ParleyCommand.commandLine();
+        StringWriter err = new StringWriter();
+        commandLine.setErr(new PrintWriter(err, true));
+        PrintStream originalOut = System.out;
+        InputStream originalIn = System.in;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            int status = commandLine.execute(args);
+            return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString());
+        } finally {
+            System.setOut(originalOut);
+            System.setIn(originalIn);
+        }
+    }
+
+    @Test
+    void version_prints_the_parley_version() {
+        Run run = run("", "version");
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).startsWith("parley ");
+    }
+
+    @Test
+    void an_unknown_command_exits_2_with_one_line_on_stderr() {
+        Run run = run("", "frobnicate");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err().strip().lines()).hasSize(1);
+        assertThat(run.err()).contains("frobnicate");
+    }
+
+    @Test
+    void admin_create_reads_the_password_from_stdin_and_migrates_the_database_itself() {
+        Path data = folder.resolve("fresh");
+        Run run = run("a strong admin password\n", "admin", "create", "--email", "Chief@Example.org",
+                "--password-stdin", "--data", data.toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).contains("chief@example.org");
+        try (Database database = Database.openSqlite(data)) {
+            Accounts accounts = new Accounts(new AccountStore(database.jdbi()), Clock.systemUTC());
+            assertThat(accounts.logIn("chief@example.org", "a strong admin password").account().role())
+                    .isEqualTo(Role.ADMIN);
+        }
+    }
+
+    @Test
+    void admin_create_with_a_short_password_exits_2() {
+        Run run = run("short\n", "admin", "create", "--email", "chief@example.org", "--password-stdin",
+                "--data", folder.toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("at least 10 characters");
+    }
+
+    @Test
+    void admin_create_without_its_required_options_exits_2() {
+        assertThat(run("", "admin", "create").status()).isEqualTo(2);
+    }
+
+    @Test
+    void site_create_normalizes_origins_and_site_list_shows_them() {
+        Run created = run("", "site", "create", "--id", "daily", "--name", "The Daily", "--origin",
+                "HTTPS://WWW.Example.org:443", "--origin", "http://localhost:3000", "--data", folder.toString());
+        assertThat(created.status()).as(created.err()).isZero();
+        Run listed = run("", "site", "list", "--data", folder.toString());
+        assertThat(listed.out()).contains("daily\tThe Daily\thttps://www.example.org http://localhost:3000");
+    }
+
+    @Test
+    void site_create_refuses_an_origin_with_a_path() {
+        Run run = run("", "site", "create", "--id", "daily", "--name", "The Daily", "--origin",
+                "https://www.example.org/news", "--data", folder.toString());
+        assertThat(run.status()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,111 @@
+package org.parley.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A real HTTP client for tests, one reader per instance: it keeps its own cookies, remembers the CSRF token that
+ * sign-up and log-in hand out, and sends it on every state-changing request.
+ */
+public final class ApiClient {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final String baseUrl;
+    private final HttpClient http;
+    private String csrf;
+
+    ApiClient(String baseUrl) {
+        this.baseUrl = baseUrl;
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    /** Signs up a reader whose password is "correct horse battery" and remembers the CSRF token. */
+    public JsonNode signUp(String email, String displayName) {
+        Response response = post("/api/v1/auth/signup",
+                Map.of("email", email, "password", "correct horse battery", "displayName", displayName));
+        if (response.status() != 201) {
+            throw new AssertionError("sign-up failed: " + response);
+        }
+        return response.json().get("user");
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    public Response post(String path, Object body) {
+        return send(withJson(HttpRequest.newBuilder(uri(path)), "POST", body));
+    }
+
+    public Response patch(String path, Object body) {
+        return send(withJson(HttpRequest.newBuilder(uri(path)), "PATCH", body));
+    }
+
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE());
+    }
+
+    /** Sends a request built by the test, adding the CSRF header when this client has a token. */
+    public Response send(HttpRequest.Builder request) {
+        if (csrf != null) {
+            request.header("X-Parley-CSRF", csrf);
+        }
+        try {
+            HttpResponse<byte[]> response = http.send(request.timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            Response answer = new Response(response.statusCode(), response.headers().map(), response.body());
+            JsonNode json = answer.jsonOrNull();
+            if (json != null && json.hasNonNull("csrf")) {
+                csrf = json.get("csrf").asText();
+            }
+            return answer;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Forgets the CSRF token, as a forged cross-site request would lack it. */
+    public void forgetCsrf() {
+        csrf = null;
+    }
+
+    public URI uri(String path) {
+        return URI.create(baseUrl + path);
+    }
+
+    /** Percent-encodes a query value. */
+    public static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    static byte[] toJson(Object body) {
+        try {
+            return MAPPER.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static HttpRequest.Builder withJson(HttpRequest.Builder request, String method, Object body) {
+        return request.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(toJson(body)));
+    }
+}

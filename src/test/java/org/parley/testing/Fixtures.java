@@ -1,0 +1,70 @@
+package org.parley.testing;
+
+import java.time.Clock;
+import java.util.List;
+import org.parley.account.Account;
+import org.parley.account.AccountStore;
+import org.parley.account.Accounts;
+import org.parley.account.Role;
+import org.parley.comment.CommentEvents;
+import org.parley.comment.CommentRules;
+import org.parley.comment.CommentStore;
+import org.parley.moderation.Pipeline;
+import org.parley.moderation.Submissions;
+import org.parley.moderation.phase.BodyLength;
+import org.parley.moderation.phase.StoryClosed;
+import org.parley.story.Site;
+import org.parley.story.SiteStore;
+import org.parley.story.Stories;
+import org.parley.story.Story;
+import org.parley.story.StoryStore;
+import org.parley.store.Database;
+
+/**
+ * The domain objects of one database, built as the server builds them, with builders for complete records:
+ * a site allowing https://news.example, readers with numbered names, stories under that site.
+ */
+public final class Fixtures {
+
+    public static final String SITE = "daily";
+    public static final String ORIGIN = "https://news.example";
+
+    public final Accounts accounts;
+    public final SiteStore sites;
+    public final StoryStore storyStore;
+    public final Stories stories;
+    public final CommentStore comments;
+    public final CommentEvents events = new CommentEvents();
+    public final CommentRules rules = CommentRules.defaults();
+    public final Submissions submissions;
+    private final Clock clock;
+    private int readers;
+    private int articles;
+
+    public Fixtures(Database database, Clock clock) {
+        this.clock = clock;
+        accounts = new Accounts(new AccountStore(database.jdbi()), clock);
+        sites = new SiteStore(database.jdbi());
+        storyStore = new StoryStore(database.jdbi());
+        stories = new Stories(sites, storyStore, clock);
+        comments = new CommentStore(database.jdbi());
+        submissions = new Submissions(comments, Pipeline.of(new StoryClosed(), new BodyLength(rules.maxBodyLength())),
+                events, rules, clock);
+        sites.save(new Site(SITE, "The Daily Example", List.of(ORIGIN), Site.DEFAULT_GUIDELINES), clock.instant());
+    }
+
+    public Fixtures(Database database) {
+        this(database, Clock.systemUTC());
+    }
+
+    public Account reader() {
+        readers++;
+        return accounts.create("reader" + readers + "@news.example", "correct horse battery", "Reader " + readers,
+                Role.READER);
+    }
+
+    public Story story() {
+        articles++;
+        return stories.findOrCreate(SITE, ORIGIN + "/2026/article-" + articles, "Article " + articles);
+    }
+}
