@@ -289,7 +289,8 @@
             attempt(form, area, async () => signedIn(await api('POST', 'auth/' + kind, body)));
         }},
         fields.map((field) => h('label', {}, t(kind === 'signup' && field === 'password' ? 'newPassword' : field),
-            h('input', {name: field, testid: kind + '-' + field, required: true, maxlength: 200,
+            h('input', {name: field, testid: kind + '-' + field, required: true,
+                maxlength: field === 'displayName' ? 50 : 200,
                 type: field === 'displayName' ? 'text' : field,
                 minlength: kind === 'signup' && field === 'password' ? 10 : null,
                 autocomplete: field === 'displayName' ? 'nickname'
