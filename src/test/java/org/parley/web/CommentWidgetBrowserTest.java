@@ -42,12 +42,10 @@ class CommentWidgetBrowserTest {
 
     @Test
     void two_readers_post_reply_respect_and_report_and_each_sees_the_others_comments() {
-        WidgetPage ana = new WidgetPage(anaBrowser).open(SERVER.demoArticleUrl())
-                .signUp("Ana Petrova", "ana@example.org", PASSWORD);
+        WidgetPage ana = signedUp(anaBrowser, "Ana Petrova", "ana@example.org");
         String anasComment = ana.post("Shared gauges first, quotas second: that order makes sense to me.");
 
-        WidgetPage ben = new WidgetPage(benBrowser).open(SERVER.demoArticleUrl())
-                .signUp("Ben Okonjo", "ben@example.org", PASSWORD);
+        WidgetPage ben = signedUp(benBrowser, "Ben Okonjo", "ben@example.org");
         assertThat(ben.waitForComment("Shared gauges first")).isEqualTo(anasComment);
         assertThat(ben.author(anasComment)).isEqualTo("Ana Petrova");
         ben.respect(anasComment);
@@ -71,6 +69,22 @@ class CommentWidgetBrowserTest {
     }
 
     @Test
+    void an_author_edits_and_deletes_a_comment_and_the_reply_to_it_stays_in_place() {
+        WidgetPage ana = signedUp(anaBrowser, "Ana Petrova", "ana.edits@example.org");
+        String anasComment = ana.post("The delta will pay for every dam upstream.");
+        WidgetPage ben = signedUp(benBrowser, "Ben Okonjo", "ben.replies@example.org");
+        ben.reply(anasComment, "Not if the drought clause shares the shortage.");
+
+        ana.edit(anasComment, "The delta may pay for *every* dam upstream.");
+        assertThat(ana.text(anasComment)).isEqualTo("The delta may pay for every dam upstream.");
+        ana.delete(anasComment);
+
+        ben.open(SERVER.demoArticleUrl());
+        assertThat(ben.isRemoved(anasComment)).isTrue();
+        assertThat(ben.repliesTo(anasComment)).containsExactly("Not if the drought clause shares the shortage.");
+    }
+
+    @Test
     void a_reader_signs_up_posts_and_opens_a_reply_with_the_keyboard_alone() {
         WidgetPage cleo = new WidgetPage(anaBrowser).open(SERVER.demoArticleUrl());
 
@@ -90,5 +104,10 @@ class CommentWidgetBrowserTest {
         assertThat(cleo.replyDraft(comment)).isEqualTo("A second thought");
         cleo.press(Keys.ESCAPE);
         cleo.waitForFocusOn("reply");
+    }
+
+    /** The demo article in a reader's browser, signed up with a fresh account. */
+    private static WidgetPage signedUp(ChromeDriver browser, String displayName, String email) {
+        return new WidgetPage(browser).open(SERVER.demoArticleUrl()).signUp(displayName, email, PASSWORD);
     }
 }

@@ -64,6 +64,30 @@ final class WidgetPage {
         return waitForComment(text);
     }
 
+    /** Edits one's own comment and waits until the edit is saved and the edit box gone. */
+    void edit(String commentId, String newText) {
+        click(own(commentId, "edit"));
+        type(own(commentId, "edit-form") + " [data-testid=comment-input]", newText);
+        click(own(commentId, "edit-form") + " [data-testid=submit-comment]");
+        wait.until(d -> find(own(commentId, "edit-form")).isEmpty());
+    }
+
+    /** The text of a comment as shown, without its replies. */
+    String text(String commentId) {
+        return element(own(commentId, "comment-body")).getText();
+    }
+
+    /** Deletes one's own comment, confirming as the widget asks, and waits until its text is gone. */
+    void delete(String commentId) {
+        click(own(commentId, "delete"));
+        click(own(commentId, "delete"));
+        wait.until(d -> find(own(commentId, "comment-body")).isEmpty());
+    }
+
+    boolean isRemoved(String commentId) {
+        return find(own(commentId, "comment-removed")).isPresent();
+    }
+
     void respect(String commentId) {
         click(own(commentId, "respect"));
         wait.until(d -> isRespected(commentId));
