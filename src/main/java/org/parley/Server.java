@@ -23,10 +23,9 @@ import org.parley.comment.Comments;
 import org.parley.comment.Reports;
 import org.parley.comment.Respects;
 import org.parley.comment.Threads;
-import org.parley.moderation.Pipeline;
+import org.parley.moderation.ModerationStore;
+import org.parley.moderation.Pipelines;
 import org.parley.moderation.Submissions;
-import org.parley.moderation.phase.BodyLength;
-import org.parley.moderation.phase.StoryClosed;
 import org.parley.story.SiteStore;
 import org.parley.story.Stories;
 import org.parley.story.StoryStore;
@@ -85,10 +84,9 @@ public final class Server implements AutoCloseable {
         Stories stories = new Stories(siteStore, storyStore, clock);
         CommentStore commentStore = new CommentStore(database.jdbi());
         CommentEvents events = new CommentEvents();
-        Pipeline pipeline = Pipeline.of(
-                new StoryClosed(),
-                new BodyLength(settings.rules().maxBodyLength()));
-        Submissions submissions = new Submissions(commentStore, pipeline, events, settings.rules(), clock);
+        ModerationStore moderationStore = new ModerationStore(database.jdbi());
+        Submissions submissions = new Submissions(commentStore, moderationStore,
+                Pipelines.standard(moderationStore, settings.rules()), events, settings.rules(), clock);
         DemoContent demo = new DemoContent(siteStore, stories, accounts, submissions, clock);
 
         AtomicReference<String> publicUrl = new AtomicReference<>(settings.publicUrl());

@@ -25,6 +25,11 @@ public final class Pipeline {
         return new Pipeline(List.of(phases));
     }
 
+    /** The phases in the order they run. */
+    public List<Phase> phases() {
+        return phases;
+    }
+
     public Verdict run(Submission submission) {
         List<Reason> reasons = new ArrayList<>();
         CommentStatus status = CommentStatus.PUBLISHED;

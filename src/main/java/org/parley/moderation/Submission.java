@@ -16,6 +16,7 @@ import org.parley.story.Story;
  * @param plainText the text a reader sees, for the checks that read words
  * @param revised true when the author sends it again after a guideline nudge
  * @param now the time of the submission
+ * @param settings the site's moderation settings
  */
 public record Submission(
         Account author,
@@ -25,7 +26,8 @@ public record Submission(
         String body,
         String plainText,
         boolean revised,
-        Instant now) {
+        Instant now,
+        SiteSettings settings) {
 
     public boolean isEdit() {
         return editing != null;

@@ -24,14 +24,16 @@ import org.parley.store.Ids;
 public final class Submissions {
 
     private final CommentStore comments;
+    private final ModerationStore moderation;
     private final Pipeline pipeline;
     private final CommentEvents events;
     private final CommentRules rules;
     private final Clock clock;
 
-    public Submissions(CommentStore comments, Pipeline pipeline, CommentEvents events, CommentRules rules,
-            Clock clock) {
+    public Submissions(CommentStore comments, ModerationStore moderation, Pipeline pipeline, CommentEvents events,
+            CommentRules rules, Clock clock) {
         this.comments = comments;
+        this.moderation = moderation;
         this.pipeline = pipeline;
         this.events = events;
         this.rules = rules;
@@ -45,12 +47,14 @@ public final class Submissions {
         Markdown.Rendered rendered = Markdown.render(text);
         Instant now = clock.instant();
         Verdict verdict = pipeline.run(
-                new Submission(author, story, parent, null, text, rendered.plainText(), revised, now));
+                new Submission(author, story, parent, null, text, rendered.plainText(), revised, now,
+                        moderation.settings(story.site())));
         String id = Ids.newId();
         Placement placement = parent == null ? Placement.topLevel(id) : Placement.replyTo(parent);
         NewComment comment = new NewComment(id, story.id(), placement.parentId(), placement.rootId(),
                 placement.depth(), placement.replyToId(), author.id(), text, rendered.html(), verdict.status(), now);
         comments.jdbi().useTransaction(handle -> comments.insert(handle, comment));
+        log(story, id, author, verdict, now);
         if (verdict.status() == CommentStatus.PUBLISHED) {
             events.publish(new CommentEvent(CommentEvent.Type.PUBLISHED, story.id(), id));
         }
@@ -73,14 +77,28 @@ public final class Submissions {
         }
         Markdown.Rendered rendered = Markdown.render(text);
         Verdict verdict = pipeline.run(
-                new Submission(author, story, null, comment, text, rendered.plainText(), true, now));
+                new Submission(author, story, null, comment, text, rendered.plainText(), true, now,
+                        moderation.settings(story.site())));
         comments.jdbi().useTransaction(handle -> comments.updateBody(handle,
                 CommentStore.find(handle, comment.id()).orElseThrow(), text, rendered.html(), verdict.status(), now));
+        log(story, comment.id(), author, verdict, now);
         CommentEvent.Type type = verdict.status() == CommentStatus.PUBLISHED
                 ? (comment.status() == CommentStatus.PUBLISHED ? CommentEvent.Type.EDITED : CommentEvent.Type.PUBLISHED)
                 : CommentEvent.Type.REMOVED;
         events.publish(new CommentEvent(type, story.id(), comment.id()));
         return new Outcome(comments.find(comment.id()).orElseThrow(), verdict.status(), verdict.reasons());
+    }
+
+    /** Records the pipeline's decision in the moderation log (a moderator's decisions are logged elsewhere). */
+    private void log(Story story, String commentId, Account author, Verdict verdict, Instant now) {
+        String action = switch (verdict.status()) {
+            case PUBLISHED -> "published";
+            case PENDING -> "held";
+            default -> "rejected";
+        };
+        String reasons = verdict.reasons().stream().map(Reason::code).reduce((a, b) -> a + ", " + b).orElse(null);
+        moderation.log(new ModerationStore.LogEntry(story.site(), commentId, author.id(), null, action, reasons,
+                null, null, now));
     }
 
     private static String requireBody(String body) {

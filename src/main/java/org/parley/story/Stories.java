@@ -44,7 +44,7 @@ public final class Stories {
             return found.get();
         }
         String storyTitle = title == null || title.isBlank() ? canonical : truncate(title.strip());
-        stories.insertIfAbsent(new Story(Ids.newId(), site.id(), canonical, storyTitle, StoryStatus.OPEN, 0),
+        stories.insertIfAbsent(new Story(Ids.newId(), site.id(), canonical, storyTitle, StoryStatus.OPEN, 0, false),
                 clock.instant());
         return stories.find(site.id(), canonical).orElseThrow();
     }

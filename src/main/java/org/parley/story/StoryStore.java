@@ -13,7 +13,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** The SQL of stories. Thread-safe. */
 public final class StoryStore {
 
-    private static final String COLUMNS = "id, site_id, url, title, status, comment_count";
+    private static final String COLUMNS = "id, site_id, url, title, status, comment_count, premoderated";
 
     private final Jdbi jdbi;
 
@@ -87,6 +87,7 @@ public final class StoryStore {
 
     private static Story story(ResultSet rs, StatementContext ctx) throws SQLException {
         return new Story(rs.getString("id"), rs.getString("site_id"), rs.getString("url"), rs.getString("title"),
-                StoryStatus.ofCode(rs.getString("status")), rs.getLong("comment_count"));
+                StoryStatus.ofCode(rs.getString("status")), rs.getLong("comment_count"),
+                rs.getInt("premoderated") != 0);
     }
 }

@@ -17,8 +17,8 @@ class PipelineTest {
 
     private final Submission submission = new Submission(
             new Account("a1", "ada@news.example", "Ada", Role.READER, Instant.EPOCH),
-            new Story("s1", "daily", "https://news.example/a", "A", StoryStatus.OPEN, 0),
-            null, null, "A civil remark.", "A civil remark.", false, Instant.EPOCH);
+            new Story("s1", "daily", "https://news.example/a", "A", StoryStatus.OPEN, 0, false),
+            null, null, "A civil remark.", "A civil remark.", false, Instant.EPOCH, SiteSettings.defaults());
     private final List<String> ran = new ArrayList<>();
 
     private Phase phase(String name, Verdict verdict) {
@@ -56,5 +56,12 @@ class PipelineTest {
         assertThat(verdict.status()).isEqualTo(CommentStatus.REJECTED);
         assertThat(verdict.reasons()).extracting(Reason::code).containsExactly("user.new", "words.banned");
         assertThat(ran).containsExactly("hold", "reject");
+    }
+
+    @Test
+    void the_standard_pipeline_refuses_cheaply_first_then_judges_what_is_stored() {
+        Pipeline standard = Pipelines.standard(null, org.parley.comment.CommentRules.defaults());
+        assertThat(standard.phases()).extracting(phase -> phase.getClass().getSimpleName())
+                .containsExactly("StoryClosed", "BodyLength", "BannedUser", "RepeatPost", "LinkLimit", "PreModeration");
     }
 }

@@ -9,10 +9,9 @@ import org.parley.account.Role;
 import org.parley.comment.CommentEvents;
 import org.parley.comment.CommentRules;
 import org.parley.comment.CommentStore;
-import org.parley.moderation.Pipeline;
+import org.parley.moderation.ModerationStore;
+import org.parley.moderation.Pipelines;
 import org.parley.moderation.Submissions;
-import org.parley.moderation.phase.BodyLength;
-import org.parley.moderation.phase.StoryClosed;
 import org.parley.story.Site;
 import org.parley.story.SiteStore;
 import org.parley.story.Stories;
@@ -36,6 +35,7 @@ public final class Fixtures {
     public final CommentStore comments;
     public final CommentEvents events = new CommentEvents();
     public final CommentRules rules = CommentRules.defaults();
+    public final ModerationStore moderation;
     public final Submissions submissions;
     private final Clock clock;
     private int readers;
@@ -48,8 +48,8 @@ public final class Fixtures {
         storyStore = new StoryStore(database.jdbi());
         stories = new Stories(sites, storyStore, clock);
         comments = new CommentStore(database.jdbi());
-        submissions = new Submissions(comments, Pipeline.of(new StoryClosed(), new BodyLength(rules.maxBodyLength())),
-                events, rules, clock);
+        moderation = new ModerationStore(database.jdbi());
+        submissions = new Submissions(comments, moderation, Pipelines.standard(moderation, rules), events, rules, clock);
         sites.save(new Site(SITE, "The Daily Example", List.of(ORIGIN), Site.DEFAULT_GUIDELINES), clock.instant());
     }
 

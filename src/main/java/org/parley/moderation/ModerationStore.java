@@ -1,0 +1,114 @@
+package org.parley.moderation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.parley.store.Ids;
+
+/** The SQL of moderation: site settings, bans, what an author wrote last, and the moderation log. Thread-safe. */
+public final class ModerationStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Jdbi jdbi;
+
+    public ModerationStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public SiteSettings settings(String siteId) {
+        String json = jdbi.withHandle(handle -> handle.createQuery("SELECT settings FROM sites WHERE id = :id")
+                .bind("id", siteId)
+                .mapTo(String.class)
+                .findOne()
+                .orElse("{}"));
+        try {
+            return JSON.readValue(json, SiteSettings.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The settings of site " + siteId + " are not valid JSON", e);
+        }
+    }
+
+    public void saveSettings(String siteId, SiteSettings settings) {
+        try {
+            String json = JSON.writeValueAsString(settings);
+            jdbi.useHandle(handle -> handle.createUpdate("UPDATE sites SET settings = :json WHERE id = :id")
+                    .bind("json", json)
+                    .bind("id", siteId)
+                    .execute());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Until when the account is banned or suspended, if it is at {@code now}. */
+    public Optional<Instant> bannedUntil(String accountId, Instant now) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT banned_until FROM accounts WHERE id = :id AND banned_until > :now")
+                .bind("id", accountId)
+                .bind("now", now.toEpochMilli())
+                .mapTo(Long.class)
+                .findOne()
+                .map(Instant::ofEpochMilli));
+    }
+
+    /** Bans (until far in the future) or suspends (until a time) an account. */
+    public void ban(String accountId, Instant until, String reason) {
+        jdbi.useHandle(handle -> handle.createUpdate(
+                        "UPDATE accounts SET banned_until = :until, ban_reason = :reason WHERE id = :id")
+                .bind("until", until.toEpochMilli())
+                .bind("reason", reason)
+                .bind("id", accountId)
+                .execute());
+    }
+
+    /** The body of the author's most recent comment on any story, other than the one being edited. */
+    public Optional<String> lastBody(String authorId, String exceptCommentId) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT body FROM comments WHERE author_id = :author AND id <> :except
+                        ORDER BY created_at DESC LIMIT 1""")
+                .bind("author", authorId)
+                .bind("except", exceptCommentId == null ? "" : exceptCommentId)
+                .mapTo(String.class)
+                .findOne());
+    }
+
+    /** How many comments the author has written, for the new-commenter rule. */
+    public long commentCount(String authorId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM comments WHERE author_id = :author")
+                .bind("author", authorId)
+                .mapTo(Long.class)
+                .one());
+    }
+
+    /** Appends one decision to the moderation log. */
+    public void log(LogEntry entry) {
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        INSERT INTO moderation_log (id, site_id, comment_id, subject_id, actor_id, action, reason,
+                            scores, model_version, created_at)
+                        VALUES (:id, :site, :comment, :subject, :actor, :action, :reason, :scores, :model, :at)""")
+                .bind("id", Ids.newId())
+                .bind("site", entry.siteId())
+                .bind("comment", entry.commentId())
+                .bind("subject", entry.subjectId())
+                .bind("actor", entry.actorId())
+                .bind("action", entry.action())
+                .bind("reason", entry.reason())
+                .bind("scores", entry.scores())
+                .bind("model", entry.modelVersion())
+                .bind("at", entry.at().toEpochMilli())
+                .execute());
+    }
+
+    /**
+     * One decision as the moderation log keeps it.
+     *
+     * @param actorId the moderator, or null when the pipeline decided
+     * @param scores the classifier's scores as JSON, or null
+     */
+    public record LogEntry(String siteId, String commentId, String subjectId, String actorId, String action,
+            String reason, String scores, String modelVersion, Instant at) {
+    }
+}
