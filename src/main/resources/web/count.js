@@ -1,0 +1,47 @@
+/*
+ * Parley comment counts for article lists: fills every element that has data-parley-count-url.
+ *
+ *   <span data-parley-count-url="https://news.example.org/2026/river-talks"></span>
+ *   <script src="https://comments.example.org/count.js" data-parley-site="demo" async></script>
+ *
+ * The site comes from the element's data-parley-site, else the script's; data-parley-lang on the
+ * script picks the words ("en" default, "de", "fr"). One request per site and 40 URLs.
+ */
+(() => {
+    const WORDS = {en: ['comment', 'comments'], de: ['Kommentar', 'Kommentare'], fr: ['commentaire', 'commentaires']};
+    const CHUNK = 40;
+    const script = document.currentScript
+        || [...document.scripts].find((candidate) => /\/count\.js(\?|$)/.test(candidate.src));
+    const endpoint = new URL('api/v1/counts', script.src);
+    const lang = script.dataset.parleyLang in WORDS ? script.dataset.parleyLang : 'en';
+    const plural = new Intl.PluralRules(lang);
+
+    function label(count) {
+        return count + ' ' + WORDS[lang][plural.select(count) === 'one' ? 0 : 1];
+    }
+
+    async function fill(site, elements) {
+        const urls = [...new Set(elements.map((element) => element.dataset.parleyCountUrl))];
+        for (let start = 0; start < urls.length; start += CHUNK) {
+            const params = new URLSearchParams({site});
+            urls.slice(start, start + CHUNK).forEach((url) => params.append('url', url));
+            const response = await fetch(endpoint + '?' + params);
+            if (!response.ok) continue;
+            const {counts} = await response.json();
+            elements.filter((element) => element.dataset.parleyCountUrl in counts)
+                .forEach((element) => { element.textContent = label(counts[element.dataset.parleyCountUrl]); });
+        }
+    }
+
+    function run() {
+        const bySite = new Map();
+        for (const element of document.querySelectorAll('[data-parley-count-url]')) {
+            const site = element.dataset.parleySite || script.dataset.parleySite;
+            bySite.set(site, [...(bySite.get(site) || []), element]);
+        }
+        bySite.forEach((elements, site) => fill(site, elements).catch(() => {}));
+    }
+
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', run);
+    else run();
+})();

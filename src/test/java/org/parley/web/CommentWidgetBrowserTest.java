@@ -1,0 +1,113 @@
+package org.parley.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.parley.testing.Browser;
+import org.parley.testing.TestServer;
+
+/**
+ * The widget on the demo article, as readers use it in real browsers: each reader has a browser of their own
+ * (own cookies), signs up in the widget and acts through its buttons and forms.
+ */
+class CommentWidgetBrowserTest {
+
+    private static final String PASSWORD = "a long enough password";
+
+    @RegisterExtension
+    static final TestServer SERVER = new TestServer();
+
+    private final ChromeDriver anaBrowser = Browser.open();
+    private final ChromeDriver benBrowser = Browser.open();
+
+    @AfterEach
+    void closeBrowsers() {
+        anaBrowser.quit();
+        benBrowser.quit();
+    }
+
+    @Test
+    void a_visitor_sees_the_guidelines_and_the_demo_discussion() {
+        WidgetPage visitor = new WidgetPage(anaBrowser).open(SERVER.demoArticleUrl());
+
+        assertThat(visitor.guidelines()).contains("Be respectful of different opinions");
+        String first = visitor.waitForComment("A shared monitoring station is the part that matters.");
+        assertThat(visitor.author(first)).isEqualTo("Amara Okafor");
+        assertThat(visitor.repliesTo(first)).anySatisfy(reply -> assertThat(reply).contains("I'm less hopeful."));
+    }
+
+    @Test
+    void two_readers_post_reply_respect_and_report_and_each_sees_the_others_comments() {
+        WidgetPage ana = signedUp(anaBrowser, "Ana Petrova", "ana@example.org");
+        String anasComment = ana.post("Shared gauges first, quotas second: that order makes sense to me.");
+
+        WidgetPage ben = signedUp(benBrowser, "Ben Okonjo", "ben@example.org");
+        assertThat(ben.waitForComment("Shared gauges first")).isEqualTo(anasComment);
+        assertThat(ben.author(anasComment)).isEqualTo("Ana Petrova");
+        ben.respect(anasComment);
+        String bensReply = ben.reply(anasComment, "Agreed, as long as the gauges are read by someone neutral.");
+        ben.report(anasComment, "other");
+        assertThat(ben.respectCount(anasComment)).isEqualTo(1);
+        assertThat(ben.reportButton(anasComment).isEnabled()).isFalse();
+
+        ana.open(SERVER.demoArticleUrl());
+        assertThat(ana.repliesTo(anasComment)).containsExactly(
+                "Agreed, as long as the gauges are read by someone neutral.");
+        assertThat(ana.author(bensReply)).isEqualTo("Ben Okonjo");
+        assertThat(ana.respectCount(anasComment)).isEqualTo(1);
+        assertThat(ana.respectButton(anasComment).isEnabled()).as("respecting one's own comment").isFalse();
+        ana.respect(bensReply);
+
+        ben.open(SERVER.demoArticleUrl());
+        assertThat(ben.respectCount(bensReply)).isEqualTo(1);
+        assertThat(ben.isRespected(anasComment)).isTrue();
+        assertThat(ben.reportButton(anasComment).isEnabled()).as("a comment reported before").isFalse();
+    }
+
+    @Test
+    void an_author_edits_and_deletes_a_comment_and_the_reply_to_it_stays_in_place() {
+        WidgetPage ana = signedUp(anaBrowser, "Ana Petrova", "ana.edits@example.org");
+        String anasComment = ana.post("The delta will pay for every dam upstream.");
+        WidgetPage ben = signedUp(benBrowser, "Ben Okonjo", "ben.replies@example.org");
+        ben.reply(anasComment, "Not if the drought clause shares the shortage.");
+
+        ana.edit(anasComment, "The delta may pay for *every* dam upstream.");
+        assertThat(ana.text(anasComment)).isEqualTo("The delta may pay for every dam upstream.");
+        ana.delete(anasComment);
+
+        ben.open(SERVER.demoArticleUrl());
+        assertThat(ben.isRemoved(anasComment)).isTrue();
+        assertThat(ben.repliesTo(anasComment)).containsExactly("Not if the drought clause shares the shortage.");
+    }
+
+    @Test
+    void a_reader_signs_up_posts_and_opens_a_reply_with_the_keyboard_alone() {
+        WidgetPage cleo = new WidgetPage(anaBrowser).open(SERVER.demoArticleUrl());
+
+        cleo.tabTo("open-signup", 10);
+        cleo.press(Keys.ENTER);
+        cleo.waitForFocusOn("signup-displayName");
+        cleo.press("Cleo Marchetti", Keys.TAB, "cleo@example.org", Keys.TAB, PASSWORD, Keys.ENTER);
+        cleo.waitForFocusOn("comment-input");
+        cleo.press("Typed without a mouse.", Keys.TAB, Keys.ENTER);
+        String comment = cleo.waitForComment("Typed without a mouse.");
+        cleo.waitForFocusOn("article");
+
+        cleo.tabTo("reply", 3);
+        cleo.press(Keys.ENTER);
+        cleo.waitForFocusOn("comment-input");
+        cleo.press("A second thought");
+        assertThat(cleo.replyDraft(comment)).isEqualTo("A second thought");
+        cleo.press(Keys.ESCAPE);
+        cleo.waitForFocusOn("reply");
+    }
+
+    /** The demo article in a reader's browser, signed up with a fresh account. */
+    private static WidgetPage signedUp(ChromeDriver browser, String displayName, String email) {
+        return new WidgetPage(browser).open(SERVER.demoArticleUrl()).signUp(displayName, email, PASSWORD);
+    }
+}

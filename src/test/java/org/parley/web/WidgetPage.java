@@ -1,0 +1,210 @@
+package org.parley.web;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The comment widget as one reader's browser shows it: finds things by their {@code data-testid} inside the
+ * widget's shadow root and acts as a reader would, waiting for each action's visible result. Comments are named
+ * by their {@code data-comment-id}; nothing is cached, since the widget re-renders parts of the thread.
+ */
+final class WidgetPage {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
+
+    private final WebDriver driver;
+    private final WebDriverWait wait;
+
+    WidgetPage(WebDriver driver) {
+        this.driver = driver;
+        this.wait = new WebDriverWait(driver, PATIENCE);
+    }
+
+    /** Opens a page with the widget and waits until the thread has loaded and the styles apply. */
+    WidgetPage open(String url) {
+        driver.get(url);
+        wait.until(d -> find("[data-testid=heading]").filter(WebElement::isDisplayed)
+                .filter(heading -> !heading.getText().isBlank()).isPresent());
+        return this;
+    }
+
+    WidgetPage signUp(String displayName, String email, String password) {
+        click("[data-testid=open-signup]");
+        type("[data-testid=signup-displayName]", displayName);
+        type("[data-testid=signup-email]", email);
+        type("[data-testid=signup-password]", password);
+        click("[data-testid=signup-submit]");
+        wait.until(d -> find("[data-testid=logout]").isPresent());
+        return this;
+    }
+
+    /** Posts a top-level comment and answers its id once it shows in the thread. */
+    String post(String text) {
+        type("[data-testid=comment-form] [data-testid=comment-input]", text);
+        click("[data-testid=comment-form] [data-testid=submit-comment]");
+        return waitForComment(text);
+    }
+
+    /** Replies to a comment and answers the reply's id once it shows under its parent. */
+    String reply(String parentId, String text) {
+        click(own(parentId, "reply"));
+        type(own(parentId, "reply-form") + " [data-testid=comment-input]", text);
+        click(own(parentId, "reply-form") + " [data-testid=submit-comment]");
+        wait.until(d -> repliesTo(parentId).contains(text));
+        return waitForComment(text);
+    }
+
+    /** Edits one's own comment and waits until the edit is saved and the edit box gone. */
+    void edit(String commentId, String newText) {
+        click(own(commentId, "edit"));
+        type(own(commentId, "edit-form") + " [data-testid=comment-input]", newText);
+        click(own(commentId, "edit-form") + " [data-testid=submit-comment]");
+        wait.until(d -> find(own(commentId, "edit-form")).isEmpty());
+    }
+
+    /** The text of a comment as shown, without its replies. */
+    String text(String commentId) {
+        return element(own(commentId, "comment-body")).getText();
+    }
+
+    /** Deletes one's own comment, confirming as the widget asks, and waits until its text is gone. */
+    void delete(String commentId) {
+        click(own(commentId, "delete"));
+        click(own(commentId, "delete"));
+        wait.until(d -> find(own(commentId, "comment-body")).isEmpty());
+    }
+
+    boolean isRemoved(String commentId) {
+        return find(own(commentId, "comment-removed")).isPresent();
+    }
+
+    void respect(String commentId) {
+        click(own(commentId, "respect"));
+        wait.until(d -> isRespected(commentId));
+    }
+
+    void report(String commentId, String reason) {
+        click(own(commentId, "report"));
+        new Select(element(own(commentId, "report-reason"))).selectByValue(reason);
+        click(own(commentId, "report-submit"));
+        wait.until(d -> find(own(commentId, "report-done")).isPresent());
+    }
+
+    /** Waits until a comment whose body contains the text shows in the thread; answers its id. */
+    String waitForComment(String text) {
+        return wait.until(d -> root().findElements(By.cssSelector("[data-testid=comment]")).stream()
+                .filter(comment -> bodyOf(comment).contains(text))
+                .map(comment -> comment.getAttribute("data-comment-id"))
+                .findFirst().orElse(null));
+    }
+
+    /** What the reader has typed so far into the open reply box under a comment. */
+    String replyDraft(String commentId) {
+        return element(own(commentId, "reply-form") + " [data-testid=comment-input]").getAttribute("value");
+    }
+
+    String author(String commentId) {
+        return element(own(commentId, "comment-author")).getText();
+    }
+
+    /** The texts of the replies shown under a comment, at any depth. */
+    List<String> repliesTo(String commentId) {
+        return root().findElements(By.cssSelector(item(commentId) + " > .replies [data-testid=comment-body]"))
+                .stream().map(WebElement::getText).toList();
+    }
+
+    int respectCount(String commentId) {
+        return Integer.parseInt(element(own(commentId, "respect-count")).getText().trim());
+    }
+
+    boolean isRespected(String commentId) {
+        return "true".equals(element(own(commentId, "respect")).getAttribute("aria-pressed"));
+    }
+
+    WebElement respectButton(String commentId) {
+        return element(own(commentId, "respect"));
+    }
+
+    WebElement reportButton(String commentId) {
+        return element(own(commentId, "report"));
+    }
+
+    /** Presses keys wherever the focus is, as a keyboard user would. */
+    void press(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    /** Presses Tab until the element with the test id has the focus, at most {@code limit} times. */
+    void tabTo(String testId, int limit) {
+        for (int presses = 0; presses < limit && !testId.equals(focused()); presses++) {
+            press(Keys.TAB);
+        }
+    }
+
+    /** The {@code data-testid} of the widget's focused element, "article" for a focused comment, or null. */
+    String focused() {
+        Object element = ((JavascriptExecutor) driver).executeScript(
+                "return document.getElementById('parley-thread').shadowRoot.activeElement");
+        if (!(element instanceof WebElement focused)) {
+            return null;
+        }
+        String testId = focused.getAttribute("data-testid");
+        return testId != null ? testId : focused.getTagName();
+    }
+
+    /** Waits until the element with the test id has the focus. */
+    void waitForFocusOn(String testId) {
+        wait.until(d -> testId.equals(focused()));
+    }
+
+    String guidelines() {
+        return element("[data-testid=guidelines]").getText();
+    }
+
+    private String bodyOf(WebElement comment) {
+        return comment.findElements(By.cssSelector(":scope > article [data-testid=comment-body]")).stream()
+                .map(WebElement::getText).findFirst().orElse("");
+    }
+
+    /** A selector for an element of the comment itself, not of its replies. */
+    private static String own(String commentId, String testId) {
+        return item(commentId) + " > article [data-testid=" + testId + "]";
+    }
+
+    private static String item(String commentId) {
+        return "[data-comment-id='" + commentId + "']";
+    }
+
+    private SearchContext root() {
+        return driver.findElement(By.id("parley-thread")).getShadowRoot();
+    }
+
+    private Optional<WebElement> find(String selector) {
+        return root().findElements(By.cssSelector(selector)).stream().findFirst();
+    }
+
+    private WebElement element(String selector) {
+        return wait.until(d -> find(selector).filter(WebElement::isDisplayed).orElse(null));
+    }
+
+    private void click(String selector) {
+        wait.until(d -> find(selector).filter(WebElement::isDisplayed).filter(WebElement::isEnabled).orElse(null))
+                .click();
+    }
+
+    private void type(String selector, String text) {
+        WebElement field = element(selector);
+        field.clear();
+        field.sendKeys(text);
+    }
+}
