@@ -171,4 +171,14 @@ class ThreadsApiTest {
                 + "&url=" + ApiClient.encode(allowed + "/"))).header("Origin", "https://attacker.example").GET());
         assertThat(foreign.header("Access-Control-Allow-Origin")).isNull();
     }
+
+    @Test
+    void the_demo_article_page_carries_its_canonical_url_and_the_widget_script_tag() {
+        Response page = server.client().get("/");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.header("Content-Security-Policy")).contains("default-src 'self'");
+        assertThat(page.text()).contains("<link rel=\"canonical\" href=\"" + server.demoArticleUrl() + "\"")
+                .contains("data-parley-site=\"demo\"").contains("id=\"parley-thread\"");
+    }
 }
