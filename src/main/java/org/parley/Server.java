@@ -31,6 +31,7 @@ import org.parley.moderation.ModeratorAccess;
 import org.parley.moderation.Queue;
 import org.parley.moderation.ReportThresholds;
 import org.parley.moderation.SiteAdministration;
+import org.parley.moderation.Statistics;
 import org.parley.moderation.Pipelines;
 import org.parley.moderation.Submissions;
 import org.parley.story.SiteStore;
@@ -145,7 +146,8 @@ public final class Server implements AutoCloseable {
                 new ModerationLog(database.jdbi()),
                 store,
                 new SiteAdministration(siteStore, store, access),
-                new ReportThresholds(commentStore, storyStore, store, events, clock));
+                new ReportThresholds(commentStore, storyStore, store, events, clock),
+                new Statistics(database.jdbi(), clock));
     }
 
     private static FirstStart createFirstAdmin(Accounts accounts) {

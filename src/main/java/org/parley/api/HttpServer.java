@@ -26,6 +26,7 @@ import org.parley.moderation.ModeratorAccess;
 import org.parley.moderation.Queue;
 import org.parley.moderation.ReportThresholds;
 import org.parley.moderation.SiteAdministration;
+import org.parley.moderation.Statistics;
 import org.parley.moderation.Submissions;
 import org.parley.story.SiteStore;
 import org.parley.story.Stories;
@@ -71,7 +72,8 @@ public final class HttpServer {
             ModerationLog log,
             ModerationStore store,
             SiteAdministration administration,
-            ReportThresholds reportThresholds) {
+            ReportThresholds reportThresholds,
+            Statistics statistics) {
     }
 
     /** How the server meets the network. */
@@ -102,7 +104,7 @@ public final class HttpServer {
                 new ModerationApi(auth, requests, parts.moderation().access(), parts.moderation().queue(),
                         parts.moderation().decisions(), parts.moderation().bans(), parts.moderation().log(),
                         parts.moderation().store(), parts.moderation().administration(), parts.siteStore(),
-                        parts.accounts(), parts.rules()),
+                        parts.accounts(), parts.rules(), parts.moderation().statistics()),
                 new HealthApi(parts.databaseHealthy(), parts.registry()),
                 cors, new WebAssets(), parts.demo(), options.publicUrl());
         Javalin app = Javalin.create(config -> {
@@ -179,6 +181,7 @@ public final class HttpServer {
             r.post("/api/v1/moderation/users/{id}/warn", moderation::warn);   // CSRF, moderator
             r.get("/api/v1/moderation/users/{id}", moderation::user);         // moderator
             r.get("/api/v1/moderation/log", moderation::log);        // moderator of the site
+            r.get("/api/v1/moderation/stats", moderation::stats);    // moderator of the site
             r.get("/api/v1/moderation/sites/{site}/settings", moderation::settings);       // moderator of the site
             r.patch("/api/v1/moderation/sites/{site}/settings", moderation::changeSettings); // CSRF, moderator
 
@@ -190,6 +193,9 @@ public final class HttpServer {
             r.get("/embed.js", ctx -> sendAsset(ctx, "embed.js"));
             r.get("/count.js", ctx -> sendAsset(ctx, "count.js"));
             r.get("/widget/{file}", ctx -> sendAsset(ctx, "widget/" + ctx.pathParam("file")));
+            r.get("/admin", ctx -> ctx.redirect("/admin/"));
+            r.get("/admin/", demo::dashboard);
+            r.get("/admin/{file}", ctx -> sendAsset(ctx, "admin/" + ctx.pathParam("file")));
         }
 
         private void sendAsset(Context ctx, String path) {

@@ -23,6 +23,7 @@ import org.parley.moderation.QueueKind;
 import org.parley.moderation.Reason;
 import org.parley.moderation.SettingsPatch;
 import org.parley.moderation.SiteAdministration;
+import org.parley.moderation.Statistics;
 import org.parley.problem.Problem;
 import org.parley.story.SiteStore;
 
@@ -64,10 +65,12 @@ final class ModerationApi {
     private final SiteStore sites;
     private final Accounts accounts;
     private final CommentRules rules;
+    private final Statistics statistics;
 
     ModerationApi(Auth auth, Requests requests, ModeratorAccess access, Queue queue, Decisions decisions, Bans bans,
             ModerationLog log, ModerationStore store, SiteAdministration administration, SiteStore sites,
-            Accounts accounts, CommentRules rules) {
+            Accounts accounts, CommentRules rules, Statistics statistics) {
+        this.statistics = statistics;
         this.auth = auth;
         this.requests = requests;
         this.access = access;
@@ -163,6 +166,20 @@ final class ModerationApi {
 
     record UserPanel(String id, String displayName, String email, String role, Instant createdAt,
             Instant bannedUntil, String warning, long published, long pending, long rejected) {
+    }
+
+    /** The overview's numbers for the last {@code days} days (default 30, at most 365). */
+    void stats(Context ctx) {
+        Account moderator = auth.require(ctx).account();
+        String site = Requests.requiredQuery(ctx, "site");
+        requireSite(site);
+        access.require(moderator, site);
+        int days = Requests.intQuery(ctx, "days", 30);
+        if (days < 1 || days > 365) {
+            throw Problem.invalid("days", "Ask for 1 to 365 days.");
+        }
+        ctx.header("Cache-Control", "private, no-store");
+        ctx.json(statistics.overview(site, days));
     }
 
     /** The sites the signed-in account moderates (every site for an admin). */

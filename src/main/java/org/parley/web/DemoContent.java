@@ -77,6 +77,11 @@ public final class DemoContent {
         page(ctx, "demo/articles.html", publicUrl);
     }
 
+    /** Serves the moderation dashboard's page (its scripts and styles come from /admin/FILE). */
+    public void dashboard(Context ctx) {
+        page(ctx, "admin/index.html", "http://localhost");
+    }
+
     private void page(Context ctx, String path, String publicUrl) {
         String html = WebAssets.text(path).orElse("<!doctype html><title>Parley</title><p>The demo page is missing"
                 + " from this build.</p>");
