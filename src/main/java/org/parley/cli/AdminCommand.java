@@ -17,7 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code parley admin …}: account administration from the shell. */
-@Command(name = "admin", description = "Administer accounts.", subcommands = AdminCommand.Create.class)
+@Command(name = "admin", description = "Administer accounts.", subcommands = {AdminCommand.Create.class, AdminCommand.Moderator.class})
 public final class AdminCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -66,6 +66,35 @@ public final class AdminCommand implements Runnable {
                 return line;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** {@code parley admin moderator --email E --site S}: lets an account moderate a site. */
+    @Command(name = "moderator", description = "Make an account a moderator of a site.")
+    static final class Moderator implements Runnable {
+
+        @Option(names = "--email", required = true, description = "The account's e-mail address.")
+        String email;
+
+        @Option(names = "--site", required = true, description = "The site it will moderate.")
+        String site;
+
+        @Mixin
+        DatabaseOptions database;
+
+        @Override
+        public void run() {
+            try (Database opened = database.open()) {
+                AccountStore store = new AccountStore(opened.jdbi());
+                Account account = store.findCredentials(email.strip().toLowerCase(java.util.Locale.ROOT))
+                        .orElseThrow(() -> new UsageException("there is no account " + email))
+                        .account();
+                if (new org.parley.story.SiteStore(opened.jdbi()).find(site).isEmpty()) {
+                    throw new UsageException("there is no site " + site);
+                }
+                new org.parley.moderation.ModeratorAccess(opened.jdbi()).assign(account.id(), site);
+                System.out.println(account.email() + " now moderates " + site + ".");
             }
         }
     }

@@ -102,4 +102,25 @@ class CommandLineTest {
                 "https://www.example.org/news", "--data", folder.toString());
         assertThat(run.status()).isEqualTo(2);
     }
+
+    @Test
+    void admin_moderator_assigns_a_site_to_an_existing_account() {
+        run("", "site", "create", "--id", "daily", "--name", "The Daily", "--origin", "https://www.example.org",
+                "--data", folder.toString());
+        try (Database database = Database.openSqlite(folder)) {
+            new Accounts(new AccountStore(database.jdbi()), Clock.systemUTC())
+                    .create("mod@example.org", "a long enough password", "Mod", Role.READER);
+        }
+        Run run = run("", "admin", "moderator", "--email", "MOD@example.org", "--site", "daily", "--data",
+                folder.toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        try (Database database = Database.openSqlite(folder)) {
+            assertThat(new org.parley.moderation.ModeratorAccess(database.jdbi()).assignedSites(
+                    new Accounts(new AccountStore(database.jdbi()), Clock.systemUTC())
+                            .logIn("mod@example.org", "a long enough password").account().id()))
+                    .containsExactly("daily");
+        }
+        assertThat(run("", "admin", "moderator", "--email", "nobody@example.org", "--site", "daily", "--data",
+                folder.toString()).status()).isEqualTo(2);
+    }
 }
