@@ -41,6 +41,15 @@ public final class Classifier {
         }
     }
 
+    /** The version of the shipped model ({@link #modelVersion()}), without loading it. */
+    public static String defaultModelVersion() {
+        try (InputStream in = Classifier.class.getResourceAsStream(DEFAULT_MODEL)) {
+            return in == null ? "missing" : Model.version(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The classifier with the model in this file (as written by {@code parley train}). */
     public static Classifier load(Path modelFile) {
         try {
@@ -84,6 +93,11 @@ public final class Classifier {
             p[c] = 1 / (1 + Math.exp(-p[c]));
         }
         return Scores.of(p);
+    }
+
+    /** Writes the model to a file that {@link #load(Path)} reads back. */
+    public void save(Path modelFile) throws IOException {
+        Files.write(modelFile, model.toBytes());
     }
 
     /** The score bands shipped with the model. */

@@ -25,9 +25,12 @@ public final class Evaluation {
 
     /** Scores every example (in parallel, in chunks that report progress) and measures each category. */
     public static Evaluation of(Classifier classifier, List<LabeledText> examples, Progress progress) {
-        double[][] scores = scoreAll(classifier, examples, progress);
+        return of(examples, scoreAll(classifier, examples, progress), classifier.thresholds());
+    }
+
+    /** Measures each category from scores made by {@link #scoreAll}. */
+    public static Evaluation of(List<LabeledText> examples, double[][] scores, Thresholds thresholds) {
         List<Result> results = new ArrayList<>();
-        Thresholds thresholds = classifier.thresholds();
         for (Category category : Category.values()) {
             RankedScores ranked = ranked(examples, scores, category);
             results.add(new Result(category, ranked.size() == 0 ? null : ranked, thresholds.nudge(category),

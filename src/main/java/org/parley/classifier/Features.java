@@ -15,6 +15,9 @@ import java.util.function.IntConsumer;
  * and a long comment is not more toxic for being long. No IDF: the per-category logistic weights learn what a
  * frequent feature is worth.
  *
+ * <p>Words that name an identity ({@link IdentityWords}) get no unigram and no char n-grams, only the bigrams they
+ * form with their neighbours, so that naming a group cannot raise a score by itself.
+ *
  * <p>Char n-grams never cross a word boundary, which keeps each feature attributable to one word for
  * {@link Span}s, and a text's feature count near four per char.
  */
@@ -42,7 +45,9 @@ final class Features {
         int previous = 0;
         for (int w = 0; w < text.words; w++) {
             int word = wordHash(text, w);
-            out.accept(bucket(word, WORD_SEED));
+            if (!IdentityWords.contains(word)) {
+                out.accept(bucket(word, WORD_SEED));
+            }
             if (w > 0) {
                 out.accept(bucket(previous * 31 + word, BIGRAM_SEED));
             }
@@ -50,7 +55,9 @@ final class Features {
         }
         out.closeGroup(GROUP_LENGTH);
         for (int w = 0; w < text.words; w++) {
-            charGrams(text, w, out);
+            if (!IdentityWords.contains(wordHash(text, w))) {
+                charGrams(text, w, out);
+            }
         }
         out.closeGroup(GROUP_LENGTH);
     }
@@ -61,14 +68,19 @@ final class Features {
      */
     void featuresOfWord(NormalizedText text, int w, IntConsumer sink) {
         int word = wordHash(text, w);
-        sink.accept(bucket(word, WORD_SEED));
+        boolean identity = IdentityWords.contains(word);
+        if (!identity) {
+            sink.accept(bucket(word, WORD_SEED));
+        }
         if (w > 0) {
             sink.accept(bucket(wordHash(text, w - 1) * 31 + word, BIGRAM_SEED));
         }
         if (w + 1 < text.words) {
             sink.accept(bucket(word * 31 + wordHash(text, w + 1), BIGRAM_SEED));
         }
-        charGrams(text, w, sink);
+        if (!identity) {
+            charGrams(text, w, sink);
+        }
     }
 
     private void charGrams(NormalizedText text, int w, IntConsumer sink) {
@@ -87,6 +99,15 @@ final class Features {
                 }
             }
         }
+    }
+
+    /** The hash of a word as {@link #extract} computes it for a normalized word. */
+    static int hash(String word) {
+        int hash = FNV_OFFSET;
+        for (int i = 0; i < word.length(); i++) {
+            hash = (hash ^ word.charAt(i)) * FNV_PRIME;
+        }
+        return hash;
     }
 
     private static int wordHash(NormalizedText text, int w) {

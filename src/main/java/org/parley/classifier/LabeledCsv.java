@@ -43,8 +43,8 @@ public final class LabeledCsv {
                 for (Category category : Category.values()) {
                     labels[category.ordinal()] = label(row.get(category.code()), file, line);
                 }
-                String split = row.getOrDefault("split", "");
-                examples.add(new LabeledText(source, text, labels, Split.of(split == null ? "" : split, text)));
+                String split = row.get("split") == null ? "" : row.get("split");
+                examples.add(new LabeledText(source, text, labels, split, Split.of(split, text)));
             }
         }
         return examples;

@@ -97,10 +97,16 @@ public final class RankedScores {
     }
 
     /**
-     * The lowest threshold at which precision is still at least {@code target} (scanning from the top score
-     * down, over whole tie blocks), or NaN if no threshold reaches it.
+     * The lowest threshold at which precision is still at least {@code target} (scanning from the top score down,
+     * over whole tie blocks), with precision computed as if positives made up {@code prevalence} of the texts
+     * (from the true and false positive rates, so a data set's own base rate does not decide it); NaN if no
+     * threshold reaches it.
      */
-    public double lowestThresholdWithPrecision(double target) {
+    public double lowestThresholdWithPrecision(double target, double prevalence) {
+        int negatives = scores.length - positives;
+        if (positives == 0 || negatives == 0) {
+            return Double.NaN;
+        }
         double found = Double.NaN;
         int truePositives = 0;
         for (int i = 0; i < scores.length; ) {
@@ -108,7 +114,9 @@ public final class RankedScores {
             for (int j = i; j < end; j++) {
                 truePositives += positive[j] ? 1 : 0;
             }
-            if (truePositives / (double) end >= target) {
+            double hits = prevalence * truePositives / positives;
+            double falseAlarms = (1 - prevalence) * (end - truePositives) / (double) negatives;
+            if (hits > 0 && hits / (hits + falseAlarms) >= target) {
                 found = scores[i];
             }
             i = end;

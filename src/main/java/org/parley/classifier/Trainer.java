@@ -1,8 +1,11 @@
 package org.parley.classifier;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -16,12 +19,24 @@ import java.util.stream.IntStream;
  */
 public final class Trainer {
 
-    /** How to train: hash bits, passes over the data, AdaGrad's base step, L2 strength and the shuffle seed. */
-    public record Options(int bits, int epochs, double learningRate, double l2, long seed) {
+    /**
+     * How to train: hash bits, passes over the data, AdaGrad's base step, L2 strength, the shuffle seed and a weight
+     * per source (data set name) for the sources that should count more or less than one per example.
+     */
+    public record Options(int bits, int epochs, double learningRate, double l2, long seed,
+            Map<String, Double> sourceWeights) {
+
+        public Options {
+            sourceWeights = Map.copyOf(sourceWeights);
+        }
 
         /** The options the shipped model was trained with. */
         public static Options defaults() {
-            return new Options(20, 5, 0.2, 1e-6, 20261128L);
+            return new Options(20, 5, 0.2, 1e-6, 20261128L, Map.of());
+        }
+
+        double weightOf(String source) {
+            return sourceWeights.getOrDefault(source, 1.0);
         }
     }
 
@@ -47,8 +62,10 @@ public final class Trainer {
         double[] bias = new double[Category.COUNT];
         double[] biasSquares = new double[Category.COUNT];
         byte[][] labels = new byte[train.size()][];
+        float[] exampleWeights = new float[train.size()];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = train.get(i).impliedLabels();
+            exampleWeights[i] = (float) options.weightOf(train.get(i).source());
         }
         Random random = new Random(options.seed());
         int[] order = IntStream.range(0, train.size()).toArray();
@@ -64,7 +81,9 @@ public final class Trainer {
                 IntStream.range(0, rows.length).parallel().forEach(
                         i -> rows[i] = featurizers.get().row(train.get(order[start + i]).text()));
                 for (int i = 0; i < rows.length; i++) {
-                    step(rows[i], labels[order[start + i]], weights, squares, bias, biasSquares, logits);
+                    int example = order[start + i];
+                    step(rows[i], labels[example], exampleWeights[example], weights, squares, bias, biasSquares,
+                            logits);
                 }
                 progress.update((long) epoch * order.length + to, total, "training");
             }
@@ -81,7 +100,7 @@ public final class Trainer {
         return Classifier.fromBytes(model.toBytes());
     }
 
-    private void step(SparseRow row, byte[] label, float[] weights, float[] squares, double[] bias,
+    private void step(SparseRow row, byte[] label, float weight, float[] weights, float[] squares, double[] bias,
             double[] biasSquares, double[] logits) {
         for (int c = 0; c < Category.COUNT; c++) {
             logits[c] = bias[c];
@@ -99,7 +118,7 @@ public final class Trainer {
             if (label[c] == LabeledText.UNKNOWN) {
                 continue;
             }
-            double gradient = 1 / (1 + Math.exp(-logits[c])) - label[c];
+            double gradient = weight * (1 / (1 + Math.exp(-logits[c])) - label[c]);
             biasSquares[c] += gradient * gradient;
             bias[c] -= rate * gradient / Math.sqrt(biasSquares[c] + 1e-8);
             for (int k = 0; k < row.index.length; k++) {
@@ -145,7 +164,27 @@ public final class Trainer {
         }
     }
 
-    /** The training examples of the given split from a list. */
+    /**
+     * The examples whose text is not also the text of a test example in {@code all}: the same comment can sit in
+     * two data sets or twice in one, and must not be trained on when it is tested on.
+     */
+    public static List<LabeledText> withoutTestTexts(List<LabeledText> examples, List<LabeledText> all) {
+        Set<String> testTexts = new HashSet<>();
+        for (LabeledText example : all) {
+            if (example.split() == Split.TEST) {
+                testTexts.add(example.text());
+            }
+        }
+        List<LabeledText> kept = new ArrayList<>();
+        for (LabeledText example : examples) {
+            if (!testTexts.contains(example.text())) {
+                kept.add(example);
+            }
+        }
+        return kept;
+    }
+
+    /** The examples of the given split from a list. */
     public static List<LabeledText> only(List<LabeledText> examples, Split split) {
         List<LabeledText> result = new ArrayList<>();
         for (LabeledText example : examples) {

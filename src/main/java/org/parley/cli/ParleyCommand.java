@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
         description = "Self-hosted reader comments with civility moderation built in.",
         subcommands = {
             VersionCommand.class,
+            ClassifyCommand.class,
+            TrainCommand.class,
+            EvaluateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ParleyCommand implements Runnable {
