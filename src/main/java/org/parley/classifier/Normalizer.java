@@ -69,17 +69,24 @@ final class Normalizer {
         int letters = 0;
         int lastEnd = 0;
         int at = start;
-        while (at < n && isSpelledChar(f[at]) && (at + 1 == n || f[at + 1] == ' ')) {
+        while (at < n && isSpelledChar(f[at]) && (at + 1 == n || f[at + 1] == ' ' || endsSentence(f, at + 1, n))) {
             count++;
             letters += Character.isLetter(f[at]) ? 1 : 0;
             lastEnd = at + 1;
-            if (at + 2 < n && f[at + 2] != ' ') {
+            if (at + 2 < n && f[at + 1] == ' ' && f[at + 2] != ' ') {
                 at += 2;
             } else {
                 break;
             }
         }
         return count >= 3 && letters >= 2 ? lastEnd : 0;
+    }
+
+    /** Whether {@code f[at]} is punctuation that ends a token ({@code "i d i o t."}). */
+    private static boolean endsSentence(char[] f, int at, int n) {
+        char c = f[at];
+        return (c == '.' || c == ',' || c == '!' || c == '?' || c == ';' || c == ':')
+                && (at + 1 == n || f[at + 1] == ' ');
     }
 
     private static boolean isSpelledChar(char c) {
