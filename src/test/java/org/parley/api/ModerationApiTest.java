@@ -223,4 +223,49 @@ class ModerationApiTest {
         }
         return null;
     }
+
+    @Test
+    void an_insult_is_nudged_with_spans_then_sent_anyway_it_waits_with_its_scores_for_a_moderator() {
+        ApiClient admin = clients.get("admin");
+        admin.patch("/api/v1/moderation/sites/demo/settings", Map.of("thresholds",
+                Map.of("derogatory", Map.of("nudge", 0.3, "hold", 0.5, "reject", 0.9999))));
+        ApiClient writer = server.client();
+        writer.signUp("nudged@mod.example", "Nudged");
+        String url = server.baseUrl() + "/news/nudged";
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("site", "demo", "url", url,
+                "body", "Shut up, you pathetic moron, nobody wants your worthless opinion."));
+
+        Response nudge = writer.post("/api/v1/comments", body);
+        assertThat(nudge.status()).isEqualTo(422);
+        assertThat(nudge.json().get("error").asText()).isEqualTo("guideline_nudge");
+        assertThat(nudge.json().get("message").asText()).isNotBlank();
+        assertThat(nudge.json().get("categories").get("derogatory").asDouble()).isGreaterThan(0.3);
+        JsonNode span = nudge.json().get("spans").get(0);
+        assertThat(span.get("end").asInt()).isGreaterThan(span.get("start").asInt());
+        assertThat(span.get("category").asText()).isNotBlank();
+        assertThat(server.client().get("/api/v1/threads?site=demo&url=" + ApiClient.encode(url)).json()
+                .get("story").get("commentCount").asLong()).isZero();
+
+        body.put("revised", true);
+        Response sent = writer.post("/api/v1/comments", body);
+        admin.patch("/api/v1/moderation/sites/demo/settings", Map.of("thresholds", Map.of()));
+        assertThat(sent.status()).isEqualTo(201);
+        assertThat(sent.json().get("status").asText()).isEqualTo("pending");
+        assertThat(sent.json().get("reasons").get(0).get("code").asText()).isEqualTo("civility.derogatory");
+
+        JsonNode item = findItem(admin.get("/api/v1/moderation/queue?site=demo&queue=pending").json(),
+                sent.json().get("comment").get("id").asText());
+        assertThat(item.get("scores").get("derogatory").asDouble()).isGreaterThan(0.5);
+        assertThat(item.get("modelVersion").asText()).isNotBlank();
+    }
+
+    @Test
+    void a_civil_comment_from_a_new_account_is_published_at_once() {
+        ApiClient writer = server.client();
+        writer.signUp("civil@mod.example", "Civil");
+        Response posted = writer.post("/api/v1/comments", Map.of("site", "demo", "url", server.demoArticleUrl(),
+                "body", "I disagree with the minister: a fixed quota ignores how dry the last two summers were."));
+        assertThat(posted.status()).isEqualTo(201);
+        assertThat(posted.json().get("status").asText()).isEqualTo("published");
+    }
 }
