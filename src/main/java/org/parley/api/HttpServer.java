@@ -81,9 +81,11 @@ public final class HttpServer {
     }
 
     private final Javalin app;
+    private final EventStream stream;
 
-    private HttpServer(Javalin app) {
+    private HttpServer(Javalin app, EventStream stream) {
         this.app = app;
+        this.stream = stream;
     }
 
     public static HttpServer create(Parts parts, Options options) {
@@ -94,6 +96,9 @@ public final class HttpServer {
         ThreadCache cache = new ThreadCache();
         parts.events().subscribe(event -> cache.invalidate(event.storyId()));
         Cors cors = new Cors(parts.siteStore()::allOrigins);
+        EventStream stream = new EventStream(parts.stories(), parts.storyStore(), parts.commentStore(), parts.rules(),
+                parts.moderation().access(), auth);
+        parts.events().subscribe(stream::publish);
         Routes routes = new Routes(
                 new AuthApi(parts.accounts(), auth, requests, limits),
                 new ThreadsApi(parts.stories(), parts.storyStore(), parts.threads(), parts.commentStore(),
@@ -106,7 +111,7 @@ public final class HttpServer {
                         parts.moderation().store(), parts.moderation().administration(), parts.siteStore(),
                         parts.accounts(), parts.rules(), parts.moderation().statistics()),
                 new HealthApi(parts.databaseHealthy(), parts.registry()),
-                cors, new WebAssets(), parts.demo(), options.publicUrl());
+                stream, cors, new WebAssets(), parts.demo(), options.publicUrl());
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -119,7 +124,7 @@ public final class HttpServer {
             Errors.register(config);
             routes.register(config);
         });
-        return new HttpServer(app);
+        return new HttpServer(app, stream);
     }
 
     public HttpServer start() {
@@ -132,6 +137,7 @@ public final class HttpServer {
     }
 
     public void stop() {
+        stream.close();
         app.stop();
     }
 
@@ -147,7 +153,7 @@ public final class HttpServer {
 
     /** The route table. */
     private record Routes(AuthApi auth, ThreadsApi threads, CommentsApi comments, ModerationApi moderation,
-            HealthApi health, Cors cors,
+            HealthApi health, EventStream stream, Cors cors,
             WebAssets assets, DemoContent demo, Supplier<String> publicUrl) {
 
         void register(io.javalin.config.JavalinConfig config) {
@@ -184,6 +190,11 @@ public final class HttpServer {
             r.get("/api/v1/moderation/stats", moderation::stats);    // moderator of the site
             r.get("/api/v1/moderation/sites/{site}/settings", moderation::settings);       // moderator of the site
             r.patch("/api/v1/moderation/sites/{site}/settings", moderation::changeSettings); // CSRF, moderator
+
+            r.before("/api/v1/stream", stream::checkThread);
+            r.sse("/api/v1/stream", stream::thread);                 // none; comment.published|edited|removed
+            r.before("/api/v1/moderation/stream", stream::checkModerator);
+            r.sse("/api/v1/moderation/stream", stream::moderation);  // moderator of the site; queue.changed
 
             r.get("/health", health::health);
             r.get("/metrics", health::metrics);
