@@ -667,7 +667,7 @@
             const {comment} = JSON.parse(event.data);
             if (name === 'removed') removeComment(comment);
             else if (findItem(comment.id)) name === 'edited' && insertComment(comment);
-            else if (name === 'published') {
+            else if (name === 'published' && !isOwn(comment)) {
                 insertComment(comment);
                 announce(t('newComment', {name: comment.author?.displayName}));
             }
