@@ -44,11 +44,25 @@ public record CachedBody(byte[] bytes, byte[] gzipped, String etag, String conte
         }
         ctx.contentType(contentType);
         String acceptEncoding = ctx.header("Accept-Encoding");
+        byte[] body = bytes;
         if (gzipped != null && acceptEncoding != null && acceptEncoding.contains("gzip")) {
             ctx.header("Content-Encoding", "gzip");
-            ctx.result(gzipped);
-        } else {
-            ctx.result(bytes);
+            body = gzipped;
+        }
+        write(ctx, body);
+    }
+
+    /**
+     * Writes the body straight to the servlet stream in one call with its Content-Length: the server then sends
+     * headers and body together and completes the response, where {@code ctx.result} would copy it in chunks
+     * through Javalin's compression wrapper with chunked transfer encoding.
+     */
+    private static void write(Context ctx, byte[] body) {
+        ctx.res().setContentLength(body.length);
+        try {
+            ctx.res().getOutputStream().write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
