@@ -7,7 +7,9 @@ import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.parley.account.Accounts;
@@ -71,6 +73,7 @@ public final class HttpServer {
         ThreadCache cache = new ThreadCache();
         parts.events().subscribe(event -> cache.invalidate(event.storyId()));
         Cors cors = new Cors(parts.siteStore()::allOrigins);
+        RequestTimers timers = new RequestTimers(parts.registry());
         Routes routes = new Routes(
                 new AuthApi(parts.accounts(), auth, requests, limits),
                 new ThreadsApi(parts.stories(), parts.storyStore(), parts.threads(), parts.commentStore(),
@@ -87,7 +90,7 @@ public final class HttpServer {
             config.http.maxRequestSize = Requests.MAX_BODY_BYTES;
             config.jetty.host = options.host();
             config.jetty.port = options.port();
-            config.requestLogger.http((ctx, millis) -> record(parts.registry(), ctx, millis));
+            config.requestLogger.http(timers::record);
             Errors.register(config);
             routes.register(config);
         });
@@ -107,14 +110,32 @@ public final class HttpServer {
         app.stop();
     }
 
-    private static void record(PrometheusMeterRegistry registry, Context ctx, float millis) {
-        String route = ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
-        Timer.builder("http.server.requests")
-                .tag("method", ctx.method().name())
-                .tag("route", route)
-                .tag("status", Integer.toString(ctx.statusCode()))
-                .register(registry)
-                .record(Duration.ofNanos((long) (millis * 1_000_000)));
+    /**
+     * Times requests by method, route and status. A timer is looked up in a map of our own rather than built and
+     * registered per request, which cost the hot thread read a few per cent of its time.
+     */
+    private static final class RequestTimers {
+
+        private record TimerKey(String method, String route, int status) {
+        }
+
+        private final PrometheusMeterRegistry registry;
+        private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
+
+        RequestTimers(PrometheusMeterRegistry registry) {
+            this.registry = registry;
+        }
+
+        void record(Context ctx, float millis) {
+            String route = ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
+            TimerKey key = new TimerKey(ctx.method().name(), route, ctx.statusCode());
+            timers.computeIfAbsent(key, k -> Timer.builder("http.server.requests")
+                            .tag("method", k.method())
+                            .tag("route", k.route())
+                            .tag("status", Integer.toString(k.status()))
+                            .register(registry))
+                    .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
+        }
     }
 
     /** The route table. */
