@@ -2,19 +2,21 @@
 # Thread-read benchmark (issue 2, item 10): requests per second for a 200-comment thread from Parley, against
 # nginx serving the very same response bytes as a static file, both measured in the same run with wrk.
 #
-# Usage: bench/thread-read.sh            (env: RUNS=3 DURATION=10s CONNECTIONS=32 THREADS=2 WARMUP=5s)
+# Usage: bench/thread-read.sh     (env: RUNS=3 DURATION=10s CONNECTIONS=32 THREADS=2 WARMUP=10s, JAVA_OPTS for Parley)
 #
 # It builds target/parley.jar if missing, starts Parley on a free loopback port with a temporary data directory
 # and rate limits off, seeds the thread through the API (150 top-level comments, 50 replies, 100-600 characters,
 # five readers), saves the thread's plain and gzip bytes into a temporary nginx root, then for each run measures
-# nginx and Parley, plain and gzip, with bench/http/thread.lua. Everything it starts is stopped on exit.
+# nginx and Parley, plain and gzip, with bench/http/thread.lua. Both servers are first warmed up with the same
+# load (the JVM compiles its hot path in the first seconds), and each run measures them one after the other
+# with the same request. Everything it starts is stopped on exit; it takes about 4 minutes with the defaults.
 set -euo pipefail
 
 RUNS=${RUNS:-3}
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
-WARMUP=${WARMUP:-5s}
+WARMUP=${WARMUP:-10s}
 COMMENTS=200
 READERS=5
 
@@ -39,11 +41,12 @@ trap cleanup EXIT
 
 log() { echo "== $*" >&2; }
 
-# A loopback port nothing listens on (a connection attempt is refused).
+# A loopback port nothing listens on (a connection attempt is refused), below the kernel's ephemeral range
+# (32768 and up), where an outgoing connection could hold it.
 free_port() {
     local port
     while true; do
-        port=$((20000 + RANDOM % 40000))
+        port=$((20000 + RANDOM % 12000))
         if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
             echo "$port"
             return
@@ -100,7 +103,8 @@ if [[ ! -f "$root/target/parley.jar" ]]; then
 fi
 
 log "starting Parley on $base"
-PARLEY_RATE_LIMITS=off java -jar "$root/target/parley.jar" serve --host 127.0.0.1 --port "$parley_port" \
+# shellcheck disable=SC2086 # JAVA_OPTS holds several options
+PARLEY_RATE_LIMITS=off java ${JAVA_OPTS:-} -jar "$root/target/parley.jar" serve --host 127.0.0.1 --port "$parley_port" \
     --data "$work/data" >"$work/parley.log" 2>&1 &
 parley_pid=$!
 await "$base/health"
