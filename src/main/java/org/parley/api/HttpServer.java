@@ -91,6 +91,8 @@ public final class HttpServer {
             config.jetty.host = options.host();
             config.jetty.port = options.port();
             config.requestLogger.http(timers::record);
+            config.jetty.modifyServletContextHandler(
+                    context -> context.insertHandler(new ThreadHits(cache, cors, timers)));
             Errors.register(config);
             routes.register(config);
         });
@@ -114,7 +116,7 @@ public final class HttpServer {
      * Times requests by method, route and status. A timer is looked up in a map of our own rather than built and
      * registered per request, which cost the hot thread read a few per cent of its time.
      */
-    private static final class RequestTimers {
+    static final class RequestTimers {
 
         private record TimerKey(String method, String route, int status) {
         }
@@ -128,13 +130,16 @@ public final class HttpServer {
 
         void record(Context ctx, float millis) {
             String route = ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
-            TimerKey key = new TimerKey(ctx.method().name(), route, ctx.statusCode());
-            timers.computeIfAbsent(key, k -> Timer.builder("http.server.requests")
+            record(ctx.method().name(), route, ctx.statusCode(), (long) (millis * 1_000_000));
+        }
+
+        void record(String method, String route, int status, long nanos) {
+            timers.computeIfAbsent(new TimerKey(method, route, status), k -> Timer.builder("http.server.requests")
                             .tag("method", k.method())
                             .tag("route", k.route())
                             .tag("status", Integer.toString(k.status()))
                             .register(registry))
-                    .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
+                    .record(nanos, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -154,7 +159,7 @@ public final class HttpServer {
             r.post("/api/v1/auth/logout", auth::logout);             // CSRF when signed in
             r.get("/api/v1/me", auth::me);                           // signed in
 
-            r.get("/api/v1/threads", threads::thread);               // none (cached)
+            r.get(ThreadHits.PATH, threads::thread);                 // none (cached; hits: ThreadHits)
             r.get("/api/v1/threads/viewer", threads::viewer);        // signed in
             r.get("/api/v1/counts", threads::counts);                // none
 
