@@ -89,7 +89,7 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
         return new ApiClient(baseUrl());
     }
 
-    static void deleteRecursively(Path folder) {
+    public static void deleteRecursively(Path folder) {
         if (folder == null || !Files.exists(folder)) {
             return;
         }
