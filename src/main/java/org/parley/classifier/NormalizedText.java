@@ -5,6 +5,10 @@ import java.util.Arrays;
 /**
  * A text after {@link Normalizer}: its words in folded, de-obfuscated form, each char remembering the range of
  * the original text it came from. A reusable buffer: one per thread, grown as needed, never shrunk.
+ *
+ * <p>In {@link #chars} each word is wrapped in the boundary marks {@code <} and {@code >} that {@link Features}
+ * uses for char n-grams, so the hot loop reads them without branching; {@link #wordStart} and {@link #wordEnd}
+ * exclude the marks.
  */
 final class NormalizedText {
 
@@ -58,17 +62,26 @@ final class NormalizedText {
         length++;
     }
 
-    /** Ends a word that began at {@code start}; an empty word is dropped. */
+    /** Opens a word: writes its start mark and returns where its first char will go. */
+    int beginWord() {
+        append('<', 0, 0);
+        return length;
+    }
+
+    /** Ends a word that began at {@code start} (as {@link #beginWord()} returned); an empty word is dropped. */
     void endWord(int start) {
         if (length == start) {
+            length = start - 1;
             return;
         }
+        int end = length;
+        append('>', 0, 0);
         if (words == wordStart.length) {
             wordStart = Arrays.copyOf(wordStart, words * 2);
             wordEnd = Arrays.copyOf(wordEnd, words * 2);
         }
         wordStart[words] = start;
-        wordEnd[words] = length;
+        wordEnd[words] = end;
         words++;
     }
 

@@ -95,7 +95,7 @@ final class Normalizer {
 
     private static void emitSpacedLetters(NormalizedText out, int start, int end) {
         char[] f = out.folded;
-        int wordStart = out.length;
+        int wordStart = out.beginWord();
         for (int i = start; i < end; i += 2) {
             char c = f[i];
             out.append(Character.isLetter(c) ? c : c == '*' ? '*' : leet(c), out.foldedFrom[i], out.foldedTo[i]);
@@ -201,7 +201,7 @@ final class Normalizer {
         if (letters < 2) {
             return false;
         }
-        int wordStart = out.length;
+        int wordStart = out.beginWord();
         for (int i = start; i < end; i += 2) {
             char c = f[i];
             out.append(Character.isLetter(c) || c == '*' ? c : leet(c), out.foldedFrom[i], out.foldedTo[i]);
@@ -252,7 +252,7 @@ final class Normalizer {
                 break;
             }
         }
-        int wordStart = out.length;
+        int wordStart = out.beginWord();
         for (int i = start; i < end; i++) {
             char c = f[i];
             if (c == '\'' || c == '’') {
@@ -265,8 +265,8 @@ final class Normalizer {
             } else if (hasLetter && leet(c) != 0) {
                 out.append(leet(c), out.foldedFrom[i], out.foldedTo[i]);
             } else {
-                out.endWord(wordStart);
-                wordStart = out.length;
+                finishWord(out, wordStart);
+                wordStart = out.beginWord();
             }
         }
         finishWord(out, wordStart);

@@ -44,6 +44,10 @@ public final class EvaluateCommand implements Runnable {
     @Option(names = "--bias", description = "Also report identity-term bias metrics (subgroup AUC, BPSN, BNSP).")
     boolean bias;
 
+    @Option(names = "--dev-threshold", description = "Also report each category's macro-F1 at the threshold that"
+            + " maximizes F1 on the same file's dev rows (how OffensEval-style scores are usually reported).")
+    boolean devThreshold;
+
     @Option(names = "--html", paramLabel = "FILE", description = "Also write an HTML report with ROC curves.")
     Path html;
 
@@ -69,6 +73,13 @@ public final class EvaluateCommand implements Runnable {
             double[][] scores = Evaluation.scoreAll(classifier, examples, progress);
             Evaluation evaluation = Evaluation.of(examples, scores, classifier.thresholds());
             System.out.println(EvaluationTable.of(title, evaluation));
+            if (devThreshold) {
+                List<LabeledText> dev = select(DataFiles.read(file), Rows.DEV, sourceSplit);
+                Evaluation onDev = Evaluation.of(dev, Evaluation.scoreAll(classifier, dev, progress),
+                        classifier.thresholds());
+                System.out.println(EvaluationTable.devTuned("dev-tuned thresholds, " + file.getFileName()
+                        + " (" + dev.size() + " dev rows)", onDev, evaluation));
+            }
             if (bias) {
                 System.out.println(EvaluationTable.bias("identity bias on uncivil, " + file.getFileName(),
                         BiasMetrics.of(examples, scores)));
