@@ -52,7 +52,7 @@ final class CharFolding {
                 && Character.isLowSurrogate(text.charAt(index + 1))) {
             String folded = foldSupplementary(text.codePointAt(index));
             for (int i = 0; i < folded.length(); i++) {
-                out.appendFolded(folded.charAt(i), index, index + 2);
+                out.folded.append(folded.charAt(i), index, index + 2);
             }
             return 2;
         }
@@ -62,13 +62,13 @@ final class CharFolding {
         }
         String folded = single == SEE_MULTI ? MULTI[c] : null;
         if (single != SEE_MULTI) {
-            out.appendFolded(single, index, index + 1);
+            out.folded.append(single, index, index + 1);
         } else {
             if (folded == null) {
                 folded = fold(c, LOOK_ALIKE);
             }
             for (int i = 0; i < folded.length(); i++) {
-                out.appendFolded(folded.charAt(i), index, index + 1);
+                out.folded.append(folded.charAt(i), index, index + 1);
             }
         }
         return 1;

@@ -25,8 +25,8 @@ final class Normalizer {
         for (int i = 0; i < text.length(); ) {
             i += CharFolding.fold(text, i, out);
         }
-        char[] f = out.folded;
-        int n = out.foldedLength;
+        char[] f = out.folded.chars;
+        int n = out.folded.length;
         int i = 0;
         while (i < n) {
             if (f[i] == ' ') {
@@ -94,17 +94,17 @@ final class Normalizer {
     }
 
     private static void emitSpacedLetters(NormalizedText out, int start, int end) {
-        char[] f = out.folded;
+        char[] f = out.folded.chars;
         int wordStart = out.beginWord();
         for (int i = start; i < end; i += 2) {
             char c = f[i];
-            out.append(Character.isLetter(c) ? c : c == '*' ? '*' : leet(c), out.foldedFrom[i], out.foldedTo[i]);
+            out.append(Character.isLetter(c) ? c : c == '*' ? '*' : leet(c), out.folded.from[i], out.folded.to[i]);
         }
         finishWord(out, wordStart);
     }
 
     private static void emitToken(NormalizedText out, int start, int end) {
-        char[] f = out.folded;
+        char[] f = out.folded.chars;
         if (isDropped(f, start, end)) {
             return;
         }
@@ -179,7 +179,7 @@ final class Normalizer {
 
     /** Joins letters written with one kind of separator between each ({@code m.o.r.o.n}, {@code f-u-c-k}). */
     private static boolean emitDotted(NormalizedText out, int start, int end) {
-        char[] f = out.folded;
+        char[] f = out.folded.chars;
         while (end > start && (f[end - 1] == '.' || f[end - 1] == ',' || f[end - 1] == '!' || f[end - 1] == '?')) {
             end--;
         }
@@ -204,7 +204,7 @@ final class Normalizer {
         int wordStart = out.beginWord();
         for (int i = start; i < end; i += 2) {
             char c = f[i];
-            out.append(Character.isLetter(c) || c == '*' ? c : leet(c), out.foldedFrom[i], out.foldedTo[i]);
+            out.append(Character.isLetter(c) || c == '*' ? c : leet(c), out.folded.from[i], out.folded.to[i]);
         }
         finishWord(out, wordStart);
         return true;
@@ -238,7 +238,7 @@ final class Normalizer {
      * one letter, leet chars become letters and inner masks are filled in; apostrophes are dropped.
      */
     private static void emitSegment(NormalizedText out, int start, int end) {
-        char[] f = out.folded;
+        char[] f = out.folded.chars;
         while (start < end && (isMask(f[start]) || f[start] == '\'' || f[start] == '’')) {
             start++;
         }
@@ -259,11 +259,11 @@ final class Normalizer {
                 continue;
             }
             if (Character.isLetter(c) || Character.isDigit(c) && (!hasLetter || leet(c) == 0)) {
-                out.append(c, out.foldedFrom[i], out.foldedTo[i]);
+                out.append(c, out.folded.from[i], out.folded.to[i]);
             } else if (hasLetter && isMask(c)) {
-                out.append('*', out.foldedFrom[i], out.foldedTo[i]);
+                out.append('*', out.folded.from[i], out.folded.to[i]);
             } else if (hasLetter && leet(c) != 0) {
-                out.append(leet(c), out.foldedFrom[i], out.foldedTo[i]);
+                out.append(leet(c), out.folded.from[i], out.folded.to[i]);
             } else {
                 finishWord(out, wordStart);
                 wordStart = out.beginWord();
