@@ -12,7 +12,8 @@ package org.parley.classifier;
  * {@code sh!t}) are filled in from {@link MaskedWords}; runs of three or more equal letters shrink to one
  * ({@code stuuupid}); apostrophes vanish ({@code don't} reads {@code dont}); anything else separates words.
  *
- * <p>Stateless and thread-safe: the caller passes the buffer to fill.
+ * <p>Stateless and thread-safe: the caller passes the buffer to fill. Past 300 lines because the steps above are
+ * one pass over shared buffers whose origin bookkeeping must agree; split up, each step would need its own copy.
  */
 final class Normalizer {
 
