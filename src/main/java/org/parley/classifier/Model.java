@@ -22,7 +22,7 @@ import java.util.zip.CRC32;
  *
  * <p>Weights are stored bucket-major ({@code weight[bucket * 5 + category]}), so the five heads read one cache
  * line per feature, and quantized to 16-bit integers with one scale per head, which halves the file and the
- * memory traffic at no measurable cost in ROC-AUC.
+ * memory traffic; the step is 1/32767 of the head's largest weight.
  *
  * <p>File format (big-endian): the magic {@code PRLY}, format version, hash bits, category count; per category its
  * bias, weight scale and the nudge, hold and reject thresholds (floats); then the weights as shorts. Immutable and

@@ -62,7 +62,8 @@ public final class EvaluateCommand implements Runnable {
         HtmlReport report = new HtmlReport();
         Progress progress = ProgressBar.onTerminal();
         for (Path file : data) {
-            List<LabeledText> examples = select(DataFiles.read(file), rows, sourceSplit);
+            List<LabeledText> all = DataFiles.read(file);
+            List<LabeledText> examples = select(all, rows, sourceSplit);
             String title = String.format(Locale.ROOT, "%s: %,d examples, split %s%s", file.getFileName(),
                     examples.size(), rows.name().toLowerCase(Locale.ROOT),
                     sourceSplit == null ? "" : ", source split " + sourceSplit);
@@ -74,7 +75,7 @@ public final class EvaluateCommand implements Runnable {
             Evaluation evaluation = Evaluation.of(examples, scores, classifier.thresholds());
             System.out.println(EvaluationTable.of(title, evaluation));
             if (devThreshold) {
-                List<LabeledText> dev = select(DataFiles.read(file), Rows.DEV, sourceSplit);
+                List<LabeledText> dev = select(all, Rows.DEV, sourceSplit);
                 Evaluation onDev = Evaluation.of(dev, Evaluation.scoreAll(classifier, dev, progress),
                         classifier.thresholds());
                 System.out.println(EvaluationTable.devTuned("dev-tuned thresholds, " + file.getFileName()
