@@ -3,12 +3,13 @@ package org.parley.classifier;
 import java.util.Arrays;
 
 /**
- * A text after {@link Normalizer}: its words in folded, de-obfuscated form, back to back in the inherited chars,
- * each char remembering the range of the original text it came from. A reusable buffer: one per thread, grown as needed, never shrunk.
+ * A text after {@link Normalizer}: its words in folded, de-obfuscated form, back to back in the inherited chars, each
+ * char remembering the range of the original text it came from. A reusable buffer: one per thread, grown as needed,
+ * never shrunk.
  *
- * <p>In {@link #chars} each word is wrapped in the boundary marks {@code <} and {@code >} that {@link Features}
- * uses for char n-grams, so the hot loop reads them without branching; {@link #wordStart} and {@link #wordEnd}
- * exclude the marks.
+ * <p>In {@link #chars} each word is wrapped in the boundary marks {@code <} and {@code >} that {@link Features} uses
+ * for char n-grams, so the hot loop reads them without branching; {@link #wordStart} and {@link #wordEnd} exclude the
+ * marks.
  */
 final class NormalizedText extends TrackedChars {
 
