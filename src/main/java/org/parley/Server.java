@@ -92,6 +92,7 @@ public final class Server implements AutoCloseable {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
+        database.pool().setMetricRegistry(registry);
 
         Accounts accounts = new Accounts(new AccountStore(database.jdbi()), clock);
         SiteStore siteStore = new SiteStore(database.jdbi());
@@ -99,6 +100,8 @@ public final class Server implements AutoCloseable {
         Stories stories = new Stories(siteStore, storyStore, clock);
         CommentStore commentStore = new CommentStore(database.jdbi());
         CommentEvents events = new CommentEvents();
+        events.subscribe(event -> registry.counter("parley.comment.events", "type", event.type().eventName())
+                .increment());
         ModerationStore moderationStore = new ModerationStore(database.jdbi());
         Classifier classifier = Classifier.loadDefault();
         Submissions submissions = new Submissions(commentStore, moderationStore, classifier,
