@@ -121,7 +121,7 @@ public final class Server implements AutoCloseable {
                                 commentStore, moderationStore, events, clock),
                         classifier, database::isHealthy, registry),
                 new HttpServer.Options(settings.host(), settings.port(), publicUrl::get, settings.rateLimits(),
-                        settings.trustProxy()));
+                        settings.trustProxy(), maxStreams()));
         http.start();
         int port = http.port();
         if (publicUrl.get() == null) {
@@ -176,6 +176,16 @@ public final class Server implements AutoCloseable {
                 new SiteAdministration(siteStore, store, access),
                 new ReportThresholds(commentStore, storyStore, store, events, clock),
                 new Statistics(database.jdbi(), clock));
+    }
+
+    /** The most live streams one instance keeps open ({@code PARLEY_MAX_STREAMS}, default 10,000). */
+    private static int maxStreams() {
+        String configured = System.getenv("PARLEY_MAX_STREAMS");
+        try {
+            return configured == null || configured.isBlank() ? 10_000 : Integer.parseInt(configured.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("PARLEY_MAX_STREAMS must be a whole number, not " + configured);
+        }
     }
 
     private static FirstStart createFirstAdmin(Accounts accounts) {

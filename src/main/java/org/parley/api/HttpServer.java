@@ -83,7 +83,8 @@ public final class HttpServer {
     }
 
     /** How the server meets the network. */
-    public record Options(String host, int port, Supplier<String> publicUrl, boolean rateLimits, boolean trustProxy) {
+    public record Options(String host, int port, Supplier<String> publicUrl, boolean rateLimits, boolean trustProxy,
+            int maxStreams) {
     }
 
     private final Javalin app;
@@ -103,7 +104,9 @@ public final class HttpServer {
         parts.events().subscribe(event -> cache.invalidate(event.storyId()));
         Cors cors = new Cors(parts.siteStore()::allOrigins);
         EventStream stream = new EventStream(parts.stories(), parts.storyStore(), parts.commentStore(), parts.rules(),
-                parts.moderation().access(), auth);
+                parts.moderation().access(), auth, options.maxStreams());
+        io.micrometer.core.instrument.Gauge.builder("parley.sse.streams", stream, EventStream::openStreams)
+                .register(parts.registry());
         parts.events().subscribe(stream::publish);
         RequestTimers timers = new RequestTimers(parts.registry());
         Routes routes = new Routes(
