@@ -1,0 +1,137 @@
+package org.parley.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.parley.account.AccountStore;
+import org.parley.account.Accounts;
+import org.parley.account.Role;
+import org.parley.testing.ApiClient;
+import org.parley.testing.Browser;
+import org.parley.testing.Response;
+import org.parley.testing.TestServer;
+
+/**
+ * The moderation dashboard at /admin in a real browser: an admin signs in through its form and works the queues,
+ * the settings and the overview, while readers post through the API. The demo site premoderates, so every
+ * reader's comment waits in the pending queue.
+ */
+class DashboardBrowserTest {
+
+    private static final String ADMIN_EMAIL = "chief@example.org";
+    private static final String ADMIN_PASSWORD = "a long admin password";
+
+    @RegisterExtension
+    static final TestServer SERVER = new TestServer();
+
+    private static ApiClient admin;
+    private static ApiClient reader;
+
+    private final ChromeDriver browser = Browser.open();
+
+    @BeforeAll
+    static void premoderateTheDemoSite() {
+        new Accounts(new AccountStore(SERVER.server().database().jdbi()), Clock.systemUTC())
+                .create(ADMIN_EMAIL, ADMIN_PASSWORD, "Chief Moderator", Role.ADMIN);
+        admin = SERVER.client();
+        assertThat(admin.post("/api/v1/auth/login", Map.of("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD))
+                .status()).isEqualTo(200);
+        assertThat(admin.patch("/api/v1/moderation/sites/demo/settings", Map.of("premoderation", true)).status())
+                .isEqualTo(200);
+        reader = SERVER.client();
+        reader.signUp("rosa@example.org", "Rosa Quintero");
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    @Test
+    void an_admin_approves_a_held_comment_with_the_keyboard_and_the_thread_shows_it_published() {
+        String text = "The monitoring station should publish its readings every day.";
+        String commentId = post(text);
+
+        DashboardPage dashboard = signedIn("").openQueue("pending");
+        dashboard.waitForItem(text);
+        dashboard.selectWithKeys(text);
+        dashboard.press("a");
+        dashboard.waitUntilGone(text);
+
+        assertThat(dashboard.queueStatus()).isEqualTo("Approved the comment.");
+        assertThat(statusInThread(commentId)).isEqualTo("published");
+    }
+
+    @Test
+    void an_admin_rejects_a_held_comment_with_the_button_and_finds_it_in_the_rejected_queue() {
+        String text = "Quotas written in a capital far from the river never hold.";
+        String commentId = post(text);
+
+        DashboardPage dashboard = signedIn("#view=queue&queue=pending").openQueue("pending");
+        dashboard.decide(text, "reject");
+        dashboard.waitUntilGone(text);
+        dashboard.openQueue("rejected");
+
+        assertThat(dashboard.waitForItem(text).getAttribute("data-comment-id")).isEqualTo(commentId);
+        assertThat(statusInThread(commentId)).as("a rejected comment leaves the public thread").isNull();
+    }
+
+    @Test
+    void the_settings_form_saves_a_changed_link_limit() {
+        DashboardPage dashboard = signedIn("#view=settings");
+
+        assertThat(dashboard.saveSetting("linkLimit", "7")).isEqualTo("Saved.");
+
+        JsonNode settings = admin.get("/api/v1/moderation/sites/demo/settings").json().get("settings");
+        assertThat(settings.get("linkLimit").asInt()).isEqualTo(7);
+        assertThat(settings.get("premoderation").asBoolean()).as("fields left alone keep their values").isTrue();
+    }
+
+    @Test
+    void the_overview_draws_its_charts_with_text_alternatives() {
+        post("A comment so that today has a bar in the chart.");
+
+        DashboardPage dashboard = signedIn("#view=overview");
+        dashboard.waitFor("chart-per-day");
+
+        assertThat(dashboard.all("[data-testid=chart-per-day] svg rect.bar")).isNotEmpty();
+        assertThat(dashboard.all("[data-testid=chart-per-day] svg title").get(0).getAttribute("textContent"))
+                .isEqualTo("Comments per day by status");
+        assertThat(dashboard.all("[data-testid=chart-categories] svg rect.bar")).hasSize(4);
+        assertThat(dashboard.all("[data-testid=chart-per-day] table.visually-hidden tbody tr")).hasSize(30);
+        assertThat(dashboard.waitFor("busiest").findElements(By.tagName("li"))).isNotEmpty();
+        assertThat(dashboard.waitFor("overturn-rate").getText()).isNotBlank();
+    }
+
+    private DashboardPage signedIn(String hash) {
+        return new DashboardPage(browser, SERVER.baseUrl()).signIn(hash, ADMIN_EMAIL, ADMIN_PASSWORD);
+    }
+
+    /** Posts a comment as the reader; premoderation holds it. Answers its id. */
+    private static String post(String text) {
+        Response response = reader.post("/api/v1/comments",
+                Map.of("site", "demo", "url", SERVER.demoArticleUrl(), "body", text));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        assertThat(response.json().get("status").asText()).isEqualTo("pending");
+        return response.json().get("comment").get("id").asText();
+    }
+
+    /** The comment's status in the public thread, or null when the thread does not show it. */
+    private static String statusInThread(String commentId) {
+        JsonNode thread = SERVER.client().get("/api/v1/threads?site=demo&limit=200&url="
+                + ApiClient.encode(SERVER.demoArticleUrl())).json();
+        return StreamSupport.stream(thread.get("comments").spliterator(), false)
+                .filter(comment -> comment.get("id").asText().equals(commentId))
+                .map(comment -> comment.get("status").asText())
+                .findFirst().orElse(null);
+    }
+}
