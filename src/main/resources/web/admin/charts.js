@@ -26,7 +26,8 @@ export function stackedBars(days, statuses) {
                 width: slot * 0.7, height}, svg('title', {}, `${day.day}: ${day[status]} ${status}`));
         });
     });
-    const labels = days.filter((_, index) => index % 7 === 0 || index === days.length - 1).map((day) =>
+    const last = days.length - 1;
+    const labels = days.filter((_, index) => index % 7 === 0 || (index === last && last % 7 >= 4)).map((day) =>
         svg('text', {class: 'axis', x: MARGIN.left + days.indexOf(day) * slot + slot / 2, y: HEIGHT - 8,
             'text-anchor': 'middle'}, day.day.slice(5)));
     const busiest = days[totals.indexOf(Math.max(...totals))];
@@ -49,8 +50,13 @@ function axis(max, y) {
 }
 
 function legend(statuses) {
-    return el('ul', {class: 'legend', 'aria-hidden': 'true'}, statuses.map((status) =>
-        el('li', {}, el('span', {class: `swatch ${status}`}), status)));
+    return legendOf(Object.fromEntries(statuses.map((status) => [status, status])));
+}
+
+/** A legend from colour class to label; hidden from screen readers, which read the table instead. */
+function legendOf(labels) {
+    return el('ul', {class: 'legend', 'aria-hidden': 'true'}, Object.entries(labels).map(([colour, label]) =>
+        el('li', {}, el('span', {class: `swatch ${colour}`}), label)));
 }
 
 /** Horizontal bars: the share of comments each category held or rejected. */
@@ -61,12 +67,16 @@ export function categoryBars(categories) {
     const max = Math.max(0.0001, ...categories.map((category) => category.share));
     const rows = categories.map((category, index) => {
         const top = 5 + index * rowHeight;
-        const width = (category.share / max) * (WIDTH - labelWidth - 80);
+        const width = Math.max((category.share / max) * (WIDTH - labelWidth - 220), 1);
+        const counted = category.held + category.rejected;
+        const heldWidth = counted ? width * (category.held / counted) : width;
+        const tooltip = svg('title', {}, `${category.category}: ${category.held} held, ${category.rejected} rejected`);
         return [
             svg('text', {class: 'label', x: 0, y: top + 18}, category.category),
-            svg('rect', {class: 'bar held', x: labelWidth, y: top + 4, width: Math.max(width, 1), height: 18},
-                svg('title', {}, `${category.category}: ${category.held} held, ${category.rejected} rejected`)),
-            svg('text', {class: 'value', x: labelWidth + Math.max(width, 1) + 6, y: top + 18},
+            svg('rect', {class: 'bar pending', x: labelWidth, y: top + 4, width: heldWidth, height: 18}, tooltip),
+            svg('rect', {class: 'bar rejected', x: labelWidth + heldWidth, y: top + 4, width: width - heldWidth,
+                height: 18}, tooltip.cloneNode(true)),
+            svg('text', {class: 'value', x: labelWidth + width + 6, y: top + 18},
                 `${percent(category.share)} (${category.held} held, ${category.rejected} rejected)`),
         ];
     });
@@ -77,7 +87,7 @@ export function categoryBars(categories) {
             'aria-labelledby': 'categories-title categories-desc'},
         svg('title', {id: 'categories-title'}, 'Share of comments held or rejected per category'),
         svg('desc', {id: 'categories-desc'}, description), rows);
-    return [chart, hiddenTable('Held or rejected per category', ['Category', 'Held', 'Rejected', 'Share'],
+    return [chart, legendOf({pending: 'held', rejected: 'rejected'}), hiddenTable('Held or rejected per category', ['Category', 'Held', 'Rejected', 'Share'],
         categories.map((category) => [category.category, category.held, category.rejected, percent(category.share)]))];
 }
 

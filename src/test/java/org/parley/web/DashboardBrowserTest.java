@@ -35,6 +35,7 @@ class DashboardBrowserTest {
 
     private static ApiClient admin;
     private static ApiClient reader;
+    private static String readerId;
 
     private final ChromeDriver browser = Browser.open();
 
@@ -48,7 +49,7 @@ class DashboardBrowserTest {
         assertThat(admin.patch("/api/v1/moderation/sites/demo/settings", Map.of("premoderation", true)).status())
                 .isEqualTo(200);
         reader = SERVER.client();
-        reader.signUp("rosa@example.org", "Rosa Quintero");
+        readerId = reader.signUp("rosa@example.org", "Rosa Quintero").get("id").asText();
     }
 
     @AfterEach
@@ -86,6 +87,30 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void a_comment_posted_while_the_pending_queue_is_open_appears_without_a_reload() {
+        DashboardPage dashboard = signedIn("").openQueue("pending");
+        dashboard.markPage();
+        String text = "Posted while a moderator has the queue open.";
+        String commentId = post(text);
+
+        assertThat(dashboard.waitForArrival(text).getAttribute("data-comment-id")).isEqualTo(commentId);
+        assertThat(dashboard.isMarkedPage()).as("the same page, not reloaded").isTrue();
+    }
+
+    @Test
+    void a_moderator_warns_the_author_from_the_user_panel() {
+        String text = "The upstream dams were never the real problem.";
+        post(text);
+
+        DashboardPage dashboard = signedIn("").openQueue("pending");
+        dashboard.openUser(text);
+
+        assertThat(dashboard.warn("Please keep to the article's topic.")).contains("Last warning");
+        assertThat(admin.get("/api/v1/moderation/users/" + readerId).json().get("warning").asText())
+                .isEqualTo("Please keep to the article's topic.");
+    }
+
+    @Test
     void the_settings_form_saves_a_changed_link_limit() {
         DashboardPage dashboard = signedIn("#view=settings");
 
@@ -106,7 +131,7 @@ class DashboardBrowserTest {
         assertThat(dashboard.all("[data-testid=chart-per-day] svg rect.bar")).isNotEmpty();
         assertThat(dashboard.all("[data-testid=chart-per-day] svg title").get(0).getAttribute("textContent"))
                 .isEqualTo("Comments per day by status");
-        assertThat(dashboard.all("[data-testid=chart-categories] svg rect.bar")).hasSize(4);
+        assertThat(dashboard.all("[data-testid=chart-categories] svg rect.bar.rejected")).hasSize(4);
         assertThat(dashboard.all("[data-testid=chart-per-day] table.visually-hidden tbody tr")).hasSize(30);
         assertThat(dashboard.waitFor("busiest").findElements(By.tagName("li"))).isNotEmpty();
         assertThat(dashboard.waitFor("overturn-rate").getText()).isNotBlank();

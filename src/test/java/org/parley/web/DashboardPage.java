@@ -19,6 +19,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class DashboardPage {
 
     private static final Duration PATIENCE = Duration.ofSeconds(10);
+    private static final Duration LIVE_PATIENCE = Duration.ofSeconds(30);
 
     private final WebDriver driver;
     private final WebDriverWait wait;
@@ -57,6 +58,37 @@ final class DashboardPage {
     /** Waits until a queue item with the text shows, and answers it. */
     WebElement waitForItem(String text) {
         return wait.until(d -> findItem(text).orElse(null));
+    }
+
+    /** Waits, as long as the dashboard's 15-second polling may take, until a queue item with the text shows. */
+    WebElement waitForArrival(String text) {
+        WebDriverWait live = new WebDriverWait(driver, LIVE_PATIENCE);
+        live.ignoring(StaleElementReferenceException.class);
+        return live.until(d -> findItem(text).orElse(null));
+    }
+
+    /** Marks the page in the browser's memory, so that a test can tell later whether it was reloaded. */
+    void markPage() {
+        ((JavascriptExecutor) driver).executeScript("window.parleyTestMark = true;");
+    }
+
+    boolean isMarkedPage() {
+        return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript("return window.parleyTestMark;"));
+    }
+
+    /** Opens the user panel from the author's name on a queue item. */
+    void openUser(String text) {
+        waitForItem(text).findElement(By.cssSelector("[data-testid=open-user]")).click();
+        waitFor("user-standing");
+    }
+
+    /** Warns the reader whose panel is open and waits until the panel shows the warning. */
+    String warn(String message) {
+        WebElement field = waitFor("warn-message");
+        field.sendKeys(message);
+        element("warn-submit").click();
+        return wait.until(d -> Optional.of(element("user-standing").getText())
+                .filter(s -> s.contains(message)).orElse(null));
     }
 
     /** Waits until no queue item shows the text. */
