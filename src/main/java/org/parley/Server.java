@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.parley.account.AccountStore;
 import org.parley.account.Accounts;
 import org.parley.api.HttpServer;
+import org.parley.classifier.Classifier;
 import org.parley.comment.CommentEvents;
 import org.parley.comment.CommentStore;
 import org.parley.comment.Comments;
@@ -93,8 +94,9 @@ public final class Server implements AutoCloseable {
         CommentStore commentStore = new CommentStore(database.jdbi());
         CommentEvents events = new CommentEvents();
         ModerationStore moderationStore = new ModerationStore(database.jdbi());
-        Submissions submissions = new Submissions(commentStore, moderationStore,
-                Pipelines.standard(moderationStore, settings.rules()), events, settings.rules(), clock);
+        Classifier classifier = Classifier.loadDefault();
+        Submissions submissions = new Submissions(commentStore, moderationStore, classifier,
+                Pipelines.standard(moderationStore, settings.rules(), classifier), events, settings.rules(), clock);
         DemoContent demo = new DemoContent(siteStore, stories, accounts, submissions, clock);
 
         AtomicReference<String> publicUrl = new AtomicReference<>(settings.publicUrl());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import org.parley.moderation.GuidelineNudge;
 import org.parley.problem.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,9 @@ final class Errors {
     static void register(JavalinConfig config) {
         config.routes.exception(Problem.class, (problem, ctx) -> answer(ctx, status(problem), problem.code(),
                 problem.getMessage(), problem.field()));
+        config.routes.exception(GuidelineNudge.class, (nudge, ctx) -> ctx.status(422).json(new NudgeView(
+                "guideline_nudge", nudge.getMessage(), nudge.categories(), nudge.spans().stream()
+                        .map(span -> new SpanView(span.start(), span.end(), span.category().code())).toList())));
         config.routes.exception(TooManyRequests.class, (limited, ctx) -> {
             ctx.header("Retry-After", Long.toString(limited.retryAfterSeconds()));
             answer(ctx, 429, "rate_limited", limited.getMessage(), null);
@@ -39,6 +43,13 @@ final class Errors {
         });
         config.routes.error(405, "*", ctx -> answer(ctx, 405, "method_not_allowed",
                 ctx.method() + " is not allowed on " + ctx.path() + ".", null));
+    }
+
+    /** The contract's nudge answer. */
+    record NudgeView(String error, String message, java.util.Map<String, Double> categories, java.util.List<SpanView> spans) {
+    }
+
+    record SpanView(int start, int end, String category) {
     }
 
     static void answer(Context ctx, int status, String code, String message, String field) {

@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
             AdminCommand.class,
             SiteCommand.class,
             VersionCommand.class,
+            ClassifyCommand.class,
+            TrainCommand.class,
+            EvaluateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ParleyCommand implements Runnable {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import org.parley.classifier.Classifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 
@@ -19,7 +20,7 @@ public final class VersionCommand implements Runnable {
     }
 
     static String[] lines() {
-        return new String[] {"parley " + parleyVersion()};
+        return new String[] {"parley " + parleyVersion(), "model " + Classifier.defaultModelVersion()};
     }
 
     /** The project version, from a resource Maven fills in at build time. */

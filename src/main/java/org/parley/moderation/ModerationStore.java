@@ -99,6 +99,15 @@ public final class ModerationStore {
         }
     }
 
+    /** A value as JSON text, for the columns that keep JSON. */
+    public static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sets or clears (null) the warning an account sees next time it signs in or opens a thread. */
     public void warn(String accountId, String message) {
         jdbi.useHandle(handle -> handle.createUpdate("UPDATE accounts SET warning = :message WHERE id = :id")

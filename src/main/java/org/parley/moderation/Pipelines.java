@@ -1,8 +1,12 @@
 package org.parley.moderation;
 
+import org.parley.classifier.Classifier;
 import org.parley.comment.CommentRules;
 import org.parley.moderation.phase.BannedUser;
 import org.parley.moderation.phase.BodyLength;
+import org.parley.moderation.phase.Civility;
+import org.parley.moderation.phase.NewCommenter;
+import org.parley.moderation.phase.WordLists;
 import org.parley.moderation.phase.LinkLimit;
 import org.parley.moderation.phase.PreModeration;
 import org.parley.moderation.phase.RepeatPost;
@@ -15,16 +19,22 @@ public final class Pipelines {
     }
 
     /**
-     * The standard order. Refusals of the request come first and cost least (closed story, length, a banned
-     * author, a repeated post); then the rules that hold or reject what is stored (links, premoderation).
+     * The standard order. Refusals of the request come first and cost least: a closed story, the length, a banned
+     * author, a repeated post. Then the rules that can reject what is stored, so a rejection ends the run before
+     * anyone is nudged: the site's word lists. Then links, which hold. Then civility, which rejects, nudges the
+     * writer (nothing stored) or holds. Last the holds that concern the author or the place rather than the words:
+     * the new-commenter rule and premoderation.
      */
-    public static Pipeline standard(ModerationStore store, CommentRules rules) {
+    public static Pipeline standard(ModerationStore store, CommentRules rules, Classifier classifier) {
         return Pipeline.of(
                 new StoryClosed(),
                 new BodyLength(rules.maxBodyLength()),
                 new BannedUser(store),
                 new RepeatPost(store),
+                new WordLists(),
                 new LinkLimit(),
+                new Civility(classifier),
+                new NewCommenter(store),
                 new PreModeration());
     }
 }

@@ -2,6 +2,7 @@ package org.parley.moderation;
 
 import java.time.Instant;
 import org.parley.account.Account;
+import org.parley.classifier.Classification;
 import org.parley.comment.Comment;
 import org.parley.story.Story;
 
@@ -17,6 +18,8 @@ import org.parley.story.Story;
  * @param revised true when the author sends it again after a guideline nudge
  * @param now the time of the submission
  * @param settings the site's moderation settings
+ * @param classification the classifier's scores and spans for {@code plainText}
+ * @param modelVersion the version of the model that scored it
  */
 public record Submission(
         Account author,
@@ -27,7 +30,9 @@ public record Submission(
         String plainText,
         boolean revised,
         Instant now,
-        SiteSettings settings) {
+        SiteSettings settings,
+        Classification classification,
+        String modelVersion) {
 
     public boolean isEdit() {
         return editing != null;

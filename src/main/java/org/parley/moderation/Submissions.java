@@ -2,7 +2,11 @@ package org.parley.moderation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.parley.account.Account;
+import org.parley.classifier.Category;
+import org.parley.classifier.Classifier;
 import org.parley.comment.Comment;
 import org.parley.comment.CommentEvent;
 import org.parley.comment.CommentEvents;
@@ -25,15 +29,17 @@ public final class Submissions {
 
     private final CommentStore comments;
     private final ModerationStore moderation;
+    private final Classifier classifier;
     private final Pipeline pipeline;
     private final CommentEvents events;
     private final CommentRules rules;
     private final Clock clock;
 
-    public Submissions(CommentStore comments, ModerationStore moderation, Pipeline pipeline, CommentEvents events,
-            CommentRules rules, Clock clock) {
+    public Submissions(CommentStore comments, ModerationStore moderation, Classifier classifier, Pipeline pipeline,
+            CommentEvents events, CommentRules rules, Clock clock) {
         this.comments = comments;
         this.moderation = moderation;
+        this.classifier = classifier;
         this.pipeline = pipeline;
         this.events = events;
         this.rules = rules;
@@ -46,18 +52,20 @@ public final class Submissions {
         Comment parent = parentId == null ? null : requireParent(story, parentId);
         Markdown.Rendered rendered = Markdown.render(text);
         Instant now = clock.instant();
-        Verdict verdict = pipeline.run(
-                new Submission(author, story, parent, null, text, rendered.plainText(), revised, now,
-                        moderation.settings(story.site())));
+        Submission submission = new Submission(author, story, parent, null, text, rendered.plainText(), revised, now,
+                moderation.settings(story.site()), classifier.classify(rendered.plainText()),
+                classifier.modelVersion());
+        Verdict verdict = pipeline.run(submission);
         String id = Ids.newId();
         Placement placement = parent == null ? Placement.topLevel(id) : Placement.replyTo(parent);
         NewComment comment = new NewComment(id, story.id(), placement.parentId(), placement.rootId(),
                 placement.depth(), placement.replyToId(), author.id(), text, rendered.html(), verdict.status(), now);
         comments.jdbi().useTransaction(handle -> {
             comments.insert(handle, comment);
-            ModerationStore.recordJudgement(handle, id, verdict.reasons(), null, null);
+            ModerationStore.recordJudgement(handle, id, verdict.reasons(), scoresOf(submission),
+                    submission.modelVersion());
         });
-        log(story, id, author, verdict, now);
+        log(submission, id, verdict);
         if (verdict.status() == CommentStatus.PUBLISHED) {
             events.publish(new CommentEvent(CommentEvent.Type.PUBLISHED, story.id(), id));
         }
@@ -79,15 +87,17 @@ public final class Submissions {
                     + rules.editWindow().toMinutes() + " minutes after posting; that time has passed.");
         }
         Markdown.Rendered rendered = Markdown.render(text);
-        Verdict verdict = pipeline.run(
-                new Submission(author, story, null, comment, text, rendered.plainText(), true, now,
-                        moderation.settings(story.site())));
+        Submission submission = new Submission(author, story, null, comment, text, rendered.plainText(), true, now,
+                moderation.settings(story.site()), classifier.classify(rendered.plainText()),
+                classifier.modelVersion());
+        Verdict verdict = pipeline.run(submission);
         comments.jdbi().useTransaction(handle -> {
             comments.updateBody(handle, CommentStore.find(handle, comment.id()).orElseThrow(), text, rendered.html(),
                     verdict.status(), now);
-            ModerationStore.recordJudgement(handle, comment.id(), verdict.reasons(), null, null);
+            ModerationStore.recordJudgement(handle, comment.id(), verdict.reasons(), scoresOf(submission),
+                    submission.modelVersion());
         });
-        log(story, comment.id(), author, verdict, now);
+        log(submission, comment.id(), verdict);
         CommentEvent.Type type = verdict.status() == CommentStatus.PUBLISHED
                 ? (comment.status() == CommentStatus.PUBLISHED ? CommentEvent.Type.EDITED : CommentEvent.Type.PUBLISHED)
                 : CommentEvent.Type.REMOVED;
@@ -96,15 +106,25 @@ public final class Submissions {
     }
 
     /** Records the pipeline's decision in the moderation log (a moderator's decisions are logged elsewhere). */
-    private void log(Story story, String commentId, Account author, Verdict verdict, Instant now) {
+    private void log(Submission submission, String commentId, Verdict verdict) {
         String action = switch (verdict.status()) {
             case PUBLISHED -> "published";
             case PENDING -> "held";
             default -> "rejected";
         };
         String reasons = verdict.reasons().stream().map(Reason::code).reduce((a, b) -> a + ", " + b).orElse(null);
-        moderation.log(new ModerationStore.LogEntry(story.site(), commentId, author.id(), null, action, reasons,
-                null, null, now));
+        moderation.log(new ModerationStore.LogEntry(submission.story().site(), commentId, submission.author().id(),
+                null, action, reasons, ModerationStore.json(scoresOf(submission)), submission.modelVersion(),
+                submission.now()));
+    }
+
+    /** The scores of a submission by category code, as stored with the comment and in the log. */
+    private static Map<String, Double> scoresOf(Submission submission) {
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (Category category : Category.values()) {
+            scores.put(category.code(), Math.round(submission.classification().scores().get(category) * 1e4) / 1e4);
+        }
+        return scores;
     }
 
     private static String requireBody(String body) {

@@ -84,7 +84,7 @@ class ThreadsTest {
     void pages_follow_each_sort_without_gaps_or_repeats() {
         List<String> posted = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            posted.add(post(i % 2 == 0 ? ada : ben, null, "Comment number " + i).id());
+            posted.add(post(i % 2 == 0 ? ada : ben, null, "Point " + i + " about the treaty: the quotas need review.").id());
         }
         fixtures.comments.jdbi().useHandle(h -> h.execute(
                 "UPDATE comments SET respect_count = 5 WHERE id = ?", posted.get(3)));
@@ -115,7 +115,7 @@ class ThreadsTest {
 
     @Test
     void a_removed_comment_with_replies_stays_as_a_placeholder_without_author_or_text() {
-        Comment top = post(ada, null, "Something I regret.");
+        Comment top = post(ada, null, "I regret posting this earlier.");
         post(ben, top.id(), "A reply worth keeping.");
 
         new Comments(fixtures.comments, fixtures.events).remove(ada.id(), false, top.id());

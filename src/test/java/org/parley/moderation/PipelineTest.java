@@ -12,13 +12,15 @@ import org.parley.account.Role;
 import org.parley.comment.CommentStatus;
 import org.parley.story.Story;
 import org.parley.story.StoryStatus;
+import org.parley.testing.Fixtures;
 
 class PipelineTest {
 
     private final Submission submission = new Submission(
             new Account("a1", "ada@news.example", "Ada", Role.READER, Instant.EPOCH),
             new Story("s1", "daily", "https://news.example/a", "A", StoryStatus.OPEN, 0, false),
-            null, null, "A civil remark.", "A civil remark.", false, Instant.EPOCH, SiteSettings.defaults());
+            null, null, "A civil remark.", "A civil remark.", false, Instant.EPOCH, SiteSettings.defaults(),
+            Fixtures.CLASSIFIER.classify("A civil remark."), "test");
     private final List<String> ran = new ArrayList<>();
 
     private Phase phase(String name, Verdict verdict) {
@@ -60,8 +62,9 @@ class PipelineTest {
 
     @Test
     void the_standard_pipeline_refuses_cheaply_first_then_judges_what_is_stored() {
-        Pipeline standard = Pipelines.standard(null, org.parley.comment.CommentRules.defaults());
+        Pipeline standard = Pipelines.standard(null, org.parley.comment.CommentRules.defaults(), Fixtures.CLASSIFIER);
         assertThat(standard.phases()).extracting(phase -> phase.getClass().getSimpleName())
-                .containsExactly("StoryClosed", "BodyLength", "BannedUser", "RepeatPost", "LinkLimit", "PreModeration");
+                .containsExactly("StoryClosed", "BodyLength", "BannedUser", "RepeatPost", "WordLists", "LinkLimit",
+                        "Civility", "NewCommenter", "PreModeration");
     }
 }

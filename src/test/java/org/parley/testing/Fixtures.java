@@ -6,6 +6,7 @@ import org.parley.account.Account;
 import org.parley.account.AccountStore;
 import org.parley.account.Accounts;
 import org.parley.account.Role;
+import org.parley.classifier.Classifier;
 import org.parley.comment.CommentEvents;
 import org.parley.comment.CommentRules;
 import org.parley.comment.CommentStore;
@@ -27,6 +28,8 @@ public final class Fixtures {
 
     public static final String SITE = "daily";
     public static final String ORIGIN = "https://news.example";
+    /** The shipped model, loaded once for all tests. */
+    public static final Classifier CLASSIFIER = Classifier.loadDefault();
 
     public final Accounts accounts;
     public final SiteStore sites;
@@ -49,7 +52,8 @@ public final class Fixtures {
         stories = new Stories(sites, storyStore, clock);
         comments = new CommentStore(database.jdbi());
         moderation = new ModerationStore(database.jdbi());
-        submissions = new Submissions(comments, moderation, Pipelines.standard(moderation, rules), events, rules, clock);
+        submissions = new Submissions(comments, moderation, CLASSIFIER, Pipelines.standard(moderation, rules, CLASSIFIER),
+                events, rules, clock);
         sites.save(new Site(SITE, "The Daily Example", List.of(ORIGIN), Site.DEFAULT_GUIDELINES), clock.instant());
     }
 

@@ -5,6 +5,7 @@ import org.parley.account.Account;
 import org.parley.moderation.SiteSettings;
 import org.parley.moderation.Submission;
 import org.parley.story.Story;
+import org.parley.testing.Fixtures;
 
 /** Builds complete submissions for phase tests. */
 final class PhaseTesting {
@@ -13,6 +14,7 @@ final class PhaseTesting {
     }
 
     static Submission submission(Account author, Story story, String body, SiteSettings settings) {
-        return new Submission(author, story, null, null, body, body, false, Instant.now(), settings);
+        return new Submission(author, story, null, null, body, body, false, Instant.now(), settings,
+                Fixtures.CLASSIFIER.classify(body), Fixtures.CLASSIFIER.modelVersion());
     }
 }

@@ -1,0 +1,57 @@
+package org.parley.cli;
+
+import java.util.List;
+import java.util.Locale;
+import org.parley.classifier.BiasMetrics;
+import org.parley.classifier.Evaluation;
+import org.parley.classifier.RankedScores;
+
+/** Renders evaluation results as readable fixed-width text tables. */
+final class EvaluationTable {
+
+    private EvaluationTable() {
+    }
+
+    static String of(String title, Evaluation evaluation) {
+        StringBuilder out = new StringBuilder(title).append('\n');
+        out.append(String.format(Locale.ROOT, "%-15s %7s %6s %8s %6s | %-22s | %-22s | %-16s%n", "category", "n", "pos",
+                "ROC-AUC", "AP", "nudge  P     R    mF1", "hold   P     R    mF1", "reject P     R"));
+        for (Evaluation.Result result : evaluation.results()) {
+            RankedScores ranked = result.ranked();
+            if (ranked == null) {
+                out.append(String.format(Locale.ROOT, "%-15s %7s%n", result.category().code(), "(unlabelled)"));
+                continue;
+            }
+            RankedScores.Confusion nudge = ranked.at(result.nudge());
+            RankedScores.Confusion hold = ranked.at(result.hold());
+            RankedScores.Confusion reject = ranked.at(result.reject());
+            out.append(String.format(Locale.ROOT,
+                    "%-15s %7d %6d %8s %6s | %.2f %5s %5s %5s | %.2f %5s %5s %5s | %.2f %5s %5s%n",
+                    result.category().code(), ranked.size(), ranked.positives(), number(ranked.rocAuc(), 4),
+                    number(ranked.averagePrecision(), 3), result.nudge(), number(nudge.precision(), 2),
+                    number(nudge.recall(), 2), number(nudge.macroF1(), 3), result.hold(), number(hold.precision(), 2),
+                    number(hold.recall(), 2), number(hold.macroF1(), 3), result.reject(),
+                    number(reject.precision(), 2), number(reject.recall(), 2)));
+        }
+        return out.toString();
+    }
+
+    static String bias(String title, List<BiasMetrics.Subgroup> subgroups) {
+        StringBuilder out = new StringBuilder(title).append('\n');
+        out.append(String.format(Locale.ROOT, "%-16s %6s %6s %9s %7s %7s%n", "identity term", "pos", "neg",
+                "subgroup", "BPSN", "BNSP"));
+        for (BiasMetrics.Subgroup subgroup : subgroups) {
+            out.append(String.format(Locale.ROOT, "%-16s %6d %6d %9s %7s %7s%n", subgroup.term(),
+                    subgroup.positives(), subgroup.negatives(), number(subgroup.subgroupAuc(), 4),
+                    number(subgroup.bpsn(), 4), number(subgroup.bnsp(), 4)));
+        }
+        if (subgroups.isEmpty()) {
+            out.append("(no identity term has ").append("enough positive and negative examples)\n");
+        }
+        return out.toString();
+    }
+
+    private static String number(double value, int decimals) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+}

@@ -1,0 +1,81 @@
+package org.parley.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.parley.classifier.Category;
+import org.parley.classifier.Classifier;
+import org.parley.classifier.LabeledText;
+import org.parley.classifier.Split;
+import org.parley.classifier.Thresholds;
+import org.parley.classifier.Trainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code parley train --data FILE… --out FILE}: trains a civility model on the train split of the given CSV
+ * files, chooses its thresholds on their dev split and writes it.
+ */
+@Command(name = "train", description = "Train a classifier model from labelled CSV files.")
+public final class TrainCommand implements Runnable {
+
+    @Option(names = "--data", required = true, arity = "1..*", paramLabel = "FILE",
+            description = "CSV files with a text column and 0/1 columns named after the categories.")
+    List<Path> data;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the model.")
+    Path out;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training data (default 5).")
+    Integer epochs;
+
+    @Option(names = "--bits", paramLabel = "N", description = "Hash bits: 2^N feature buckets (default 20).")
+    Integer bits;
+
+    @Option(names = "--learning-rate", paramLabel = "X", description = "AdaGrad's base step (default 0.2).")
+    Double learningRate;
+
+    @Option(names = "--l2", paramLabel = "X", description = "L2 regularization strength (default 1e-6).")
+    Double l2;
+
+    @Option(names = "--weight", paramLabel = "SOURCE=W",
+            description = "Weigh a data set's examples (named by file name without .csv) by W instead of 1.")
+    Map<String, Double> weights = new HashMap<>();
+
+    @Override
+    public void run() {
+        Trainer.Options defaults = Trainer.Options.defaults();
+        Map<String, Double> sourceWeights = new HashMap<>(defaults.sourceWeights());
+        sourceWeights.putAll(weights);
+        Trainer.Options options = new Trainer.Options(bits == null ? defaults.bits() : bits,
+                epochs == null ? defaults.epochs() : epochs,
+                learningRate == null ? defaults.learningRate() : learningRate, l2 == null ? defaults.l2() : l2,
+                defaults.seed(), sourceWeights);
+        if (options.bits() < 4 || options.bits() > 24 || options.epochs() < 1) {
+            throw new UsageException("--bits must be 4 to 24 and --epochs at least 1");
+        }
+        List<LabeledText> examples = DataFiles.readAll(data);
+        List<LabeledText> train = Trainer.withoutTestTexts(Trainer.only(examples, Split.TRAIN), examples);
+        List<LabeledText> dev = Trainer.withoutTestTexts(Trainer.only(examples, Split.DEV), examples);
+        if (train.isEmpty()) {
+            throw new UsageException("the data has no rows in the train split");
+        }
+        long started = System.nanoTime();
+        Classifier classifier = new Trainer(options, ProgressBar.onTerminal()).train(train, dev);
+        try {
+            classifier.save(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.printf("trained on %,d examples (%,d dev) in %.1f s: %s, model %s%n", train.size(), dev.size(),
+                (System.nanoTime() - started) / 1e9, out, classifier.modelVersion());
+        Thresholds thresholds = classifier.thresholds();
+        for (Category category : Category.values()) {
+            System.out.printf("  %-15s nudge %.3f  hold %.3f  reject %.3f%n", category.code(),
+                    thresholds.nudge(category), thresholds.hold(category), thresholds.reject(category));
+        }
+    }
+}
