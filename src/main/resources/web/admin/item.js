@@ -64,28 +64,29 @@ function storyLine(story) {
 
 /** The comment as published, or its written text with flagged passages marked when there are spans. */
 function commentText(item) {
-    const spans = flaggedSpans(item);
-    if (spans.length === 0 || !item.body) {
+    const text = item.plainText ?? item.body;
+    const spans = flaggedSpans(item, text);
+    if (spans.length === 0) {
         return el('div', {class: 'comment-html', testid: 'comment-html', html: item.comment.html});
     }
     const parts = [];
     let at = 0;
     for (const span of spans) {
         if (span.start < at) continue;
-        parts.push(item.body.slice(at, span.start));
+        parts.push(text.slice(at, span.start));
         parts.push(el('mark', {title: span.category || 'flagged', class: 'flag', testid: 'flagged'},
-            item.body.slice(span.start, span.end)));
+            text.slice(span.start, span.end)));
         at = span.end;
     }
-    parts.push(item.body.slice(at));
+    parts.push(text.slice(at));
     return el('div', {class: 'comment-text', testid: 'comment-html'}, el('p', {}, parts),
         el('p', {class: 'hint'}, 'Marked: passages the pipeline flagged.'));
 }
 
-/** Character ranges from the item's spans or from reasons that carry them, in order, within the body. */
-function flaggedSpans(item) {
+/** Character ranges from the item's spans or from reasons that carry them, in order, within the text. */
+function flaggedSpans(item, text) {
     const fromReasons = (item.reasons || []).filter((reason) => Number.isInteger(reason.start));
-    const length = (item.body || '').length;
+    const length = (text || '').length;
     return [...(item.spans || []), ...fromReasons]
         .filter((span) => Number.isInteger(span.start) && span.end > span.start && span.end <= length)
         .map((span) => ({start: span.start, end: span.end, category: span.category || span.code}))
