@@ -72,7 +72,6 @@ function commentText(item) {
     const parts = [];
     let at = 0;
     for (const span of spans) {
-        if (span.start < at) continue;
         parts.push(text.slice(at, span.start));
         parts.push(el('mark', {title: span.category || 'flagged', class: 'flag', testid: 'flagged'},
             text.slice(span.start, span.end)));
@@ -90,7 +89,20 @@ function flaggedSpans(item, text) {
     return [...(item.spans || []), ...fromReasons]
         .filter((span) => Number.isInteger(span.start) && span.end > span.start && span.end <= length)
         .map((span) => ({start: span.start, end: span.end, category: span.category || span.code}))
-        .sort((a, b) => a.start - b.start);
+        .sort((a, b) => a.start - b.start)
+        .reduce(mergeOverlapping, []);
+}
+
+/** Joins a span into the one before it when they overlap, naming both categories. */
+function mergeOverlapping(merged, span) {
+    const last = merged[merged.length - 1];
+    if (last && span.start < last.end) {
+        last.end = Math.max(last.end, span.end);
+        if (!last.category.split(', ').includes(span.category)) last.category += `, ${span.category}`;
+    } else {
+        merged.push({...span});
+    }
+    return merged;
 }
 
 function reasonsList(reasons) {

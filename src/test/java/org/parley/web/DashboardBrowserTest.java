@@ -72,6 +72,32 @@ class DashboardBrowserTest {
         assertThat(statusInThread(commentId)).isEqualTo("published");
     }
 
+    /** Issue 4, item 7: the whole path of a nudged comment, from the reader's widget to the moderator's keyboard. */
+    @Test
+    void a_nudged_reader_posts_anyway_and_the_comment_published_by_keyboard_shows_on_the_reader_page() {
+        String text = "That is a stupid argument.";
+        ChromeDriver readerBrowser = Browser.open();
+        try {
+            WidgetPage nina = new WidgetPage(readerBrowser).open(SERVER.demoArticleUrl())
+                    .signUp("Nina Berg", "nina@example.org", ADMIN_PASSWORD);
+            assertThat(nina.postNudged(text)).contains("Post anyway");
+            String commentId = nina.postAnyway(text);
+            assertThat(nina.isAwaitingReview(commentId)).isTrue();
+
+            DashboardPage dashboard = signedIn("").openQueue("pending");
+            dashboard.waitForItem(text);
+            dashboard.selectWithKeys(text);
+            dashboard.press("a");
+            dashboard.waitUntilGone(text);
+
+            nina.open(SERVER.demoArticleUrl());
+            assertThat(nina.waitForComment(text)).isEqualTo(commentId);
+            assertThat(nina.isAwaitingReview(commentId)).isFalse();
+        } finally {
+            readerBrowser.quit();
+        }
+    }
+
     @Test
     void an_admin_rejects_a_held_comment_with_the_button_and_finds_it_in_the_rejected_queue() {
         String text = "Quotas written in a capital far from the river never hold.";
