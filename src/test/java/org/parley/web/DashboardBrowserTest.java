@@ -137,6 +137,42 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void two_comments_selected_with_x_are_approved_together_from_the_bulk_bar() {
+        String first = "Both sides should publish the gauge data.";
+        String second = "And the commission should meet in public.";
+        String firstId = post(first);
+        String secondId = post(second);
+
+        DashboardPage dashboard = signedIn("").openQueue("pending");
+        dashboard.waitForItem(second);
+        dashboard.selectWithKeys(first);
+        dashboard.press("x");
+        dashboard.selectWithKeys(second);
+        dashboard.press("x");
+        assertThat(dashboard.waitFor("bulk-count").getText()).isEqualTo("2 comments selected");
+        dashboard.waitFor("bulk-approve").click();
+        dashboard.waitUntilGone(first);
+        dashboard.waitUntilGone(second);
+
+        assertThat(statusInThread(firstId)).isEqualTo("published");
+        assertThat(statusInThread(secondId)).isEqualTo("published");
+    }
+
+    @Test
+    void an_approved_comment_is_featured_from_the_approved_queue_and_stays_there() {
+        String text = "The neutral chair is the detail that matters most.";
+        String commentId = post(text);
+        admin.post("/api/v1/moderation/comments/" + commentId + "/decision", Map.of("action", "approve"));
+
+        DashboardPage dashboard = signedIn("").openQueue("approved");
+        dashboard.decide(text, "feature");
+
+        assertThat(dashboard.waitForItem(text).findElements(By.cssSelector("[data-testid=unfeature]"))).hasSize(1);
+        assertThat(dashboard.queueStatus()).isEqualTo("Featured the comment.");
+        assertThat(featuredInThread(commentId)).isTrue();
+    }
+
+    @Test
     void the_settings_form_saves_a_changed_link_limit() {
         DashboardPage dashboard = signedIn("#view=settings");
 
@@ -178,11 +214,21 @@ class DashboardBrowserTest {
 
     /** The comment's status in the public thread, or null when the thread does not show it. */
     private static String statusInThread(String commentId) {
+        JsonNode comment = inThread(commentId);
+        return comment == null ? null : comment.get("status").asText();
+    }
+
+    private static boolean featuredInThread(String commentId) {
+        JsonNode comment = inThread(commentId);
+        return comment != null && comment.get("featured").asBoolean();
+    }
+
+    /** The top-level comment as the public thread shows it, or null. */
+    private static JsonNode inThread(String commentId) {
         JsonNode thread = SERVER.client().get("/api/v1/threads?site=demo&limit=200&url="
                 + ApiClient.encode(SERVER.demoArticleUrl())).json();
         return StreamSupport.stream(thread.get("comments").spliterator(), false)
                 .filter(comment -> comment.get("id").asText().equals(commentId))
-                .map(comment -> comment.get("status").asText())
                 .findFirst().orElse(null);
     }
 }
