@@ -63,9 +63,7 @@ class DashboardBrowserTest {
         String commentId = post(text);
 
         DashboardPage dashboard = signedIn("").openQueue("pending");
-        dashboard.waitForItem(text);
-        dashboard.selectWithKeys(text);
-        dashboard.press("a");
+        dashboard.pressOn(text, "a");
         dashboard.waitUntilGone(text);
 
         assertThat(dashboard.queueStatus()).isEqualTo("Approved the comment.");
@@ -85,9 +83,7 @@ class DashboardBrowserTest {
             assertThat(nina.isAwaitingReview(commentId)).isTrue();
 
             DashboardPage dashboard = signedIn("").openQueue("pending");
-            dashboard.waitForItem(text);
-            dashboard.selectWithKeys(text);
-            dashboard.press("a");
+            dashboard.pressOn(text, "a");
             dashboard.waitUntilGone(text);
 
             nina.open(SERVER.demoArticleUrl());
@@ -145,10 +141,8 @@ class DashboardBrowserTest {
 
         DashboardPage dashboard = signedIn("").openQueue("pending");
         dashboard.waitForItem(second);
-        dashboard.selectWithKeys(first);
-        dashboard.press("x");
-        dashboard.selectWithKeys(second);
-        dashboard.press("x");
+        dashboard.pressOn(first, "x");
+        dashboard.pressOn(second, "x");
         assertThat(dashboard.waitFor("bulk-count").getText()).isEqualTo("2 comments selected");
         dashboard.waitFor("bulk-approve").click();
         dashboard.waitUntilGone(first);

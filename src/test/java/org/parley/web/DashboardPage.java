@@ -104,6 +104,13 @@ final class DashboardPage {
         wait.until(d -> isCurrent(text));
     }
 
+    /** Waits for the item with the text, moves the selection there with j and presses a key on it. */
+    void pressOn(String text, CharSequence key) {
+        waitForItem(text);
+        selectWithKeys(text);
+        press(key);
+    }
+
     void press(CharSequence key) {
         new Actions(driver).sendKeys(key).perform();
     }
