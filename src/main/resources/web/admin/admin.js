@@ -58,7 +58,6 @@ async function signOut() {
 async function enter(user) {
     const {sites} = await get('/api/v1/moderation/sites');
     if (sites.length === 0) {
-        await post('/api/v1/auth/logout').catch(() => null);
         showSignIn(`${user.displayName} (${user.email}) moderates no site. Sign in with a moderator's account.`);
         return;
     }

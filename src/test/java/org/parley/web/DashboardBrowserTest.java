@@ -167,6 +167,15 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void a_reader_who_signs_in_is_told_that_they_moderate_no_site() {
+        String note = new DashboardPage(browser, SERVER.baseUrl())
+                .signInTurnedAway("rosa@example.org", "correct horse battery");
+
+        assertThat(note).contains("Rosa Quintero").contains("moderates no site");
+        assertThat(browser.findElements(By.cssSelector("[data-testid=queue-items]"))).isEmpty();
+    }
+
+    @Test
     void the_settings_form_saves_a_changed_link_limit() {
         DashboardPage dashboard = signedIn("#view=settings");
 

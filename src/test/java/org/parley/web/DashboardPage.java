@@ -35,11 +35,22 @@ final class DashboardPage {
     /** Opens /admin/ with a view in the hash and signs in on the form it shows; waits for the view's tabs. */
     DashboardPage signIn(String hash, String email, String password) {
         driver.get(baseUrl + "/admin/" + hash);
+        submitSignIn(email, password);
+        wait.until(d -> element("tab-queue").isDisplayed());
+        return this;
+    }
+
+    /** Opens /admin/ and signs in, expecting to be turned away; answers the note the sign-in form shows. */
+    String signInTurnedAway(String email, String password) {
+        driver.get(baseUrl + "/admin/");
+        submitSignIn(email, password);
+        return waitFor("sign-in-note").getText();
+    }
+
+    private void submitSignIn(String email, String password) {
         type("sign-in-form", "#sign-in-email", email);
         type("sign-in-form", "#sign-in-password", password);
         element("sign-in-submit").click();
-        wait.until(d -> element("tab-queue").isDisplayed());
-        return this;
     }
 
     /** Opens a queue by its tab and waits until its counts have loaded. */
