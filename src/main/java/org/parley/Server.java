@@ -21,6 +21,7 @@ import org.parley.classifier.Classifier;
 import org.parley.comment.CommentEvents;
 import org.parley.comment.CommentStore;
 import org.parley.comment.Comments;
+import org.parley.comment.Disagreements;
 import org.parley.comment.Reports;
 import org.parley.comment.Respects;
 import org.parley.comment.Threads;
@@ -107,9 +108,10 @@ public final class Server implements AutoCloseable {
                         submissions,
                         new Respects(commentStore, events, clock),
                         new Reports(commentStore, clock),
+                        new Disagreements(commentStore, clock),
                         settings.rules(), events, demo, moderation(database, accounts, siteStore, storyStore,
                                 commentStore, moderationStore, events, clock),
-                        database::isHealthy, registry),
+                        classifier, database::isHealthy, registry),
                 new HttpServer.Options(settings.host(), settings.port(), publicUrl::get, settings.rateLimits(),
                         settings.trustProxy()));
         http.start();

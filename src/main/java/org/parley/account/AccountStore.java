@@ -93,6 +93,33 @@ public final class AccountStore {
                 .execute());
     }
 
+    public void insertToken(String tokenHash, String accountId, String name, Instant now) {
+        jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO api_tokens (token_hash, account_id, name, created_at)"
+                        + " VALUES (:hash, :account, :name, :now)")
+                .bind("hash", tokenHash)
+                .bind("account", accountId)
+                .bind("name", name)
+                .bind("now", now.toEpochMilli())
+                .execute());
+    }
+
+    /** The account an API token stands for. */
+    public Optional<Account> findByToken(String tokenHash) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + ACCOUNT_COLUMNS
+                        + " FROM api_tokens t JOIN accounts a ON a.id = t.account_id WHERE t.token_hash = :hash")
+                .bind("hash", tokenHash)
+                .map(AccountStore::account)
+                .findOne());
+    }
+
+    public int deleteTokens(String accountId, String name) {
+        return jdbi.withHandle(handle -> handle.createUpdate(
+                        "DELETE FROM api_tokens WHERE account_id = :account AND name = :name")
+                .bind("account", accountId)
+                .bind("name", name)
+                .execute());
+    }
+
     private static Account account(ResultSet rs, StatementContext ctx) throws SQLException {
         return new Account(rs.getString("id"), rs.getString("email"), rs.getString("display_name"),
                 Role.ofCode(rs.getString("role")), Instant.ofEpochMilli(rs.getLong("created_at")));

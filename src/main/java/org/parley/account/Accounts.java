@@ -85,6 +85,24 @@ public final class Accounts {
         return store.deleteExpiredSessions(clock.instant());
     }
 
+    /** Creates an API token for the account; the token is returned once and only its hash is kept. */
+    public String createToken(String accountId, String name) {
+        if (name == null || name.isBlank() || name.length() > 100) {
+            throw Problem.invalid("name", "Name the token (1 to 100 characters), e.g. after the integration.");
+        }
+        String token = "pt_" + Ids.random(32);
+        store.insertToken(hashToken(token), accountId, name.strip(), clock.instant());
+        return token;
+    }
+
+    /** The account behind an API token. */
+    public Optional<Account> findByToken(String token) {
+        if (token == null || !token.startsWith("pt_") || token.length() > 100) {
+            return Optional.empty();
+        }
+        return store.findByToken(hashToken(token));
+    }
+
     public Optional<Account> findAccount(String id) {
         return store.findById(id);
     }

@@ -34,6 +34,16 @@ final class Auth {
         if (cached instanceof Session session) {
             return Optional.of(session);
         }
+        String authorization = ctx.header("Authorization");
+        if (authorization != null && authorization.startsWith("Bearer ")) {
+            Optional<Session> bearer = accounts.findByToken(authorization.substring("Bearer ".length()).strip())
+                    .map(account -> new Session(account, null, null));
+            if (bearer.isEmpty()) {
+                throw new Problem(ProblemKind.UNAUTHENTICATED, "bad_token", "The API token is not valid.");
+            }
+            ctx.attribute(ATTRIBUTE, bearer.get());
+            return bearer;
+        }
         Optional<Session> session = accounts.findSession(ctx.cookie(COOKIE));
         session.ifPresent(found -> ctx.attribute(ATTRIBUTE, found));
         return session;
@@ -45,9 +55,15 @@ final class Auth {
                 "Sign in first."));
     }
 
-    /** The signed-in session of a state-changing request, whose CSRF header must match; else 401 or 403. */
+    /**
+     * The signed-in session of a state-changing request; one signed in by cookie must carry the matching CSRF
+     * header, one by API token needs none. Else 401 or 403.
+     */
     Session requireForChange(Context ctx) {
         Session session = require(ctx);
+        if (session.csrf() == null) {
+            return session;
+        }
         String sent = ctx.header(CSRF_HEADER);
         if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
                 session.csrf().getBytes(StandardCharsets.UTF_8))) {

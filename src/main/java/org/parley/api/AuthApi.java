@@ -6,6 +6,7 @@ import org.parley.account.Account;
 import org.parley.account.Accounts;
 import org.parley.account.Session;
 import org.parley.account.SignedIn;
+import org.parley.moderation.ModerationStore;
 
 /** Sign-up, log-in, log-out and "who am I" over HTTP. */
 final class AuthApi {
@@ -30,8 +31,10 @@ final class AuthApi {
     private final Auth auth;
     private final Requests requests;
     private final RateLimits limits;
+    private final ModerationStore warnings;
 
-    AuthApi(Accounts accounts, Auth auth, Requests requests, RateLimits limits) {
+    AuthApi(Accounts accounts, Auth auth, Requests requests, RateLimits limits, ModerationStore warnings) {
+        this.warnings = warnings;
         this.accounts = accounts;
         this.auth = auth;
         this.requests = requests;
@@ -69,6 +72,19 @@ final class AuthApi {
 
     void me(Context ctx) {
         Session session = auth.require(ctx);
-        ctx.json(new SignedInView(UserView.of(session.account()), session.csrf()));
+        ctx.header("Cache-Control", "private, no-store");
+        ctx.json(new MeView(UserView.of(session.account()), session.csrf(),
+                warnings.warning(session.account().id()).orElse(null)));
+    }
+
+    /** Clears the moderators' warning once the reader has seen it. */
+    void acknowledgeWarning(Context ctx) {
+        Session session = auth.requireForChange(ctx);
+        warnings.warn(session.account().id(), null);
+        ctx.status(204);
+    }
+
+    /** {@code /me}: the signed-in reader, the CSRF token, and a moderator's warning not yet acknowledged. */
+    record MeView(UserView user, String csrf, String warning) {
     }
 }

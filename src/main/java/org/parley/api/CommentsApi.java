@@ -7,6 +7,7 @@ import org.parley.account.Session;
 import org.parley.comment.Comment;
 import org.parley.comment.CommentRules;
 import org.parley.comment.Comments;
+import org.parley.comment.Disagreements;
 import org.parley.comment.Markdown;
 import org.parley.comment.ReportReason;
 import org.parley.comment.Reports;
@@ -51,9 +52,12 @@ final class CommentsApi {
     private final Requests requests;
     private final RateLimits limits;
     private final ReportThresholds reportThresholds;
+    private final Disagreements disagreements;
 
     CommentsApi(Stories stories, Submissions submissions, Comments comments, Respects respects, Reports reports,
-            ReportThresholds reportThresholds, CommentRules rules, Auth auth, Requests requests, RateLimits limits) {
+            ReportThresholds reportThresholds, Disagreements disagreements, CommentRules rules, Auth auth,
+            Requests requests, RateLimits limits) {
+        this.disagreements = disagreements;
         this.reportThresholds = reportThresholds;
         this.stories = stories;
         this.submissions = submissions;
@@ -97,6 +101,12 @@ final class CommentsApi {
         limits.take(RateLimits.Limit.ACTION_PER_ACCOUNT, session.account().id());
         Respects.Toggled toggled = respects.toggle(session.account().id(), ctx.pathParam("id"));
         ctx.json(new RespectView(toggled.respectCount(), toggled.respected()));
+    }
+
+    void disagree(Context ctx) {
+        Session session = auth.requireForChange(ctx);
+        limits.take(RateLimits.Limit.ACTION_PER_ACCOUNT, session.account().id());
+        ctx.json(Map.of("disagreed", disagreements.toggle(session.account().id(), ctx.pathParam("id"))));
     }
 
     void report(Context ctx) {

@@ -11,10 +11,12 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.parley.account.Accounts;
+import org.parley.classifier.Classifier;
 import org.parley.comment.CommentEvents;
 import org.parley.comment.CommentRules;
 import org.parley.comment.CommentStore;
 import org.parley.comment.Comments;
+import org.parley.comment.Disagreements;
 import org.parley.comment.Reports;
 import org.parley.comment.Respects;
 import org.parley.comment.Threads;
@@ -55,10 +57,12 @@ public final class HttpServer {
             Submissions submissions,
             Respects respects,
             Reports reports,
+            Disagreements disagreements,
             CommentRules rules,
             CommentEvents events,
             DemoContent demo,
             ModerationParts moderation,
+            Classifier classifier,
             BooleanSupplier databaseHealthy,
             PrometheusMeterRegistry registry) {
     }
@@ -81,9 +85,11 @@ public final class HttpServer {
     }
 
     private final Javalin app;
+    private final EventStream stream;
 
-    private HttpServer(Javalin app) {
+    private HttpServer(Javalin app, EventStream stream) {
         this.app = app;
+        this.stream = stream;
     }
 
     public static HttpServer create(Parts parts, Options options) {
@@ -94,19 +100,23 @@ public final class HttpServer {
         ThreadCache cache = new ThreadCache();
         parts.events().subscribe(event -> cache.invalidate(event.storyId()));
         Cors cors = new Cors(parts.siteStore()::allOrigins);
+        EventStream stream = new EventStream(parts.stories(), parts.storyStore(), parts.commentStore(), parts.rules(),
+                parts.moderation().access(), auth);
+        parts.events().subscribe(stream::publish);
         Routes routes = new Routes(
-                new AuthApi(parts.accounts(), auth, requests, limits),
+                new AuthApi(parts.accounts(), auth, requests, limits, parts.moderation().store()),
                 new ThreadsApi(parts.stories(), parts.storyStore(), parts.threads(), parts.commentStore(),
-                        parts.rules(), cache, auth, mapper),
+                        parts.rules(), cache, auth, mapper, parts.disagreements()),
                 new CommentsApi(parts.stories(), parts.submissions(), parts.comments(), parts.respects(),
-                        parts.reports(), parts.moderation().reportThresholds(), parts.rules(), auth, requests,
-                        limits),
+                        parts.reports(), parts.moderation().reportThresholds(), parts.disagreements(), parts.rules(), auth,
+                        requests, limits),
                 new ModerationApi(auth, requests, parts.moderation().access(), parts.moderation().queue(),
                         parts.moderation().decisions(), parts.moderation().bans(), parts.moderation().log(),
                         parts.moderation().store(), parts.moderation().administration(), parts.siteStore(),
                         parts.accounts(), parts.rules(), parts.moderation().statistics()),
+                new ClassifyApi(parts.classifier(), auth, requests),
                 new HealthApi(parts.databaseHealthy(), parts.registry()),
-                cors, new WebAssets(), parts.demo(), options.publicUrl());
+                stream, cors, new WebAssets(), parts.demo(), options.publicUrl());
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -119,7 +129,7 @@ public final class HttpServer {
             Errors.register(config);
             routes.register(config);
         });
-        return new HttpServer(app);
+        return new HttpServer(app, stream);
     }
 
     public HttpServer start() {
@@ -132,6 +142,7 @@ public final class HttpServer {
     }
 
     public void stop() {
+        stream.close();
         app.stop();
     }
 
@@ -147,7 +158,7 @@ public final class HttpServer {
 
     /** The route table. */
     private record Routes(AuthApi auth, ThreadsApi threads, CommentsApi comments, ModerationApi moderation,
-            HealthApi health, Cors cors,
+            ClassifyApi classify, HealthApi health, EventStream stream, Cors cors,
             WebAssets assets, DemoContent demo, Supplier<String> publicUrl) {
 
         void register(io.javalin.config.JavalinConfig config) {
@@ -161,6 +172,7 @@ public final class HttpServer {
             r.post("/api/v1/auth/login", auth::login);               // none / LOGIN_PER_IP, LOGIN_PER_EMAIL
             r.post("/api/v1/auth/logout", auth::logout);             // CSRF when signed in
             r.get("/api/v1/me", auth::me);                           // signed in
+            r.delete("/api/v1/me/warning", auth::acknowledgeWarning); // CSRF
 
             r.get("/api/v1/threads", threads::thread);               // none (cached)
             r.get("/api/v1/threads/viewer", threads::viewer);        // signed in
@@ -171,6 +183,7 @@ public final class HttpServer {
             r.delete("/api/v1/comments/{id}", comments::delete);     // CSRF, author or moderator
             r.post("/api/v1/comments/{id}/respect", comments::respect); // CSRF / ACTION_PER_ACCOUNT
             r.post("/api/v1/comments/{id}/reports", comments::report); // CSRF / ACTION_PER_ACCOUNT
+            r.post("/api/v1/comments/{id}/disagree", comments::disagree); // CSRF / ACTION_PER_ACCOUNT; private
             r.post("/api/v1/preview", comments::preview);            // none / PREVIEW_PER_IP
 
             r.get("/api/v1/moderation/sites", moderation::sites);    // signed in
@@ -184,6 +197,13 @@ public final class HttpServer {
             r.get("/api/v1/moderation/stats", moderation::stats);    // moderator of the site
             r.get("/api/v1/moderation/sites/{site}/settings", moderation::settings);       // moderator of the site
             r.patch("/api/v1/moderation/sites/{site}/settings", moderation::changeSettings); // CSRF, moderator
+
+            r.post("/api/v1/classify", classify::classify);          // moderator (cookie + CSRF, or API token)
+
+            r.before("/api/v1/stream", stream::checkThread);
+            r.sse("/api/v1/stream", stream::thread);                 // none; comment.published|edited|removed
+            r.before("/api/v1/moderation/stream", stream::checkModerator);
+            r.sse("/api/v1/moderation/stream", stream::moderation);  // moderator of the site; queue.changed
 
             r.get("/health", health::health);
             r.get("/metrics", health::metrics);

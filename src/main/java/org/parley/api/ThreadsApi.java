@@ -11,6 +11,7 @@ import java.util.Set;
 import org.parley.account.Session;
 import org.parley.comment.CommentRules;
 import org.parley.comment.CommentStore;
+import org.parley.comment.Disagreements;
 import org.parley.comment.Sort;
 import org.parley.comment.ThreadComment;
 import org.parley.comment.ThreadPage;
@@ -44,7 +45,7 @@ final class ThreadsApi {
     record ThreadView(SiteView site, StoryView story, List<ThreadComment> comments, String nextCursor) {
     }
 
-    record ViewerView(List<String> respected, List<String> reported) {
+    record ViewerView(List<String> respected, List<String> reported, List<String> disagreed) {
     }
 
     record CountsView(Map<String, Long> counts) {
@@ -58,9 +59,11 @@ final class ThreadsApi {
     private final ThreadCache cache;
     private final Auth auth;
     private final ObjectMapper mapper;
+    private final Disagreements disagreements;
 
     ThreadsApi(Stories stories, StoryStore storyStore, Threads threads, CommentStore comments, CommentRules rules,
-            ThreadCache cache, Auth auth, ObjectMapper mapper) {
+            ThreadCache cache, Auth auth, ObjectMapper mapper, Disagreements disagreements) {
+        this.disagreements = disagreements;
         this.stories = stories;
         this.storyStore = storyStore;
         this.threads = threads;
@@ -114,13 +117,13 @@ final class ThreadsApi {
         Story story = stories.find(Requests.requiredQuery(ctx, "site"), Requests.requiredQuery(ctx, "url"))
                 .orElse(null);
         if (story == null) {
-            ctx.json(new ViewerView(List.of(), List.of()));
+            ctx.json(new ViewerView(List.of(), List.of(), List.of()));
             return;
         }
         String accountId = session.account().id();
         ctx.header("Cache-Control", "private, no-store");
         ctx.json(new ViewerView(comments.listRespected(accountId, story.id()),
-                comments.listReported(accountId, story.id())));
+                comments.listReported(accountId, story.id()), disagreements.list(accountId, story.id())));
     }
 
     void counts(Context ctx) {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code parley admin …}: account administration from the shell. */
-@Command(name = "admin", description = "Administer accounts.", subcommands = {AdminCommand.Create.class, AdminCommand.Moderator.class})
+@Command(name = "admin", description = "Administer accounts.", subcommands = {AdminCommand.Create.class, AdminCommand.Moderator.class, AdminCommand.Token.class})
 public final class AdminCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -95,6 +95,34 @@ public final class AdminCommand implements Runnable {
                 }
                 new org.parley.moderation.ModeratorAccess(opened.jdbi()).assign(account.id(), site);
                 System.out.println(account.email() + " now moderates " + site + ".");
+            }
+        }
+    }
+
+    /** {@code parley admin token --email E --name N}: an API token for an integration, printed once. */
+    @Command(name = "token", description = "Create an API token for an account; it is printed once.")
+    static final class Token implements Runnable {
+
+        @Option(names = "--email", required = true, description = "The account the token acts as.")
+        String email;
+
+        @Option(names = "--name", required = true, description = "What the token is for, e.g. 'archive import'.")
+        String name;
+
+        @Mixin
+        DatabaseOptions database;
+
+        @Override
+        public void run() {
+            try (Database opened = database.open()) {
+                AccountStore store = new AccountStore(opened.jdbi());
+                Account account = store.findCredentials(email.strip().toLowerCase(java.util.Locale.ROOT))
+                        .orElseThrow(() -> new UsageException("there is no account " + email))
+                        .account();
+                String token = new Accounts(store, Clock.systemUTC()).createToken(account.id(), name);
+                System.out.println(token);
+            } catch (Problem problem) {
+                throw new UsageException(problem.getMessage());
             }
         }
     }

@@ -1,14 +1,18 @@
 package org.parley.comment;
 
-/** Something that changed a story's public thread. */
+/** Something that changed a story's thread or its moderation queues. */
 public record CommentEvent(Type type, String storyId, String commentId) {
 
-    /** The kinds of change; the first three are the contract's stream events. */
+    /** The kinds of change; the first three are the contract's stream events, the rest concern moderators. */
     public enum Type {
         PUBLISHED("comment.published"),
         EDITED("comment.edited"),
         REMOVED("comment.removed"),
-        RESPECTED("comment.respected");
+        RESPECTED("comment.respected"),
+        /** Held or rejected on arrival: nothing changes in the public thread, but a moderation queue grew. */
+        HELD("comment.held"),
+        /** Reported by a reader. */
+        REPORTED("comment.reported");
 
         private final String eventName;
 

@@ -42,6 +42,7 @@ public final class ReportThresholds {
                 .mapTo(Long.class)
                 .one());
         if (open < toHold || comment.status() != CommentStatus.PUBLISHED) {
+            events.publish(new CommentEvent(CommentEvent.Type.REPORTED, story.id(), commentId));
             return false;
         }
         jdbi.useTransaction(handle -> comments.changeStatus(handle, CommentStore.find(handle, commentId).orElseThrow(),

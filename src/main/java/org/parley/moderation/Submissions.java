@@ -66,9 +66,8 @@ public final class Submissions {
                     submission.modelVersion());
         });
         log(submission, id, verdict);
-        if (verdict.status() == CommentStatus.PUBLISHED) {
-            events.publish(new CommentEvent(CommentEvent.Type.PUBLISHED, story.id(), id));
-        }
+        events.publish(new CommentEvent(verdict.status() == CommentStatus.PUBLISHED
+                ? CommentEvent.Type.PUBLISHED : CommentEvent.Type.HELD, story.id(), id));
         return new Outcome(comments.find(id).orElseThrow(), verdict.status(), verdict.reasons());
     }
 

@@ -221,4 +221,22 @@ class CommentsApiTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("html").asText()).isEqualTo("<p><em>soft</em> &lt;b&gt;x&lt;/b&gt;</p>");
     }
+
+    @Test
+    void disagreeing_is_private_to_the_reader_and_reaches_no_queue() {
+        String url = newArticle();
+        String id = post(ada, url, null, "Dams should come before drought clauses.").json().get("comment").get("id")
+                .asText();
+        Response on = ben.post("/api/v1/comments/" + id + "/disagree", Map.of());
+        assertThat(on.status()).isEqualTo(200);
+        assertThat(on.json().get("disagreed").asBoolean()).isTrue();
+        assertThat(ben.get("/api/v1/threads/viewer?site=demo&url=" + ApiClient.encode(url)).json().get("disagreed")
+                .get(0).asText()).isEqualTo(id);
+        assertThat(ada.get("/api/v1/threads/viewer?site=demo&url=" + ApiClient.encode(url)).json().get("disagreed"))
+                .isEmpty();
+        JsonNode thread = server.client().get("/api/v1/threads?site=demo&url=" + ApiClient.encode(url)).json();
+        assertThat(thread.toString()).doesNotContain("disagree");
+        assertThat(ben.post("/api/v1/comments/" + id + "/disagree", Map.of()).json().get("disagreed").asBoolean())
+                .isFalse();
+    }
 }

@@ -23,13 +23,14 @@ public final class ApiClient {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final String baseUrl;
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
     private String csrf;
 
     ApiClient(String baseUrl) {
         this.baseUrl = baseUrl;
         this.http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
+                .cookieHandler(cookies)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
     }
@@ -80,6 +81,12 @@ public final class ApiClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** This client's cookies as a Cookie header, for requests made with another HTTP client. */
+    public String cookieHeader() {
+        return String.join("; ", cookies.getCookieStore().getCookies().stream()
+                .map(cookie -> cookie.getName() + "=" + cookie.getValue()).toList());
     }
 
     /** Forgets the CSRF token, as a forged cross-site request would lack it. */
