@@ -1,10 +1,12 @@
 /*
  * Keeps a queue view current. When the server offers GET /api/v1/moderation/stream?site= (200,
- * text/event-stream), every queue.changed event triggers a refresh; otherwise the queue is polled every 15 seconds.
+ * text/event-stream), every queue.changed event triggers a refresh, and so does every connection, since events sent
+ * before it were missed; otherwise the queue is polled every 15 seconds.
  */
 import {withQuery} from './api.js';
 
 const POLL_MILLIS = 15000;
+const PROBE_MILLIS = 5000;
 
 /** Calls onChange whenever the site's queues may have changed; answers a function that stops watching. */
 export function watchQueue(site, onChange) {
@@ -21,8 +23,10 @@ export function watchQueue(site, onChange) {
     };
 }
 
+/** True when the stream answers in time as a stream; a proxy that holds the answer back means polling. */
 async function offersStream(url) {
     const controller = new AbortController();
+    const timer = window.setTimeout(() => controller.abort(), PROBE_MILLIS);
     try {
         const response = await fetch(url, {credentials: 'same-origin', signal: controller.signal,
             headers: {Accept: 'text/event-stream'}});
@@ -31,12 +35,15 @@ async function offersStream(url) {
     } catch (error) {
         return false;
     } finally {
+        window.clearTimeout(timer);
         controller.abort();
     }
 }
 
+/** Listens for queue.changed; every (re)connection refreshes too, for what changed while not connected. */
 function listen(url, onChange) {
     const source = new EventSource(url, {withCredentials: true});
+    source.addEventListener('open', () => onChange());
     source.addEventListener('queue.changed', () => onChange());
     return () => source.close();
 }
