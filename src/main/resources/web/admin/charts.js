@@ -5,6 +5,7 @@
 import {el, percent, svg} from './dom.js';
 
 const WIDTH = 600;
+const CATEGORY_WIDTH = 480;
 const HEIGHT = 220;
 const MARGIN = {top: 10, right: 10, bottom: 28, left: 36};
 
@@ -27,9 +28,9 @@ export function stackedBars(days, statuses) {
         });
     });
     const last = days.length - 1;
-    const labels = days.filter((_, index) => index % 7 === 0 || (index === last && last % 7 >= 4)).map((day) =>
+    const labels = days.filter((_, index) => index === last || (index % 7 === 0 && last - index >= 4)).map((day) =>
         svg('text', {class: 'axis', x: MARGIN.left + days.indexOf(day) * slot + slot / 2, y: HEIGHT - 8,
-            'text-anchor': 'middle'}, day.day.slice(5)));
+            'text-anchor': anchorOf(days.indexOf(day), last)}, day.day.slice(5)));
     const busiest = days[totals.indexOf(Math.max(...totals))];
     const description = totals.every((total) => total === 0) ? 'No comments in this period.'
         : `${totals.reduce((a, b) => a + b, 0)} comments from ${days[0].day} to ${days[days.length - 1].day};`
@@ -41,6 +42,12 @@ export function stackedBars(days, statuses) {
         axis(max, y), bars, labels);
     return [chart, legend(statuses), hiddenTable('Comments per day by status', ['Day', ...statuses],
         days.map((day) => [day.day, ...statuses.map((status) => day[status])]))];
+}
+
+/** Day labels stay inside the chart: the first starts at its bar, the last ends at its bar. */
+function anchorOf(index, last) {
+    if (index === 0) return 'start';
+    return index === last ? 'end' : 'middle';
 }
 
 function axis(max, y) {
@@ -62,12 +69,12 @@ function legendOf(labels) {
 /** Horizontal bars: the share of comments each category held or rejected. */
 export function categoryBars(categories) {
     const rowHeight = 30;
-    const labelWidth = 120;
+    const labelWidth = 122;
     const height = categories.length * rowHeight + 10;
     const max = Math.max(0.0001, ...categories.map((category) => category.share));
     const rows = categories.map((category, index) => {
         const top = 5 + index * rowHeight;
-        const width = Math.max((category.share / max) * (WIDTH - labelWidth - 220), 1);
+        const width = Math.max((category.share / max) * (CATEGORY_WIDTH - labelWidth - 215), 1);
         const counted = category.held + category.rejected;
         const heldWidth = counted ? width * (category.held / counted) : width;
         const tooltip = svg('title', {}, `${category.category}: ${category.held} held, ${category.rejected} rejected`);
@@ -83,7 +90,7 @@ export function categoryBars(categories) {
     const worst = categories.reduce((a, b) => (b.share > a.share ? b : a), categories[0]);
     const description = !worst || worst.share === 0 ? 'No comment was held or rejected for civility.'
         : `${worst.category} held or rejected the largest share, ${percent(worst.share)} of comments.`;
-    const chart = svg('svg', {viewBox: `0 0 ${WIDTH} ${height}`, role: 'img', class: 'chart',
+    const chart = svg('svg', {viewBox: `0 0 ${CATEGORY_WIDTH} ${height}`, role: 'img', class: 'chart',
             'aria-labelledby': 'categories-title categories-desc'},
         svg('title', {id: 'categories-title'}, 'Share of comments held or rejected per category'),
         svg('desc', {id: 'categories-desc'}, description), rows);
