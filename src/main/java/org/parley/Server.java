@@ -22,6 +22,7 @@ import org.parley.comment.CommentEvents;
 import org.parley.comment.CommentStore;
 import org.parley.comment.Comments;
 import org.parley.comment.Disagreements;
+import org.parley.comment.PeerEvents;
 import org.parley.comment.Reports;
 import org.parley.comment.Respects;
 import org.parley.comment.Threads;
@@ -40,6 +41,8 @@ import org.parley.story.SiteStore;
 import org.parley.story.Stories;
 import org.parley.story.StoryStore;
 import org.parley.store.Database;
+import org.parley.store.Dialect;
+import org.parley.store.PeerChannel;
 import org.parley.web.DemoContent;
 import org.slf4j.LoggerFactory;
 
@@ -52,12 +55,14 @@ public final class Server implements AutoCloseable {
     private final Database database;
     private final HttpServer http;
     private final ScheduledExecutorService housekeeping;
+    private final PeerChannel peers;
     private final String publicUrl;
     private final FirstStart firstStart;
 
-    private Server(Database database, HttpServer http, ScheduledExecutorService housekeeping, String publicUrl,
-            FirstStart firstStart) {
+    private Server(Database database, HttpServer http, ScheduledExecutorService housekeeping, PeerChannel peers,
+            String publicUrl, FirstStart firstStart) {
         this.database = database;
+        this.peers = peers;
         this.http = http;
         this.housekeeping = housekeeping;
         this.publicUrl = publicUrl;
@@ -127,7 +132,23 @@ public final class Server implements AutoCloseable {
             return thread;
         });
         housekeeping.scheduleWithFixedDelay(() -> purgeSessions(accounts), 1, 60, TimeUnit.MINUTES);
-        return new Server(database, http, housekeeping, publicUrl.get(), firstStart);
+        return new Server(database, http, housekeeping, connectPeers(settings, database, events), publicUrl.get(),
+                firstStart);
+    }
+
+    /**
+     * On PostgreSQL, joins the other instances on the same database: comment events then travel to every instance
+     * (their caches and live streams). SQLite serves one instance, which needs no channel.
+     */
+    private static PeerChannel connectPeers(Settings settings, Database database, CommentEvents events) {
+        if (database.dialect() != Dialect.POSTGRESQL) {
+            return null;
+        }
+        PeerEvents peerEvents = new PeerEvents(events);
+        PeerChannel channel = PeerChannel.open(database, "parley_events", settings.databaseUrl(),
+                settings.databaseUser(), settings.databasePassword(), peerEvents::receive);
+        peerEvents.sendThrough(channel::send);
+        return channel;
     }
 
     private static void purgeSessions(Accounts accounts) {
@@ -181,6 +202,9 @@ public final class Server implements AutoCloseable {
     @Override
     public void close() {
         housekeeping.shutdownNow();
+        if (peers != null) {
+            peers.close();
+        }
         http.stop();
         database.close();
     }

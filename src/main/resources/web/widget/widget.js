@@ -70,6 +70,7 @@
         replyingTo: ['replying to {name}', 'antwortet {name}', 'en réponse à {name}'],
         edited: ['edited', 'bearbeitet', 'modifié'],
         pending: ['Awaiting moderation', 'Wartet auf Freigabe', 'En attente de modération'],
+        disagree: ['Disagree', 'Widerspreche', 'Pas d’accord'],
         featured: ['Featured', 'Empfohlen', 'À la une'],
         pendingNote: [
             'Thank you. Your comment is awaiting moderation.',
@@ -117,7 +118,7 @@
     const UNITS = [['year', 31536e3], ['month', 2592e3], ['week', 6048e2], ['day', 864e2], ['hour', 3600],
         ['minute', 60]];
     const state = {me: null, csrf: null, site: {}, story: {}, cursor: null, count: 0,
-        respected: new Set(), reported: new Set()};
+        respected: new Set(), reported: new Set(), disagreed: new Set()};
     // Set once by mount(): one widget per page.
     let config, language, relative, absolute, plural, shadow, live, heading, account, threadError, list, more;
     let composers = 0;
@@ -238,6 +239,7 @@
         const data = await api('GET', 'me').catch(() => ({}));
         state.me = data.user;
         state.csrf = data.csrf;
+        state.warning = data.warning;
     }
 
     async function signedIn(data) {
@@ -262,7 +264,13 @@
     function renderAccount() {
         const closed = state.story.status === 'closed' && h('p', {}, t('closed'));
         if (state.me) {
-            account.replaceChildren(h('p', {class: 'who'}, t('signedIn', {name: state.me.displayName}), ' ',
+            const notice = state.warning && h('p', {class: 'nudge', role: 'alert', testid: 'warning'}, state.warning,
+                ' ', h('button', {type: 'button', onclick: () => api('DELETE', 'me/warning').then(() => {
+                    state.warning = null;
+                    notice.remove();
+                })}, 'OK'));
+            account.replaceChildren(notice || '', h('p', {class: 'who'},
+                t('signedIn', {name: state.me.displayName}), ' ',
                 h('button', {type: 'button', class: 'link', testid: 'logout', onclick: logOut}, t('logout'))),
             closed || composer({onDone: insertComment}));
             return;
@@ -298,7 +306,7 @@
         return form;
     }
 
-    /** Asks a reader who is not signed in to do so first; true when they are signed in. */
+    /** True when signed in; else asks the reader to sign in. */
     function requireSignIn(area) {
         if (state.me) return true;
         say(area, t('signInFirst'));
@@ -318,6 +326,7 @@
             state.story = page.story || {};
             state.respected = new Set(viewer.respected);
             state.reported = new Set(viewer.reported);
+            state.disagreed = new Set(viewer.disagreed);
             const guidelines = shadow.querySelector('.guide');
             guidelines.hidden = !state.site.guidelines;
             guidelines.replaceChildren(h('h3', {}, t('guidelines')), h('p', {}, state.site.guidelines));
@@ -404,12 +413,14 @@
             open && action('reply', openReply),
             own && open && Date.parse(comment.editableUntil) > Date.now() && action('edit', openEdit),
             own && action('delete', deleteComment, {onblur: (event) => disarm(event.currentTarget)}),
+            !own && state.me && action('disagree', toggleDisagree,
+                {'aria-pressed': String(state.disagreed.has(comment.id))}),
             !own && action(state.reported.has(comment.id) ? 'reported' : 'report', openReport,
                 {testid: 'report', disabled: state.reported.has(comment.id)}),
         ];
     }
 
-    /** Puts a comment into the thread, or refreshes it when it is there already; returns its list item. */
+    /** Puts a comment into the thread, or refreshes it; returns its list item. */
     function insertComment(comment) {
         const existing = findItem(comment.id);
         if (existing) {
@@ -425,7 +436,7 @@
         return item;
     }
 
-    /** Takes a comment out of the thread; one with replies leaves a placeholder that keeps them in place. */
+    /** Takes a comment out; one with replies leaves a placeholder. */
     function removeComment(comment) {
         const item = findItem(comment.id);
         if (!item) return;
@@ -438,6 +449,17 @@
     }
 
     // ---- actions on a comment ----
+
+    /** Private to the reader, never a report. */
+    async function toggleDisagree(comment, button, slot, area) {
+        try {
+            const on = (await api('POST', `comments/${comment.id}/disagree`)).disagreed;
+            state.disagreed[on ? 'add' : 'delete'](comment.id);
+            button.setAttribute('aria-pressed', on);
+        } catch (failure) {
+            showError(area, failure);
+        }
+    }
 
     async function toggleRespect(comment, button, slot, area) {
         if (!requireSignIn(area)) return;
@@ -599,7 +621,7 @@
         return form;
     }
 
-    /** Shows the guideline nudge: the server's words, the flagged passages marked, and a way to post anyway. */
+    /** Shows the nudge: the server's words, the flagged passages marked, and "post anyway". */
     function showNudge(box, failure, body, postAnyway) {
         const parts = [];
         let position = 0;
@@ -631,7 +653,7 @@
         return walk(h('template', {html}).content).trim();
     }
 
-    // ---- live updates: comment.published, comment.edited and comment.removed, when the server streams them ----
+    // ---- live updates, when the server streams them ----
 
     function openStream() {
         if (!window.EventSource) return;
@@ -645,7 +667,7 @@
             const {comment} = JSON.parse(event.data);
             if (name === 'removed') removeComment(comment);
             else if (findItem(comment.id)) name === 'edited' && insertComment(comment);
-            else if (name === 'published') {
+            else if (name === 'published' && !isOwn(comment)) {
                 insertComment(comment);
                 announce(t('newComment', {name: comment.author?.displayName}));
             }

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -24,12 +25,16 @@ final class Cors {
 
     /** Adds the CORS headers a request from an allowed origin needs. */
     void apply(Context ctx) {
-        String origin = ctx.header("Origin");
-        ctx.res().addHeader("Vary", "Origin");
+        apply(ctx.header("Origin"), ctx.res()::addHeader);
+    }
+
+    /** Adds, with {@code addHeader}, the CORS headers a request from {@code origin} (maybe null) needs. */
+    void apply(String origin, BiConsumer<String, String> addHeader) {
+        addHeader.accept("Vary", "Origin");
         if (origin != null && origins.get("all").contains(origin)) {
-            ctx.header("Access-Control-Allow-Origin", origin);
-            ctx.header("Access-Control-Allow-Credentials", "true");
-            ctx.header("Access-Control-Expose-Headers", "ETag, Retry-After");
+            addHeader.accept("Access-Control-Allow-Origin", origin);
+            addHeader.accept("Access-Control-Allow-Credentials", "true");
+            addHeader.accept("Access-Control-Expose-Headers", "ETag, Retry-After");
         }
     }
 

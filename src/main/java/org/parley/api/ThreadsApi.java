@@ -74,42 +74,73 @@ final class ThreadsApi {
         this.mapper = mapper;
     }
 
-    void thread(Context ctx) throws JsonProcessingException {
-        String site = Requests.requiredQuery(ctx, "site");
-        String url = Requests.requiredQuery(ctx, "url");
-        Sort sort = Sort.ofCode(ctx.queryParam("sort"));
-        int limit = Requests.intQuery(ctx, "limit", Threads.DEFAULT_LIMIT);
-        String cursor = ctx.queryParam("cursor");
-        Session session = ctx.cookie(Auth.COOKIE) == null ? null : auth.session(ctx).orElse(null);
-        if (session != null) {
-            Story story = stories.findOrCreate(site, url, ctx.queryParam("title"));
-            if (comments.hasPending(story.id(), session.account().id())) {
-                sendOwnView(ctx, site, story, sort, cursor, limit, session);
-                return;
-            }
+    /** What a thread request asks for, parsed and checked; {@link #key} names its page in the cache. */
+    private record PageRequest(String site, String url, Sort sort, int limit, String cursor) {
+
+        static PageRequest of(Context ctx) {
+            return new PageRequest(Requests.requiredQuery(ctx, "site"), Requests.requiredQuery(ctx, "url"),
+                    Sort.ofCode(ctx.queryParam("sort")), Requests.intQuery(ctx, "limit", Threads.DEFAULT_LIMIT),
+                    ctx.queryParam("cursor"));
         }
-        String key = site + '\n' + url + '\n' + sort + '\n' + limit + '\n' + (cursor == null ? "" : cursor);
-        CachedBody page = cache.get(key);
+
+        String key() {
+            return site + '\n' + url + '\n' + sort + '\n' + limit + '\n' + (cursor == null ? "" : cursor);
+        }
+    }
+
+    void thread(Context ctx) throws JsonProcessingException {
+        if (ctx.cookie(Auth.COOKIE) != null && sendOwnView(ctx)) {
+            return;
+        }
+        String query = ctx.queryString();
+        CachedBody page = query == null ? null : cache.getByQuery(query);
         if (page == null) {
-            Story found = stories.findOrCreate(site, url, ctx.queryParam("title"));
-            long generation = cache.generation(found.id());
-            ThreadPage threadPage = threads.page(found.id(), sort, cursor, limit);
-            Story story = storyStore.findById(found.id()).orElseThrow();
-            ThreadView view = new ThreadView(siteView(stories.requireSite(site)), StoryView.of(story),
-                    threadPage.comments(), threadPage.nextCursor());
-            page = CachedBody.of(mapper.writeValueAsBytes(view), "application/json", story.id());
-            cache.put(key, page, generation);
+            PageRequest request = PageRequest.of(ctx);
+            String key = request.key();
+            page = cache.get(key);
+            if (page == null) {
+                page = read(request, key, ctx.queryParam("title"));
+            }
+            if (query != null) {
+                cache.alias(query, key);
+            }
         }
         page.send(ctx, "no-cache");
     }
 
-    /** The thread with the reader's own comments awaiting review: built for them alone, never cached. */
-    private void sendOwnView(Context ctx, String site, Story story, Sort sort, String cursor, int limit,
-            Session session) {
-        ThreadPage threadPage = threads.page(story.id(), sort, cursor, limit, session.account().id());
+    /**
+     * Sends the thread with the signed-in reader's own comments awaiting review, built for them alone and never
+     * cached, when they have any in this story; answers false (nothing sent) otherwise.
+     */
+    private boolean sendOwnView(Context ctx) {
+        Session session = auth.session(ctx).orElse(null);
+        if (session == null) {
+            return false;
+        }
+        PageRequest request = PageRequest.of(ctx);
+        Story story = stories.findOrCreate(request.site(), request.url(), ctx.queryParam("title"));
+        if (!comments.hasPending(story.id(), session.account().id())) {
+            return false;
+        }
+        ThreadPage threadPage = threads.page(story.id(), request.sort(), request.cursor(), request.limit(),
+                session.account().id());
         ctx.header("Cache-Control", "private, no-store");
-        ctx.json(new ThreadView(siteView(stories.requireSite(site)), StoryView.of(story), threadPage.comments(),
-                threadPage.nextCursor()));
+        ctx.json(new ThreadView(siteView(stories.requireSite(request.site())), StoryView.of(story),
+                threadPage.comments(), threadPage.nextCursor()));
+        return true;
+    }
+
+    /** Reads a page from the database and caches it, under the generation its story had before the read. */
+    private CachedBody read(PageRequest request, String key, String title) throws JsonProcessingException {
+        Story found = stories.findOrCreate(request.site(), request.url(), title);
+        long generation = cache.generation(found.id());
+        ThreadPage threadPage = threads.page(found.id(), request.sort(), request.cursor(), request.limit());
+        Story story = storyStore.findById(found.id()).orElseThrow();
+        ThreadView view = new ThreadView(siteView(stories.requireSite(request.site())), StoryView.of(story),
+                threadPage.comments(), threadPage.nextCursor());
+        CachedBody page = CachedBody.of(mapper.writeValueAsBytes(view), "application/json", story.id());
+        cache.put(key, page, generation);
+        return page;
     }
 
     void viewer(Context ctx) {

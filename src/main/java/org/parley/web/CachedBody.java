@@ -4,11 +4,16 @@ import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.zip.GZIPOutputStream;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * A response body prepared once and sent many times: its bytes, a gzip copy when that is worth it, and a strong
@@ -37,18 +42,68 @@ public record CachedBody(byte[] bytes, byte[] gzipped, String etag, String conte
         if (gzipped != null) {
             ctx.res().addHeader("Vary", "Accept-Encoding");
         }
-        String ifNoneMatch = ctx.header("If-None-Match");
-        if (ifNoneMatch != null && (ifNoneMatch.equals(etag) || ifNoneMatch.contains(etag))) {
+        if (notModified(ctx.header("If-None-Match"))) {
+            ctx.res().setContentType(null); // no body, so not Javalin's default text/plain
             ctx.status(304);
             return;
         }
         ctx.contentType(contentType);
-        String acceptEncoding = ctx.header("Accept-Encoding");
-        if (gzipped != null && acceptEncoding != null && acceptEncoding.contains("gzip")) {
+        byte[] body = bytes;
+        if (gzipFor(ctx.header("Accept-Encoding"))) {
             ctx.header("Content-Encoding", "gzip");
-            ctx.result(gzipped);
-        } else {
-            ctx.result(bytes);
+            body = gzipped;
+        }
+        write(ctx, body);
+    }
+
+    /**
+     * Sends the same answer as {@link #send(Context, String)} to a request that Jetty hands over directly, without
+     * the servlet layer; completes {@code callback}.
+     *
+     * @return the status sent, 200 or 304
+     */
+    public int send(Request request, Response response, Callback callback, String cacheControl) {
+        HttpFields.Mutable headers = response.getHeaders();
+        headers.put("ETag", etag);
+        headers.put("Cache-Control", cacheControl);
+        if (gzipped != null) {
+            headers.add("Vary", "Accept-Encoding");
+        }
+        if (notModified(request.getHeaders().get("If-None-Match"))) {
+            response.setStatus(304);
+            callback.succeeded();
+            return 304;
+        }
+        headers.put("Content-Type", contentType);
+        byte[] body = bytes;
+        if (gzipFor(request.getHeaders().get("Accept-Encoding"))) {
+            headers.put("Content-Encoding", "gzip");
+            body = gzipped;
+        }
+        headers.put("Content-Length", body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
+        return 200;
+    }
+
+    private boolean notModified(String ifNoneMatch) {
+        return ifNoneMatch != null && (ifNoneMatch.equals(etag) || ifNoneMatch.contains(etag));
+    }
+
+    private boolean gzipFor(String acceptEncoding) {
+        return gzipped != null && acceptEncoding != null && acceptEncoding.contains("gzip");
+    }
+
+    /**
+     * Writes the body straight to the servlet stream in one call with its Content-Length: the server then sends
+     * headers and body together and completes the response, where {@code ctx.result} would copy it in chunks
+     * through Javalin's compression wrapper with chunked transfer encoding.
+     */
+    private static void write(Context ctx, byte[] body) {
+        ctx.res().setContentLength(body.length);
+        try {
+            ctx.res().getOutputStream().write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

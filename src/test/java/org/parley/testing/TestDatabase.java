@@ -9,8 +9,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.parley.store.Database;
 
 /**
- * A fresh database for each test: a real SQLite file in a temporary folder, migrations applied, deleted
- * afterwards. Register it as an instance {@code @RegisterExtension} field.
+ * A fresh database for each test, migrations applied: a real SQLite file in a temporary folder, or, when the
+ * system property {@code parley.test.database} is {@code postgresql} (the build's second test run), a new
+ * database in the private PostgreSQL cluster of {@link TestPostgres}. Register it as an instance
+ * {@code @RegisterExtension} field.
  */
 public final class TestDatabase implements BeforeEachCallback, AfterEachCallback {
 
@@ -20,13 +22,21 @@ public final class TestDatabase implements BeforeEachCallback, AfterEachCallback
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
         folder = Files.createTempDirectory("parley-db-");
-        database = Database.openSqlite(folder);
+        database = onPostgres()
+                ? Database.open(TestPostgres.cluster().newDatabase(), TestPostgres.cluster().user(),
+                        TestPostgres.cluster().password())
+                : Database.openSqlite(folder);
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
         database.close();
         TestServer.deleteRecursively(folder);
+    }
+
+    /** True when this test run uses PostgreSQL instead of SQLite. */
+    public static boolean onPostgres() {
+        return "postgresql".equals(System.getProperty("parley.test.database"));
     }
 
     public Database database() {

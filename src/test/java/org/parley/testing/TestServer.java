@@ -16,7 +16,8 @@ import org.parley.Settings;
 
 /**
  * The real Parley server for a test class: on a free loopback port, with its embedded SQLite database in a fresh
- * temporary folder, deleted afterwards. Register it as a static {@code @RegisterExtension} field.
+ * temporary folder (deleted afterwards), or a fresh PostgreSQL database when the run is on PostgreSQL (see
+ * {@link TestDatabase#onPostgres()}). Register it as a static {@code @RegisterExtension} field.
  */
 public final class TestServer implements BeforeAllCallback, AfterAllCallback {
 
@@ -48,8 +49,12 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
     public void start() throws IOException {
         dataDir = Files.createTempDirectory("parley-test-");
         Settings embedded = Settings.embedded(0, dataDir);
-        Settings settings = new Settings("127.0.0.1", 0, dataDir, null, null, null, null, embedded.rateLimits(),
-                false, embedded.rules());
+        boolean postgres = TestDatabase.onPostgres();
+        Settings settings = new Settings("127.0.0.1", 0, dataDir,
+                postgres ? TestPostgres.cluster().newDatabase() : null,
+                postgres ? TestPostgres.cluster().user() : null,
+                postgres ? TestPostgres.cluster().password() : null,
+                null, embedded.rateLimits(), false, embedded.rules());
         server = Server.start(customize.apply(settings), clock);
     }
 
@@ -84,7 +89,7 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
         return new ApiClient(baseUrl());
     }
 
-    static void deleteRecursively(Path folder) {
+    public static void deleteRecursively(Path folder) {
         if (folder == null || !Files.exists(folder)) {
             return;
         }

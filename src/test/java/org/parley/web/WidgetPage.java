@@ -171,13 +171,12 @@ final class WidgetPage {
 
     /** The {@code data-testid} of the widget's focused element, "article" for a focused comment, or null. */
     String focused() {
-        Object element = ((JavascriptExecutor) driver).executeScript(
-                "return document.getElementById('parley-thread').shadowRoot.activeElement");
-        if (!(element instanceof WebElement focused)) {
-            return null;
-        }
-        String testId = focused.getAttribute("data-testid");
-        return testId != null ? testId : focused.getTagName();
+        // Read in one script, in the page: the widget may re-render the focused element at any moment (a live
+        // update), and a reference held across two calls would then be stale.
+        Object testId = ((JavascriptExecutor) driver).executeScript(
+                "const el = document.getElementById('parley-thread').shadowRoot.activeElement;"
+                        + " return el && (el.getAttribute('data-testid') || el.tagName.toLowerCase());");
+        return (String) testId;
     }
 
     /** Waits until the element with the test id has the focus. */
