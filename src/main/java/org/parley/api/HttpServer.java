@@ -242,9 +242,17 @@ public final class HttpServer {
             r.get("/embed.js", ctx -> sendAsset(ctx, "embed.js"));
             r.get("/count.js", ctx -> sendAsset(ctx, "count.js"));
             r.get("/widget/{file}", ctx -> sendAsset(ctx, "widget/" + ctx.pathParam("file")));
-            r.get("/admin", ctx -> ctx.redirect("/admin/"));
-            r.get("/admin/", demo::dashboard);
+            r.get("/admin", this::dashboard);  // also matches /admin/: Javalin ignores trailing slashes
             r.get("/admin/{file}", ctx -> sendAsset(ctx, "admin/" + ctx.pathParam("file")));
+        }
+
+        /** The dashboard lives at /admin/, so that a bare /admin is sent there first. */
+        private void dashboard(Context ctx) {
+            if (ctx.path().endsWith("/")) {
+                demo.dashboard(ctx);
+            } else {
+                ctx.redirect("/admin/");
+            }
         }
 
         private void sendAsset(Context ctx, String path) {
