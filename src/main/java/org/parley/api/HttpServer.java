@@ -119,7 +119,8 @@ public final class HttpServer {
                 new ModerationApi(auth, requests, parts.moderation().access(), parts.moderation().queue(),
                         parts.moderation().decisions(), parts.moderation().bans(), parts.moderation().log(),
                         parts.moderation().store(), parts.moderation().administration(), parts.siteStore(),
-                        parts.accounts(), parts.rules(), parts.moderation().statistics()),
+                        parts.accounts(), parts.rules(), parts.moderation().statistics(),
+                        parts.classifier()),
                 new ClassifyApi(parts.classifier(), auth, requests),
                 new HealthApi(parts.databaseHealthy(), parts.registry()),
                 stream, cors, new WebAssets(), parts.demo(), options.publicUrl());

@@ -256,6 +256,10 @@ class ModerationApiTest {
         JsonNode item = findItem(admin.get("/api/v1/moderation/queue?site=demo&queue=pending").json(),
                 sent.json().get("comment").get("id").asText());
         assertThat(item.get("scores").get("derogatory").asDouble()).isGreaterThan(0.5);
+        assertThat(item.get("plainText").asText()).startsWith("Shut up");
+        JsonNode flagged = item.get("spans").get(0);
+        assertThat(item.get("plainText").asText().substring(flagged.get("start").asInt(), flagged.get("end").asInt()))
+                .isNotBlank();
         assertThat(item.get("modelVersion").asText()).isNotBlank();
     }
 

@@ -196,7 +196,7 @@ class DashboardBrowserTest {
         assertThat(dashboard.all("[data-testid=chart-per-day] svg rect.bar")).isNotEmpty();
         assertThat(dashboard.all("[data-testid=chart-per-day] svg title").get(0).getAttribute("textContent"))
                 .isEqualTo("Comments per day by status");
-        assertThat(dashboard.all("[data-testid=chart-categories] svg rect.bar.rejected")).hasSize(4);
+        assertThat(dashboard.all("[data-testid=chart-categories] svg rect.bar.rejected")).hasSize(5);
         assertThat(dashboard.all("[data-testid=chart-per-day] table.visually-hidden tbody tr")).hasSize(30);
         assertThat(dashboard.waitFor("busiest").findElements(By.tagName("li"))).isNotEmpty();
         assertThat(dashboard.waitFor("overturn-rate").getText()).isNotBlank();
