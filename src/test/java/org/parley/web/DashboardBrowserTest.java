@@ -161,7 +161,7 @@ class DashboardBrowserTest {
         DashboardPage dashboard = signedIn("").openQueue("approved");
         dashboard.decide(text, "feature");
 
-        assertThat(dashboard.waitForItem(text).findElements(By.cssSelector("[data-testid=unfeature]"))).hasSize(1);
+        assertThat(dashboard.waitForAction(text, "unfeature").isDisplayed()).isTrue();
         assertThat(dashboard.queueStatus()).isEqualTo("Featured the comment.");
         assertThat(featuredInThread(commentId)).isTrue();
     }

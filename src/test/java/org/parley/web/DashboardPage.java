@@ -71,6 +71,18 @@ final class DashboardPage {
         return wait.until(d -> findItem(text).orElse(null));
     }
 
+    /**
+     * Waits until the item with the text offers an action (a button with that test id); the queue may re-render
+     * the item meanwhile (a live update), so a stale reference is looked up again.
+     */
+    WebElement waitForAction(String text, String action) {
+        WebDriverWait patient = new WebDriverWait(driver, java.time.Duration.ofSeconds(10));
+        patient.ignoring(StaleElementReferenceException.class);
+        return patient.until(d -> findItem(text)
+                .flatMap(item -> item.findElements(By.cssSelector("[data-testid=" + action + "]")).stream().findFirst())
+                .orElse(null));
+    }
+
     /** Waits, as long as the dashboard's 15-second polling may take, until a queue item with the text shows. */
     WebElement waitForArrival(String text) {
         WebDriverWait live = new WebDriverWait(driver, LIVE_PATIENCE);
