@@ -63,8 +63,9 @@ public final class Decisions {
                     .bind("id", commentId)
                     .execute();
         });
+        ModerationStore.Judgement judgement = store.judgement(commentId);
         store.log(new ModerationStore.LogEntry(story.site(), commentId, before.authorId(), moderator.id(),
-                action.code(), blankToNull(reason), null, null, now));
+                action.code(), blankToNull(reason), judgement.scores(), judgement.modelVersion(), now));
         events.publish(new CommentEvent(eventType(before, action), story.id(), commentId));
         return comments.find(commentId).orElseThrow();
     }
