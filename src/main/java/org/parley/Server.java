@@ -28,6 +28,7 @@ import org.parley.comment.Respects;
 import org.parley.comment.Threads;
 import org.parley.moderation.Bans;
 import org.parley.moderation.Decisions;
+import org.parley.moderation.EditWindows;
 import org.parley.moderation.ModerationLog;
 import org.parley.moderation.ModerationStore;
 import org.parley.moderation.ModeratorAccess;
@@ -104,8 +105,9 @@ public final class Server implements AutoCloseable {
                 .increment());
         ModerationStore moderationStore = new ModerationStore(database.jdbi());
         Classifier classifier = Classifier.loadDefault();
+        EditWindows editWindows = new EditWindows(moderationStore, settings.rules());
         Submissions submissions = new Submissions(commentStore, moderationStore, classifier,
-                Pipelines.standard(moderationStore, settings.rules(), classifier), events, settings.rules(), clock);
+                Pipelines.standard(moderationStore, settings.rules(), classifier), events, editWindows, clock);
         DemoContent demo = new DemoContent(siteStore, stories, accounts, submissions, clock);
 
         AtomicReference<String> publicUrl = new AtomicReference<>(settings.publicUrl());
@@ -118,7 +120,7 @@ public final class Server implements AutoCloseable {
                         new Reports(commentStore, clock),
                         new Disagreements(commentStore, clock),
                         settings.rules(), events, demo, moderation(database, accounts, siteStore, storyStore,
-                                commentStore, moderationStore, events, clock),
+                                commentStore, moderationStore, events, editWindows, clock),
                         classifier, database::isHealthy, registry),
                 new HttpServer.Options(settings.host(), settings.port(), publicUrl::get, settings.rateLimits(),
                         settings.trustProxy(), maxStreams()));
@@ -164,7 +166,7 @@ public final class Server implements AutoCloseable {
 
     private static HttpServer.ModerationParts moderation(Database database, Accounts accounts, SiteStore siteStore,
             StoryStore storyStore, CommentStore commentStore, ModerationStore store, CommentEvents events,
-            Clock clock) {
+            EditWindows editWindows, Clock clock) {
         ModeratorAccess access = new ModeratorAccess(database.jdbi());
         return new HttpServer.ModerationParts(
                 access,
@@ -173,9 +175,10 @@ public final class Server implements AutoCloseable {
                 new Bans(accounts, store, clock),
                 new ModerationLog(database.jdbi()),
                 store,
-                new SiteAdministration(siteStore, store, access),
+                new SiteAdministration(siteStore, store, access, editWindows),
                 new ReportThresholds(commentStore, storyStore, store, events, clock),
-                new Statistics(database.jdbi(), clock));
+                new Statistics(database.jdbi(), clock),
+                editWindows);
     }
 
     /** The most live streams one instance keeps open ({@code PARLEY_MAX_STREAMS}, default 10,000). */

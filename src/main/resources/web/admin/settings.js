@@ -1,6 +1,6 @@
 /*
  * The site settings form: guidelines, word lists, link limit, premoderation, the new-commenter rule, report
- * thresholds and civility thresholds per category and band (blank: the model's default). Saving PATCHes only the
+ * thresholds, the edit window and civility thresholds per category and band (blank: the model's default). Saving PATCHes only the
  * fields that changed and shows the API's error next to the field it names.
  */
 import {ApiError, get, patch} from './api.js';
@@ -13,6 +13,8 @@ const NUMBERS = {
     newCommenterBar: {label: 'New commenters: hold when any score passes', min: 0, max: 1, step: 0.01},
     reportsToQueue: {label: 'Reports that put a comment in the reported queue', min: 1, max: 1000, step: 1},
     reportsToHold: {label: 'Reports that also hold it until reviewed', min: 1, max: 1000, step: 1},
+    editWindowMinutes: {label: 'Minutes an author may edit (blank: the server\'s setting)', min: 0, max: 1440, step: 1,
+        optional: true},
 };
 
 export function showSettings(container, context) {
@@ -36,7 +38,8 @@ function form(site, view) {
         field('premoderation', 'Premoderation: hold every comment for a moderator',
             el('input', {type: 'checkbox', role: 'switch', name: 'premoderation', checked: view.settings.premoderation})),
         Object.entries(NUMBERS).map(([name, spec]) => field(name, spec.label, el('input', {type: 'number',
-            name, min: spec.min, max: spec.max, step: spec.step, required: true, value: view.settings[name]}))),
+            name, min: spec.min, max: spec.max, step: spec.step, required: !spec.optional,
+            value: view.settings[name] ?? ''}))),
         thresholdTable(view.settings.thresholds),
         el('div', {class: 'form-actions'}, el('button', {type: 'submit', testid: 'settings-save'}, 'Save changes'),
             status));

@@ -10,10 +10,10 @@ import java.util.concurrent.Executors;
 import org.parley.account.Account;
 import org.parley.comment.Comment;
 import org.parley.comment.CommentEvent;
-import org.parley.comment.CommentRules;
 import org.parley.comment.CommentStatus;
 import org.parley.comment.CommentStore;
 import org.parley.comment.ThreadComment;
+import org.parley.moderation.EditWindows;
 import org.parley.moderation.ModeratorAccess;
 import org.parley.story.Stories;
 import org.parley.story.Story;
@@ -50,19 +50,19 @@ final class EventStream {
     private final Stories stories;
     private final StoryStore storyStore;
     private final CommentStore comments;
-    private final CommentRules rules;
     private final ModeratorAccess access;
     private final Auth auth;
+    private final EditWindows editWindows;
 
-    EventStream(Stories stories, StoryStore storyStore, CommentStore comments, CommentRules rules,
-            ModeratorAccess access, Auth auth, int maxStreams) {
+    EventStream(Stories stories, StoryStore storyStore, CommentStore comments,
+            ModeratorAccess access, Auth auth, int maxStreams, EditWindows editWindows) {
+        this.editWindows = editWindows;
         this.maxStreams = maxStreams;
         sender.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS,
                 java.util.concurrent.TimeUnit.SECONDS);
         this.stories = stories;
         this.storyStore = storyStore;
         this.comments = comments;
-        this.rules = rules;
         this.access = access;
         this.auth = auth;
     }
@@ -151,16 +151,13 @@ final class EventStream {
         switch (event.type()) {
             case PUBLISHED, EDITED -> comments.find(event.commentId())
                     .filter(comment -> comment.status() == CommentStatus.PUBLISHED)
-                    .ifPresent(comment -> threadReaders.forEach(client -> client.sendEvent(
-                            event.type().eventName(), Map.of("comment", view(comment)))));
+                    .map(comment -> ThreadComment.of(comment, editWindows.forSite(story.get().site())))
+                    .ifPresent(view -> threadReaders.forEach(client -> client.sendEvent(event.type().eventName(),
+                            Map.of("comment", view))));
             case REMOVED -> threadReaders.forEach(client -> client.sendEvent(event.type().eventName(),
                     Map.of("comment", Map.of("id", event.commentId()))));
             default -> { }
         }
-    }
-
-    private ThreadComment view(Comment comment) {
-        return ThreadComment.of(comment, rules.editWindow());
     }
 
     void close() {

@@ -24,6 +24,7 @@ import org.parley.comment.Respects;
 import org.parley.comment.Threads;
 import org.parley.moderation.Bans;
 import org.parley.moderation.Decisions;
+import org.parley.moderation.EditWindows;
 import org.parley.moderation.ModerationLog;
 import org.parley.moderation.ModerationStore;
 import org.parley.moderation.ModeratorAccess;
@@ -79,7 +80,8 @@ public final class HttpServer {
             ModerationStore store,
             SiteAdministration administration,
             ReportThresholds reportThresholds,
-            Statistics statistics) {
+            Statistics statistics,
+            EditWindows editWindows) {
     }
 
     /** How the server meets the network. */
@@ -103,8 +105,8 @@ public final class HttpServer {
         ThreadCache cache = new ThreadCache();
         parts.events().subscribe(event -> cache.invalidate(event.storyId()));
         Cors cors = new Cors(parts.siteStore()::allOrigins);
-        EventStream stream = new EventStream(parts.stories(), parts.storyStore(), parts.commentStore(), parts.rules(),
-                parts.moderation().access(), auth, options.maxStreams());
+        EventStream stream = new EventStream(parts.stories(), parts.storyStore(), parts.commentStore(),
+                parts.moderation().access(), auth, options.maxStreams(), parts.moderation().editWindows());
         io.micrometer.core.instrument.Gauge.builder("parley.sse.streams", stream, EventStream::openStreams)
                 .register(parts.registry());
         parts.events().subscribe(stream::publish);
@@ -112,7 +114,7 @@ public final class HttpServer {
         Routes routes = new Routes(
                 new AuthApi(parts.accounts(), auth, requests, limits, parts.moderation().store()),
                 new ThreadsApi(parts.stories(), parts.storyStore(), parts.threads(), parts.commentStore(),
-                        parts.rules(), cache, auth, mapper, parts.disagreements()),
+                        parts.rules(), cache, auth, mapper, parts.disagreements(), parts.moderation().editWindows()),
                 new CommentsApi(parts.stories(), parts.submissions(), parts.comments(), parts.respects(),
                         parts.reports(), parts.moderation().reportThresholds(), parts.disagreements(), parts.rules(), auth,
                         requests, limits),
@@ -120,7 +122,7 @@ public final class HttpServer {
                         parts.moderation().decisions(), parts.moderation().bans(), parts.moderation().log(),
                         parts.moderation().store(), parts.moderation().administration(), parts.siteStore(),
                         parts.accounts(), parts.rules(), parts.moderation().statistics(),
-                        parts.classifier(), parts.storyStore(), parts.events()),
+                        parts.classifier(), parts.storyStore(), parts.events(), parts.moderation().editWindows()),
                 new ClassifyApi(parts.classifier(), auth, requests),
                 new HealthApi(parts.databaseHealthy(), parts.registry()),
                 stream, cors, new WebAssets(), parts.demo(), options.publicUrl());

@@ -18,6 +18,7 @@ import org.parley.comment.ThreadComment;
 import org.parley.moderation.Bans;
 import org.parley.moderation.DecisionAction;
 import org.parley.moderation.Decisions;
+import org.parley.moderation.EditWindows;
 import org.parley.moderation.ModerationLog;
 import org.parley.moderation.ModerationStore;
 import org.parley.moderation.ModeratorAccess;
@@ -81,11 +82,13 @@ final class ModerationApi {
     private final Classifier classifier;
     private final StoryStore storyStore;
     private final CommentEvents events;
+    private final EditWindows editWindows;
 
     ModerationApi(Auth auth, Requests requests, ModeratorAccess access, Queue queue, Decisions decisions, Bans bans,
             ModerationLog log, ModerationStore store, SiteAdministration administration, SiteStore sites,
             Accounts accounts, CommentRules rules, Statistics statistics, Classifier classifier,
-            StoryStore storyStore, CommentEvents events) {
+            StoryStore storyStore, CommentEvents events, EditWindows editWindows) {
+        this.editWindows = editWindows;
         this.storyStore = storyStore;
         this.events = events;
         this.classifier = classifier;
@@ -112,7 +115,8 @@ final class ModerationApi {
         access.require(moderator, site);
         var settings = store.settings(site);
         Queue.Page page = queue.list(site, kind, ctx.queryParam("cursor"), settings);
-        List<ItemView> items = page.items().stream().map(this::itemView).toList();
+        java.time.Duration editWindow = editWindows.forSite(site);
+        List<ItemView> items = page.items().stream().map(item -> itemView(item, editWindow)).toList();
         ctx.header("Cache-Control", "private, no-store");
         ctx.json(new QueueView(items, page.nextCursor(), queue.counts(site, settings)));
     }
@@ -125,7 +129,8 @@ final class ModerationApi {
         }
         Comment comment = decisions.decide(session.account(), ctx.pathParam("id"),
                 DecisionAction.ofCode(request.action()), request.reason());
-        ctx.json(Map.of("comment", ThreadComment.of(comment, rules.editWindow())));
+        String site = storyStore.findById(comment.storyId()).orElseThrow().site();
+        ctx.json(Map.of("comment", ThreadComment.of(comment, editWindows.forSite(site))));
     }
 
     void ban(Context ctx) {
@@ -244,14 +249,14 @@ final class ModerationApi {
      * A queued comment with the passages behind its scores: the classifier runs again on the text (some 40 µs),
      * so highlights need no stored spans.
      */
-    private ItemView itemView(QueueItem item) {
+    private ItemView itemView(QueueItem item, java.time.Duration editWindow) {
         Comment comment = item.comment();
         QueueItem.AuthorRecord record = item.authorRecord();
         String plainText = Markdown.render(comment.body()).plainText();
         List<SpanView> spans = classifier.classify(plainText).spans().stream()
                 .map(span -> new SpanView(span.start(), span.end(), span.category().code()))
                 .toList();
-        return new ItemView(ThreadComment.of(comment, rules.editWindow()), comment.body(), plainText, spans,
+        return new ItemView(ThreadComment.of(comment, editWindow), comment.body(), plainText, spans,
                 item.story(), item.scores(), item.modelVersion(), item.reasons(), item.reports(),
                 new AuthorView(comment.authorId(), comment.authorName(), record.published(), record.pending(),
                         record.rejected()));

@@ -314,4 +314,29 @@ class ModerationApiTest {
         assertThat(entry.get("scores").asText()).contains("derogatory");
         assertThat(entry.get("modelVersion").asText()).isNotBlank();
     }
+
+    @Test
+    void a_site_sets_its_own_edit_window() {
+        ApiClient admin = clients.get("admin");
+        ApiClient writer = server.client();
+        writer.signUp("window@mod.example", "Window");
+        String url = server.baseUrl() + "/news/window";
+        String id = writer.post("/api/v1/comments", Map.of("site", "demo", "url", url,
+                "body", "A first draft of my view on the treaty.")).json().get("comment").get("id").asText();
+
+        assertThat(admin.patch("/api/v1/moderation/sites/demo/settings", Map.of("editWindowMinutes", 0)).json()
+                .get("settings").get("editWindowMinutes").asInt()).isZero();
+        Response refused = writer.patch("/api/v1/comments/" + id, Map.of("body", "A second draft of my view."));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("error").asText()).isEqualTo("edit_window_closed");
+        assertThat(server.client().get("/api/v1/threads?site=demo&url=" + ApiClient.encode(url)).json()
+                .get("site").get("editWindowSeconds").asLong()).isZero();
+
+        admin.patch("/api/v1/moderation/sites/demo/settings", Map.of("editWindowMinutes", 30));
+        assertThat(writer.patch("/api/v1/comments/" + id, Map.of("body", "A second draft of my view.")).status())
+                .isEqualTo(200);
+        assertThat(admin.patch("/api/v1/moderation/sites/demo/settings", Map.of("editWindowMinutes", -5)).json()
+                .get("field").asText()).isEqualTo("editWindowMinutes");
+        admin.patch("/api/v1/moderation/sites/demo/settings", Map.of("editWindowMinutes", 15));
+    }
 }
