@@ -119,7 +119,7 @@ public final class Server implements AutoCloseable {
                         new Respects(commentStore, events, clock),
                         new Reports(commentStore, clock),
                         new Disagreements(commentStore, clock),
-                        settings.rules(), events, demo, moderation(database, accounts, siteStore, storyStore,
+                        settings.rules(), events, moderation(database, accounts, siteStore, storyStore,
                                 commentStore, moderationStore, events, editWindows, clock),
                         classifier, database::isHealthy, registry),
                 new HttpServer.Options(settings.host(), settings.port(), publicUrl::get, settings.rateLimits(),

@@ -36,7 +36,7 @@ import org.parley.moderation.Submissions;
 import org.parley.story.SiteStore;
 import org.parley.story.Stories;
 import org.parley.story.StoryStore;
-import org.parley.web.DemoContent;
+import org.parley.web.Pages;
 import org.parley.web.WebAssets;
 
 /**
@@ -63,7 +63,6 @@ public final class HttpServer {
             Disagreements disagreements,
             CommentRules rules,
             CommentEvents events,
-            DemoContent demo,
             ModerationParts moderation,
             Classifier classifier,
             BooleanSupplier databaseHealthy,
@@ -125,7 +124,7 @@ public final class HttpServer {
                         parts.classifier(), parts.storyStore(), parts.events(), parts.moderation().editWindows()),
                 new ClassifyApi(parts.classifier(), auth, requests),
                 new HealthApi(parts.databaseHealthy(), parts.registry()),
-                stream, cors, new WebAssets(), parts.demo(), options.publicUrl());
+                stream, cors, new WebAssets(), new Pages(options.publicUrl()));
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -191,7 +190,7 @@ public final class HttpServer {
     /** The route table. */
     private record Routes(AuthApi auth, ThreadsApi threads, CommentsApi comments, ModerationApi moderation,
             ClassifyApi classify, HealthApi health, EventStream stream, Cors cors,
-            WebAssets assets, DemoContent demo, Supplier<String> publicUrl) {
+            WebAssets assets, Pages pages) {
 
         void register(io.javalin.config.JavalinConfig config) {
             var r = config.routes;
@@ -241,8 +240,8 @@ public final class HttpServer {
             r.get("/health", health::health);
             r.get("/metrics", health::metrics);
 
-            r.get("/", ctx -> demo.article(ctx, publicUrl.get()));
-            r.get("/articles", ctx -> demo.articles(ctx, publicUrl.get()));
+            r.get("/", pages::article);
+            r.get("/articles", pages::articles);
             r.get("/embed.js", ctx -> sendAsset(ctx, "embed.js"));
             r.get("/count.js", ctx -> sendAsset(ctx, "count.js"));
             r.get("/widget/{file}", ctx -> sendAsset(ctx, "widget/" + ctx.pathParam("file")));
@@ -253,7 +252,7 @@ public final class HttpServer {
         /** The dashboard lives at /admin/, so that a bare /admin is sent there first. */
         private void dashboard(Context ctx) {
             if (ctx.path().endsWith("/")) {
-                demo.dashboard(ctx);
+                pages.dashboard(ctx);
             } else {
                 ctx.redirect("/admin/");
             }
