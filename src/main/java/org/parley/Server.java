@@ -25,7 +25,14 @@ import org.parley.comment.Disagreements;
 import org.parley.comment.Reports;
 import org.parley.comment.Respects;
 import org.parley.comment.Threads;
+import org.parley.classifier.Trainer;
+import org.parley.moderation.BaseData;
 import org.parley.moderation.Bans;
+import org.parley.moderation.DecisionExamples;
+import org.parley.moderation.SiteClassifiers;
+import org.parley.moderation.SiteModelStore;
+import org.parley.moderation.SiteModelTraining;
+import org.parley.moderation.SiteModels;
 import org.parley.moderation.Decisions;
 import org.parley.moderation.ModerationLog;
 import org.parley.moderation.ModerationStore;
@@ -52,14 +59,16 @@ public final class Server implements AutoCloseable {
     private final Database database;
     private final HttpServer http;
     private final ScheduledExecutorService housekeeping;
+    private final SiteModelTraining training;
     private final String publicUrl;
     private final FirstStart firstStart;
 
-    private Server(Database database, HttpServer http, ScheduledExecutorService housekeeping, String publicUrl,
-            FirstStart firstStart) {
+    private Server(Database database, HttpServer http, ScheduledExecutorService housekeeping,
+            SiteModelTraining training, String publicUrl, FirstStart firstStart) {
         this.database = database;
         this.http = http;
         this.housekeeping = housekeeping;
+        this.training = training;
         this.publicUrl = publicUrl;
         this.firstStart = firstStart;
     }
@@ -96,8 +105,14 @@ public final class Server implements AutoCloseable {
         CommentEvents events = new CommentEvents();
         ModerationStore moderationStore = new ModerationStore(database.jdbi());
         Classifier classifier = Classifier.loadDefault();
-        Submissions submissions = new Submissions(commentStore, moderationStore, classifier,
-                Pipelines.standard(moderationStore, settings.rules(), classifier), events, settings.rules(), clock);
+        SiteModelStore siteModelStore = new SiteModelStore(database.jdbi());
+        SiteClassifiers classifiers = new SiteClassifiers(classifier, siteModelStore);
+        Submissions submissions = new Submissions(commentStore, moderationStore, classifiers,
+                Pipelines.standard(moderationStore, settings.rules(), classifiers), events, settings.rules(), clock);
+        BaseData baseData = BaseData.of(System.getenv("PARLEY_TRAINING_DATA"));
+        SiteModels siteModels = new SiteModels(siteModelStore, new DecisionExamples(database.jdbi()), classifiers,
+                Trainer.Options.defaults(), clock);
+        SiteModelTraining training = new SiteModelTraining(siteModels, baseData::read);
         DemoContent demo = new DemoContent(siteStore, stories, accounts, submissions, clock);
 
         AtomicReference<String> publicUrl = new AtomicReference<>(settings.publicUrl());
@@ -110,7 +125,8 @@ public final class Server implements AutoCloseable {
                         new Reports(commentStore, clock),
                         new Disagreements(commentStore, clock),
                         settings.rules(), events, demo, moderation(database, accounts, siteStore, storyStore,
-                                commentStore, moderationStore, events, clock),
+                                commentStore, moderationStore, events, clock,
+                                new HttpServer.LearningParts(siteModels, training, !baseData.files().isEmpty())),
                         classifier, database::isHealthy, registry),
                 new HttpServer.Options(settings.host(), settings.port(), publicUrl::get, settings.rateLimits(),
                         settings.trustProxy()));
@@ -127,7 +143,7 @@ public final class Server implements AutoCloseable {
             return thread;
         });
         housekeeping.scheduleWithFixedDelay(() -> purgeSessions(accounts), 1, 60, TimeUnit.MINUTES);
-        return new Server(database, http, housekeeping, publicUrl.get(), firstStart);
+        return new Server(database, http, housekeeping, training, publicUrl.get(), firstStart);
     }
 
     private static void purgeSessions(Accounts accounts) {
@@ -140,7 +156,7 @@ public final class Server implements AutoCloseable {
 
     private static HttpServer.ModerationParts moderation(Database database, Accounts accounts, SiteStore siteStore,
             StoryStore storyStore, CommentStore commentStore, ModerationStore store, CommentEvents events,
-            Clock clock) {
+            Clock clock, HttpServer.LearningParts learning) {
         ModeratorAccess access = new ModeratorAccess(database.jdbi());
         return new HttpServer.ModerationParts(
                 access,
@@ -151,7 +167,8 @@ public final class Server implements AutoCloseable {
                 store,
                 new SiteAdministration(siteStore, store, access),
                 new ReportThresholds(commentStore, storyStore, store, events, clock),
-                new Statistics(database.jdbi(), clock));
+                new Statistics(database.jdbi(), clock),
+                learning);
     }
 
     private static FirstStart createFirstAdmin(Accounts accounts) {
@@ -181,6 +198,7 @@ public final class Server implements AutoCloseable {
     @Override
     public void close() {
         housekeeping.shutdownNow();
+        training.close();
         http.stop();
         database.close();
     }

@@ -31,6 +31,8 @@ import org.parley.moderation.Queue;
 import org.parley.moderation.ReportThresholds;
 import org.parley.moderation.SiteAdministration;
 import org.parley.moderation.Statistics;
+import org.parley.moderation.SiteModelTraining;
+import org.parley.moderation.SiteModels;
 import org.parley.moderation.Submissions;
 import org.parley.story.SiteStore;
 import org.parley.story.Stories;
@@ -79,7 +81,12 @@ public final class HttpServer {
             ModerationStore store,
             SiteAdministration administration,
             ReportThresholds reportThresholds,
-            Statistics statistics) {
+            Statistics statistics,
+            LearningParts learning) {
+    }
+
+    /** What the admins' site-model API needs; {@code baseData} says whether training has base data. */
+    public record LearningParts(SiteModels models, SiteModelTraining training, boolean baseData) {
     }
 
     /** How the server meets the network. */
@@ -117,6 +124,9 @@ public final class HttpServer {
                         parts.moderation().decisions(), parts.moderation().bans(), parts.moderation().log(),
                         parts.moderation().store(), parts.moderation().administration(), parts.siteStore(),
                         parts.accounts(), parts.rules(), parts.moderation().statistics()),
+                new ModelsApi(auth, parts.moderation().access(), parts.siteStore(),
+                        parts.moderation().learning().models(), parts.moderation().learning().training(),
+                        parts.moderation().learning().baseData()),
                 new ClassifyApi(parts.classifier(), auth, requests),
                 new HealthApi(parts.databaseHealthy(), parts.registry()),
                 stream, cors, new WebAssets(), parts.demo(), options.publicUrl());
@@ -184,7 +194,7 @@ public final class HttpServer {
 
     /** The route table. */
     private record Routes(AuthApi auth, ThreadsApi threads, CommentsApi comments, ModerationApi moderation,
-            ClassifyApi classify, HealthApi health, EventStream stream, Cors cors,
+            ModelsApi models, ClassifyApi classify, HealthApi health, EventStream stream, Cors cors,
             WebAssets assets, DemoContent demo, Supplier<String> publicUrl) {
 
         void register(io.javalin.config.JavalinConfig config) {
@@ -223,6 +233,10 @@ public final class HttpServer {
             r.get("/api/v1/moderation/stats", moderation::stats);    // moderator of the site
             r.get("/api/v1/moderation/sites/{site}/settings", moderation::settings);       // moderator of the site
             r.patch("/api/v1/moderation/sites/{site}/settings", moderation::changeSettings); // CSRF, moderator
+            r.get("/api/v1/moderation/sites/{site}/models", models::list);                 // admin
+            r.post("/api/v1/moderation/sites/{site}/models", models::train);               // CSRF, admin; 202
+            r.post("/api/v1/moderation/sites/{site}/models/rollback", models::rollback);   // CSRF, admin
+            r.post("/api/v1/moderation/sites/{site}/models/{version}/activate", models::activate); // CSRF, admin
 
             r.post("/api/v1/classify", classify::classify);          // moderator (cookie + CSRF, or API token)
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.parley.account.Account;
 import org.parley.account.Accounts;
 import org.parley.account.Session;
+import org.parley.classifier.Category;
 import org.parley.comment.Comment;
 import org.parley.comment.CommentRules;
 import org.parley.comment.ThreadComment;
@@ -30,7 +31,7 @@ import org.parley.story.SiteStore;
 /** The moderators' API: queues, decisions, actions on readers, the log, and site settings. */
 final class ModerationApi {
 
-    record DecisionRequest(String action, String reason) {
+    record DecisionRequest(String action, String reason, String category) {
     }
 
     record BanRequest(String reason, String until) {
@@ -105,7 +106,7 @@ final class ModerationApi {
             throw Problem.invalid("action", "Choose the action approve, reject, feature or unfeature.");
         }
         Comment comment = decisions.decide(session.account(), ctx.pathParam("id"),
-                DecisionAction.ofCode(request.action()), request.reason());
+                DecisionAction.ofCode(request.action()), request.reason(), rejectionCategory(request.category()));
         ctx.json(Map.of("comment", ThreadComment.of(comment, rules.editWindow())));
     }
 
@@ -199,6 +200,14 @@ final class ModerationApi {
                 item.scores(), item.modelVersion(), item.reasons(), item.reports(),
                 new AuthorView(comment.authorId(), comment.authorName(), record.published(), record.pending(),
                         record.rejected()));
+    }
+
+    private static Category rejectionCategory(String code) {
+        if (code == null) {
+            return null;
+        }
+        return Category.fromCode(code).filter(category -> category != Category.UNCIVIL).orElseThrow(() ->
+                Problem.invalid("category", "Choose the category rude, aggressive, derogatory or discriminatory."));
     }
 
     private void requireSite(String site) {
