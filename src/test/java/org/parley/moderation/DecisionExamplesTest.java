@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.parley.classifier.Category;
 import org.parley.classifier.LabeledText;
+import org.parley.testing.SiteDecisions;
 import org.parley.testing.TestDatabase;
 
 class DecisionExamplesTest {

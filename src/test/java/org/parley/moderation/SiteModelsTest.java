@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.parley.comment.CommentStatus;
 import org.parley.problem.Problem;
 import org.parley.testing.Fixtures;
+import org.parley.testing.SiteDecisions;
 import org.parley.testing.TestDatabase;
 
 class SiteModelsTest {

@@ -1,4 +1,4 @@
-package org.parley.moderation;
+package org.parley.testing;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -7,21 +7,31 @@ import org.parley.account.Account;
 import org.parley.account.Role;
 import org.parley.classifier.Category;
 import org.parley.classifier.Trainer;
+import org.parley.moderation.DecisionAction;
+import org.parley.moderation.DecisionExamples;
+import org.parley.moderation.Decisions;
+import org.parley.moderation.ModeratorAccess;
+import org.parley.moderation.Outcome;
+import org.parley.moderation.Pipelines;
+import org.parley.moderation.SiteClassifiers;
+import org.parley.moderation.SiteModelStore;
+import org.parley.moderation.SiteModels;
+import org.parley.moderation.SiteSettings;
+import org.parley.moderation.Submissions;
 import org.parley.store.Database;
 import org.parley.story.Story;
-import org.parley.testing.Fixtures;
 
 /**
  * A site whose moderators have decided on comments, built on {@link Fixtures}: comments held by premoderation,
  * approved or rejected by an admin, and a site model trained with small, fast options. Every text is written here.
  */
-final class SiteDecisions {
+public final class SiteDecisions {
 
     /** Small and quick: 2^14 buckets, a few passes. */
-    static final Trainer.Options FAST = new Trainer.Options(14, 8, 0.5, 1e-6, 7L, java.util.Map.of());
+    public static final Trainer.Options FAST = new Trainer.Options(14, 8, 0.5, 1e-6, 7L, java.util.Map.of());
 
     /** Remarks this site's moderators let through once the pipeline held them. */
-    static final List<String> CIVIL = List.of(
+    public static final List<String> CIVIL = List.of(
             "I think the council should fund the library for another year.",
             "The bus timetable changed again and I missed my connection twice.",
             "Thanks for the clear explanation of the budget figures.",
@@ -34,7 +44,7 @@ final class SiteDecisions {
             "Good to see the school choir getting some attention.");
 
     /** Remarks this site's moderators reject as rude, though mild: the word "drivel" is their line. */
-    static final List<String> DRIVEL = List.of(
+    public static final List<String> DRIVEL = List.of(
             "This column is drivel from start to finish.",
             "What drivel about the council budget.",
             "Pure drivel, the bus company should be ashamed.",
@@ -46,19 +56,19 @@ final class SiteDecisions {
             "The flood piece is drivel dressed up as news.",
             "Tomatoes and drivel, that is all this page offers.");
 
-    final Fixtures fixtures;
-    final Account admin;
-    final Decisions decisions;
-    final DecisionExamples examples;
-    final SiteModelStore store;
-    final SiteClassifiers classifiers;
-    final SiteModels models;
-    final Submissions submissions;
+    public final Fixtures fixtures;
+    public final Account admin;
+    public final Decisions decisions;
+    public final DecisionExamples examples;
+    public final SiteModelStore store;
+    public final SiteClassifiers classifiers;
+    public final SiteModels models;
+    public final Submissions submissions;
     private final Story story;
     private final List<Account> authors = new ArrayList<>();
     private int posted;
 
-    SiteDecisions(Database database) {
+    public SiteDecisions(Database database) {
         fixtures = new Fixtures(database);
         Clock clock = Clock.systemUTC();
         admin = fixtures.accounts.create("admin@news.example", "correct horse battery", "Admin", Role.ADMIN);
@@ -75,13 +85,13 @@ final class SiteDecisions {
     }
 
     /** Turns premoderation on or off for the fixtures' site. */
-    void premoderate(boolean on) {
+    public void premoderate(boolean on) {
         fixtures.moderation.saveSettings(Fixtures.SITE, new SiteSettings(null, null, null, on, null, null, null, null,
                 null));
     }
 
     /** Posts a comment by one of three readers in turn (revised, so never nudged) and returns its outcome. */
-    Outcome post(String text) {
+    public Outcome post(String text) {
         if (authors.size() < 3) {
             authors.add(fixtures.reader());
         }
@@ -89,12 +99,12 @@ final class SiteDecisions {
         return submissions.post(authors.get(posted % authors.size()), story, null, text, true);
     }
 
-    String approve(String commentId) {
+    public String approve(String commentId) {
         decisions.decide(admin, commentId, DecisionAction.APPROVE, null, null);
         return commentId;
     }
 
-    String reject(String commentId, Category category) {
+    public String reject(String commentId, Category category) {
         decisions.decide(admin, commentId, DecisionAction.REJECT, null, category);
         return commentId;
     }
@@ -103,7 +113,7 @@ final class SiteDecisions {
      * Holds {@code rounds} copies of each civil and each drivel remark (numbered so they differ), then approves the
      * civil ones and rejects the drivel as rude. Returns the comment ids.
      */
-    List<String> decideMany(int rounds) {
+    public List<String> decideMany(int rounds) {
         premoderate(true);
         List<String> ids = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
@@ -118,7 +128,7 @@ final class SiteDecisions {
         return ids;
     }
 
-    SiteModels.Request request(int minExamples) {
+    public SiteModels.Request request(int minExamples) {
         return new SiteModels.Request(Fixtures.SITE, List.of(), minExamples, admin.id());
     }
 }
