@@ -35,8 +35,12 @@ public final class SiteModelTraining {
         this.baseData = baseData;
     }
 
-    /** Starts training a model for the site; throws 409 while one is training for it. */
+    /**
+     * Starts training a model for the site; throws 422 {@code not_enough_decisions} when it has fewer than
+     * {@link #MIN_EXAMPLES} usable decisions, and 409 {@code training_running} while one is training for it.
+     */
     public void start(String siteId, String createdBy) {
+        models.requireDecisions(siteId, MIN_EXAMPLES);
         if (!running.add(siteId)) {
             throw Problem.conflict("training_running", "A model is already training for the site '" + siteId + "'.");
         }

@@ -63,9 +63,7 @@ public final class SiteModels {
             (example.heldBack() ? heldBack : siteTrain).add(example.labeled());
         }
         if (examples.size() < Math.max(2, request.minExamples()) || siteTrain.isEmpty()) {
-            throw Problem.unprocessable("not_enough_decisions", "The site has " + examples.size()
-                    + " usable decisions (approvals of held comments and rejections); training needs at least "
-                    + Math.max(2, request.minExamples()) + ", with at least one outside the held-back fifth.", null);
+            throw notEnough(examples.size(), request.minExamples());
         }
         List<LabeledText> base = request.base();
         List<LabeledText> train = new ArrayList<>(Trainer.withoutTestTexts(Trainer.only(base, Split.TRAIN), base));
@@ -85,6 +83,20 @@ public final class SiteModels {
                 heldBack.size(), siteTrain.size());
         store.insert(model, ModelBytes.of(candidate));
         return store.find(request.siteId(), model.version()).orElseThrow();
+    }
+
+    /** Throws 422 {@code not_enough_decisions} unless the site has at least {@code minExamples} usable decisions. */
+    public void requireDecisions(String siteId, int minExamples) {
+        int usable = decisions.list(siteId).size();
+        if (usable < Math.max(2, minExamples)) {
+            throw notEnough(usable, minExamples);
+        }
+    }
+
+    private static Problem notEnough(int usable, int minExamples) {
+        return Problem.unprocessable("not_enough_decisions", "The site has " + usable + " usable decisions"
+                + " (approvals of held comments and rejections); training needs at least " + Math.max(2, minExamples)
+                + ", with at least one outside the held-back fifth.", null);
     }
 
     /**
