@@ -69,8 +69,8 @@ public final class SiteDecisions {
     private int posted;
 
     public SiteDecisions(Database database) {
-        fixtures = new Fixtures(database);
-        Clock clock = Clock.systemUTC();
+        Clock clock = new TickingClock();
+        fixtures = new Fixtures(database, clock);
         admin = fixtures.accounts.create("admin@news.example", "correct horse battery", "Admin", Role.ADMIN);
         decisions = new Decisions(fixtures.comments, fixtures.storyStore, fixtures.moderation,
                 new ModeratorAccess(database.jdbi()), fixtures.events, clock);
