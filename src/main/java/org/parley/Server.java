@@ -22,6 +22,7 @@ import org.parley.comment.CommentEvents;
 import org.parley.comment.CommentStore;
 import org.parley.comment.Comments;
 import org.parley.comment.Disagreements;
+import org.parley.comment.PeerEvents;
 import org.parley.comment.Reports;
 import org.parley.comment.Respects;
 import org.parley.comment.Threads;
@@ -34,6 +35,7 @@ import org.parley.moderation.SiteModelStore;
 import org.parley.moderation.SiteModelTraining;
 import org.parley.moderation.SiteModels;
 import org.parley.moderation.Decisions;
+import org.parley.moderation.EditWindows;
 import org.parley.moderation.ModerationLog;
 import org.parley.moderation.ModerationStore;
 import org.parley.moderation.ModeratorAccess;
@@ -47,6 +49,8 @@ import org.parley.story.SiteStore;
 import org.parley.story.Stories;
 import org.parley.story.StoryStore;
 import org.parley.store.Database;
+import org.parley.store.Dialect;
+import org.parley.store.PeerChannel;
 import org.parley.web.DemoContent;
 import org.slf4j.LoggerFactory;
 
@@ -60,12 +64,14 @@ public final class Server implements AutoCloseable {
     private final HttpServer http;
     private final ScheduledExecutorService housekeeping;
     private final SiteModelTraining training;
+    private final PeerChannel peers;
     private final String publicUrl;
     private final FirstStart firstStart;
 
-    private Server(Database database, HttpServer http, ScheduledExecutorService housekeeping,
+    private Server(Database database, HttpServer http, ScheduledExecutorService housekeeping, PeerChannel peers,
             SiteModelTraining training, String publicUrl, FirstStart firstStart) {
         this.database = database;
+        this.peers = peers;
         this.http = http;
         this.housekeeping = housekeeping;
         this.training = training;
@@ -96,6 +102,7 @@ public final class Server implements AutoCloseable {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
+        database.pool().setMetricRegistry(registry);
 
         Accounts accounts = new Accounts(new AccountStore(database.jdbi()), clock);
         SiteStore siteStore = new SiteStore(database.jdbi());
@@ -103,12 +110,15 @@ public final class Server implements AutoCloseable {
         Stories stories = new Stories(siteStore, storyStore, clock);
         CommentStore commentStore = new CommentStore(database.jdbi());
         CommentEvents events = new CommentEvents();
+        events.subscribe(event -> registry.counter("parley.comment.events", "type", event.type().eventName())
+                .increment());
         ModerationStore moderationStore = new ModerationStore(database.jdbi());
         Classifier classifier = Classifier.loadDefault();
+        EditWindows editWindows = new EditWindows(moderationStore, settings.rules());
         SiteModelStore siteModelStore = new SiteModelStore(database.jdbi());
         SiteClassifiers classifiers = new SiteClassifiers(classifier, siteModelStore);
         Submissions submissions = new Submissions(commentStore, moderationStore, classifiers,
-                Pipelines.standard(moderationStore, settings.rules(), classifiers), events, settings.rules(), clock);
+                Pipelines.standard(moderationStore, settings.rules(), classifiers), events, editWindows, clock);
         BaseData baseData = BaseData.of(System.getenv("PARLEY_TRAINING_DATA"));
         SiteModels siteModels = new SiteModels(siteModelStore, new DecisionExamples(database.jdbi()), classifiers,
                 Trainer.Options.defaults(), clock);
@@ -124,12 +134,12 @@ public final class Server implements AutoCloseable {
                         new Respects(commentStore, events, clock),
                         new Reports(commentStore, clock),
                         new Disagreements(commentStore, clock),
-                        settings.rules(), events, demo, moderation(database, accounts, siteStore, storyStore,
-                                commentStore, moderationStore, events, clock,
+                        settings.rules(), events, moderation(database, accounts, siteStore, storyStore,
+                                commentStore, moderationStore, events, editWindows, clock,
                                 new HttpServer.LearningParts(siteModels, training, !baseData.files().isEmpty())),
                         classifier, database::isHealthy, registry),
                 new HttpServer.Options(settings.host(), settings.port(), publicUrl::get, settings.rateLimits(),
-                        settings.trustProxy()));
+                        settings.trustProxy(), maxStreams()));
         http.start();
         int port = http.port();
         if (publicUrl.get() == null) {
@@ -143,7 +153,23 @@ public final class Server implements AutoCloseable {
             return thread;
         });
         housekeeping.scheduleWithFixedDelay(() -> purgeSessions(accounts), 1, 60, TimeUnit.MINUTES);
-        return new Server(database, http, housekeeping, training, publicUrl.get(), firstStart);
+        return new Server(database, http, housekeeping, connectPeers(settings, database, events), training,
+                publicUrl.get(), firstStart);
+    }
+
+    /**
+     * On PostgreSQL, joins the other instances on the same database: comment events then travel to every instance
+     * (their caches and live streams). SQLite serves one instance, which needs no channel.
+     */
+    private static PeerChannel connectPeers(Settings settings, Database database, CommentEvents events) {
+        if (database.dialect() != Dialect.POSTGRESQL) {
+            return null;
+        }
+        PeerEvents peerEvents = new PeerEvents(events);
+        PeerChannel channel = PeerChannel.open(database, "parley_events", settings.databaseUrl(),
+                settings.databaseUser(), settings.databasePassword(), peerEvents::receive);
+        peerEvents.sendThrough(channel::send);
+        return channel;
     }
 
     private static void purgeSessions(Accounts accounts) {
@@ -156,7 +182,7 @@ public final class Server implements AutoCloseable {
 
     private static HttpServer.ModerationParts moderation(Database database, Accounts accounts, SiteStore siteStore,
             StoryStore storyStore, CommentStore commentStore, ModerationStore store, CommentEvents events,
-            Clock clock, HttpServer.LearningParts learning) {
+            EditWindows editWindows, Clock clock, HttpServer.LearningParts learning) {
         ModeratorAccess access = new ModeratorAccess(database.jdbi());
         return new HttpServer.ModerationParts(
                 access,
@@ -165,10 +191,21 @@ public final class Server implements AutoCloseable {
                 new Bans(accounts, store, clock),
                 new ModerationLog(database.jdbi()),
                 store,
-                new SiteAdministration(siteStore, store, access),
+                new SiteAdministration(siteStore, store, access, editWindows),
                 new ReportThresholds(commentStore, storyStore, store, events, clock),
                 new Statistics(database.jdbi(), clock),
+                editWindows,
                 learning);
+    }
+
+    /** The most live streams one instance keeps open ({@code PARLEY_MAX_STREAMS}, default 10,000). */
+    private static int maxStreams() {
+        String configured = System.getenv("PARLEY_MAX_STREAMS");
+        try {
+            return configured == null || configured.isBlank() ? 10_000 : Integer.parseInt(configured.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("PARLEY_MAX_STREAMS must be a whole number, not " + configured);
+        }
     }
 
     private static FirstStart createFirstAdmin(Accounts accounts) {
@@ -199,6 +236,9 @@ public final class Server implements AutoCloseable {
     public void close() {
         housekeeping.shutdownNow();
         training.close();
+        if (peers != null) {
+            peers.close();
+        }
         http.stop();
         database.close();
     }

@@ -114,7 +114,7 @@ public final class SiteLearningSimulation {
             SiteClassifiers classifiers = new SiteClassifiers(shipped, store);
             Submissions submissions = new Submissions(fixtures.comments, fixtures.moderation, classifiers,
                     Pipelines.standard(fixtures.moderation, fixtures.rules, classifiers), fixtures.events,
-                    fixtures.rules, clock);
+                    fixtures.editWindows, clock);
             Decisions decisions = new Decisions(fixtures.comments, fixtures.storyStore, fixtures.moderation,
                     new ModeratorAccess(database.jdbi()), fixtures.events, clock);
             fixtures.moderation.saveSettings(Fixtures.SITE, new SiteSettings(null, null, 1000, true, null, null,

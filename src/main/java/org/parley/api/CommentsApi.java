@@ -135,7 +135,7 @@ final class CommentsApi {
     }
 
     private OutcomeView view(Outcome outcome) {
-        return new OutcomeView(ThreadComment.of(outcome.comment(), rules.editWindow()), outcome.status().code(),
+        return new OutcomeView(ThreadComment.of(outcome.comment(), outcome.editWindow()), outcome.status().code(),
                 outcome.reasons());
     }
 

@@ -23,6 +23,10 @@ final class Errors {
         config.routes.exception(GuidelineNudge.class, (nudge, ctx) -> ctx.status(422).json(new NudgeView(
                 "guideline_nudge", nudge.getMessage(), nudge.categories(), nudge.spans().stream()
                         .map(span -> new SpanView(span.start(), span.end(), span.category().code())).toList())));
+        config.routes.exception(EventStream.TooManyStreams.class, (full, ctx) -> {
+            ctx.header("Retry-After", "10");
+            answer(ctx, 503, "too_many_streams", full.getMessage(), null);
+        });
         config.routes.exception(TooManyRequests.class, (limited, ctx) -> {
             ctx.header("Retry-After", Long.toString(limited.retryAfterSeconds()));
             answer(ctx, 429, "rate_limited", limited.getMessage(), null);

@@ -6,15 +6,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.parley.account.Account;
 import org.parley.comment.Comment;
 import org.parley.comment.CommentEvent;
-import org.parley.comment.CommentRules;
 import org.parley.comment.CommentStatus;
 import org.parley.comment.CommentStore;
 import org.parley.comment.ThreadComment;
+import org.parley.moderation.EditWindows;
 import org.parley.moderation.ModeratorAccess;
 import org.parley.story.Stories;
 import org.parley.story.Story;
@@ -26,40 +25,51 @@ import org.parley.story.StoryStore;
  * of the site is held, published, removed or reported, and fetch the queue again.
  *
  * <p>Events are sent from one background thread, never from the writer's, so a slow client cannot slow a post.
- * A comment that is not published is never sent to readers. Each instance streams its own writes; several
- * instances need a shared event bus (the production issue).
+ * A comment that is not published is never sent to readers. Instances on one PostgreSQL database hear each
+ * other's writes (see {@code PeerEvents}). Every 25 seconds each stream gets a comment line as a heartbeat, so
+ * proxies keep it open and dead clients are noticed; beyond {@code maxStreams} open streams an instance answers
+ * 503 with Retry-After, and the browser's EventSource tries again later.
  */
 final class EventStream {
 
     private static final String STORY = "parley.stream.story";
     private static final String SITE = "parley.stream.site";
 
+    private static final long HEARTBEAT_SECONDS = 25;
+
     private final Map<String, Set<SseClient>> readers = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+    private final int maxStreams;
     private final Map<String, Set<SseClient>> moderators = new ConcurrentHashMap<>();
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "parley-events");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final java.util.concurrent.ScheduledExecutorService sender =
+            Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "parley-events");
+                thread.setDaemon(true);
+                return thread;
+            });
     private final Stories stories;
     private final StoryStore storyStore;
     private final CommentStore comments;
-    private final CommentRules rules;
     private final ModeratorAccess access;
     private final Auth auth;
+    private final EditWindows editWindows;
 
-    EventStream(Stories stories, StoryStore storyStore, CommentStore comments, CommentRules rules,
-            ModeratorAccess access, Auth auth) {
+    EventStream(Stories stories, StoryStore storyStore, CommentStore comments,
+            ModeratorAccess access, Auth auth, int maxStreams, EditWindows editWindows) {
+        this.editWindows = editWindows;
+        this.maxStreams = maxStreams;
+        sender.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS,
+                java.util.concurrent.TimeUnit.SECONDS);
         this.stories = stories;
         this.storyStore = storyStore;
         this.comments = comments;
-        this.rules = rules;
         this.access = access;
         this.auth = auth;
     }
 
     /** Checks a thread stream's parameters before the stream starts, so bad ones get a JSON error. */
     void checkThread(Context ctx) {
+        checkCapacity();
         Story story = stories.findOrCreate(Requests.requiredQuery(ctx, "site"), Requests.requiredQuery(ctx, "url"),
                 null);
         ctx.attribute(STORY, story.id());
@@ -67,11 +77,19 @@ final class EventStream {
 
     /** Checks that the caller moderates the site before the moderators' stream starts. */
     void checkModerator(Context ctx) {
+        checkCapacity();
         Account account = auth.require(ctx).account();
         String site = Requests.requiredQuery(ctx, "site");
         stories.requireSite(site);
         access.require(account, site);
         ctx.attribute(SITE, site);
+    }
+
+    /** More streams are open than this instance takes: answered 503 with Retry-After. */
+    static final class TooManyStreams extends RuntimeException {
+        TooManyStreams() {
+            super("This server has as many live streams open as it takes; try again shortly.", null, false, false);
+        }
     }
 
     void thread(SseClient client) {
@@ -82,10 +100,30 @@ final class EventStream {
         subscribe(moderators, client.ctx().attribute(SITE), client);
     }
 
-    private static void subscribe(Map<String, Set<SseClient>> clients, String key, SseClient client) {
+    private void checkCapacity() {
+        if (open.get() >= maxStreams) {
+            throw new TooManyStreams();
+        }
+    }
+
+    /** The number of open streams on this instance, for metrics. */
+    int openStreams() {
+        return open.get();
+    }
+
+    private void heartbeat() {
+        readers.values().forEach(group -> group.forEach(client -> client.sendComment("heartbeat")));
+        moderators.values().forEach(group -> group.forEach(client -> client.sendComment("heartbeat")));
+    }
+
+    private void subscribe(Map<String, Set<SseClient>> clients, String key, SseClient client) {
         Set<SseClient> group = clients.computeIfAbsent(key, ignored -> ConcurrentHashMap.newKeySet());
         group.add(client);
-        client.onClose(() -> group.remove(client));
+        open.incrementAndGet();
+        client.onClose(() -> {
+            group.remove(client);
+            open.decrementAndGet();
+        });
         client.sendComment("connected");
         client.keepAlive();
     }
@@ -113,16 +151,13 @@ final class EventStream {
         switch (event.type()) {
             case PUBLISHED, EDITED -> comments.find(event.commentId())
                     .filter(comment -> comment.status() == CommentStatus.PUBLISHED)
-                    .ifPresent(comment -> threadReaders.forEach(client -> client.sendEvent(
-                            event.type().eventName(), Map.of("comment", view(comment)))));
+                    .map(comment -> ThreadComment.of(comment, editWindows.forSite(story.get().site())))
+                    .ifPresent(view -> threadReaders.forEach(client -> client.sendEvent(event.type().eventName(),
+                            Map.of("comment", view))));
             case REMOVED -> threadReaders.forEach(client -> client.sendEvent(event.type().eventName(),
                     Map.of("comment", Map.of("id", event.commentId()))));
             default -> { }
         }
-    }
-
-    private ThreadComment view(Comment comment) {
-        return ThreadComment.of(comment, rules.editWindow());
     }
 
     void close() {

@@ -24,6 +24,7 @@ import org.parley.comment.Respects;
 import org.parley.comment.Threads;
 import org.parley.moderation.Bans;
 import org.parley.moderation.Decisions;
+import org.parley.moderation.EditWindows;
 import org.parley.moderation.ModerationLog;
 import org.parley.moderation.ModerationStore;
 import org.parley.moderation.ModeratorAccess;
@@ -37,7 +38,7 @@ import org.parley.moderation.Submissions;
 import org.parley.story.SiteStore;
 import org.parley.story.Stories;
 import org.parley.story.StoryStore;
-import org.parley.web.DemoContent;
+import org.parley.web.Pages;
 import org.parley.web.WebAssets;
 
 /**
@@ -64,7 +65,6 @@ public final class HttpServer {
             Disagreements disagreements,
             CommentRules rules,
             CommentEvents events,
-            DemoContent demo,
             ModerationParts moderation,
             Classifier classifier,
             BooleanSupplier databaseHealthy,
@@ -82,6 +82,7 @@ public final class HttpServer {
             SiteAdministration administration,
             ReportThresholds reportThresholds,
             Statistics statistics,
+            EditWindows editWindows,
             LearningParts learning) {
     }
 
@@ -90,7 +91,8 @@ public final class HttpServer {
     }
 
     /** How the server meets the network. */
-    public record Options(String host, int port, Supplier<String> publicUrl, boolean rateLimits, boolean trustProxy) {
+    public record Options(String host, int port, Supplier<String> publicUrl, boolean rateLimits, boolean trustProxy,
+            int maxStreams) {
     }
 
     private final Javalin app;
@@ -109,27 +111,30 @@ public final class HttpServer {
         ThreadCache cache = new ThreadCache();
         parts.events().subscribe(event -> cache.invalidate(event.storyId()));
         Cors cors = new Cors(parts.siteStore()::allOrigins);
-        EventStream stream = new EventStream(parts.stories(), parts.storyStore(), parts.commentStore(), parts.rules(),
-                parts.moderation().access(), auth);
+        EventStream stream = new EventStream(parts.stories(), parts.storyStore(), parts.commentStore(),
+                parts.moderation().access(), auth, options.maxStreams(), parts.moderation().editWindows());
+        io.micrometer.core.instrument.Gauge.builder("parley.sse.streams", stream, EventStream::openStreams)
+                .register(parts.registry());
         parts.events().subscribe(stream::publish);
         RequestTimers timers = new RequestTimers(parts.registry());
         Routes routes = new Routes(
                 new AuthApi(parts.accounts(), auth, requests, limits, parts.moderation().store()),
                 new ThreadsApi(parts.stories(), parts.storyStore(), parts.threads(), parts.commentStore(),
-                        parts.rules(), cache, auth, mapper, parts.disagreements()),
+                        parts.rules(), cache, auth, mapper, parts.disagreements(), parts.moderation().editWindows()),
                 new CommentsApi(parts.stories(), parts.submissions(), parts.comments(), parts.respects(),
                         parts.reports(), parts.moderation().reportThresholds(), parts.disagreements(), parts.rules(), auth,
                         requests, limits),
                 new ModerationApi(auth, requests, parts.moderation().access(), parts.moderation().queue(),
                         parts.moderation().decisions(), parts.moderation().bans(), parts.moderation().log(),
                         parts.moderation().store(), parts.moderation().administration(), parts.siteStore(),
-                        parts.accounts(), parts.rules(), parts.moderation().statistics()),
+                        parts.accounts(), parts.rules(), parts.moderation().statistics(),
+                        parts.classifier(), parts.storyStore(), parts.events(), parts.moderation().editWindows()),
                 new ModelsApi(auth, parts.moderation().access(), parts.siteStore(),
                         parts.moderation().learning().models(), parts.moderation().learning().training(),
                         parts.moderation().learning().baseData()),
                 new ClassifyApi(parts.classifier(), auth, requests),
                 new HealthApi(parts.databaseHealthy(), parts.registry()),
-                stream, cors, new WebAssets(), parts.demo(), options.publicUrl());
+                stream, cors, new WebAssets(), new Pages(options.publicUrl()));
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -195,7 +200,7 @@ public final class HttpServer {
     /** The route table. */
     private record Routes(AuthApi auth, ThreadsApi threads, CommentsApi comments, ModerationApi moderation,
             ModelsApi models, ClassifyApi classify, HealthApi health, EventStream stream, Cors cors,
-            WebAssets assets, DemoContent demo, Supplier<String> publicUrl) {
+            WebAssets assets, Pages pages) {
 
         void register(io.javalin.config.JavalinConfig config) {
             var r = config.routes;
@@ -231,6 +236,7 @@ public final class HttpServer {
             r.get("/api/v1/moderation/users/{id}", moderation::user);         // moderator
             r.get("/api/v1/moderation/log", moderation::log);        // moderator of the site
             r.get("/api/v1/moderation/stats", moderation::stats);    // moderator of the site
+            r.patch("/api/v1/moderation/stories/{id}", moderation::changeStory); // CSRF, moderator of the site
             r.get("/api/v1/moderation/sites/{site}/settings", moderation::settings);       // moderator of the site
             r.patch("/api/v1/moderation/sites/{site}/settings", moderation::changeSettings); // CSRF, moderator
             r.get("/api/v1/moderation/sites/{site}/models", models::list);                 // admin
@@ -248,14 +254,22 @@ public final class HttpServer {
             r.get("/health", health::health);
             r.get("/metrics", health::metrics);
 
-            r.get("/", ctx -> demo.article(ctx, publicUrl.get()));
-            r.get("/articles", ctx -> demo.articles(ctx, publicUrl.get()));
+            r.get("/", pages::article);
+            r.get("/articles", pages::articles);
             r.get("/embed.js", ctx -> sendAsset(ctx, "embed.js"));
             r.get("/count.js", ctx -> sendAsset(ctx, "count.js"));
             r.get("/widget/{file}", ctx -> sendAsset(ctx, "widget/" + ctx.pathParam("file")));
-            r.get("/admin", ctx -> ctx.redirect("/admin/"));
-            r.get("/admin/", demo::dashboard);
+            r.get("/admin", this::dashboard);  // also matches /admin/: Javalin ignores trailing slashes
             r.get("/admin/{file}", ctx -> sendAsset(ctx, "admin/" + ctx.pathParam("file")));
+        }
+
+        /** The dashboard lives at /admin/, so that a bare /admin is sent there first. */
+        private void dashboard(Context ctx) {
+            if (ctx.path().endsWith("/")) {
+                pages.dashboard(ctx);
+            } else {
+                ctx.redirect("/admin/");
+            }
         }
 
         private void sendAsset(Context ctx, String path) {

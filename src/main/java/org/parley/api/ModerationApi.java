@@ -9,12 +9,17 @@ import org.parley.account.Account;
 import org.parley.account.Accounts;
 import org.parley.account.Session;
 import org.parley.classifier.Category;
+import org.parley.classifier.Classifier;
 import org.parley.comment.Comment;
+import org.parley.comment.CommentEvent;
+import org.parley.comment.CommentEvents;
+import org.parley.comment.Markdown;
 import org.parley.comment.CommentRules;
 import org.parley.comment.ThreadComment;
 import org.parley.moderation.Bans;
 import org.parley.moderation.DecisionAction;
 import org.parley.moderation.Decisions;
+import org.parley.moderation.EditWindows;
 import org.parley.moderation.ModerationLog;
 import org.parley.moderation.ModerationStore;
 import org.parley.moderation.ModeratorAccess;
@@ -27,6 +32,9 @@ import org.parley.moderation.SiteAdministration;
 import org.parley.moderation.Statistics;
 import org.parley.problem.Problem;
 import org.parley.story.SiteStore;
+import org.parley.story.Story;
+import org.parley.story.StoryStatus;
+import org.parley.story.StoryStore;
 
 /** The moderators' API: queues, decisions, actions on readers, the log, and site settings. */
 final class ModerationApi {
@@ -41,8 +49,13 @@ final class ModerationApi {
     }
 
     /** A queued comment as the dashboard shows it. */
-    record ItemView(ThreadComment comment, String body, QueueItem.StoryRef story, Map<String, Double> scores,
-            String modelVersion, List<Reason> reasons, List<QueueItem.ReportCount> reports, AuthorView author) {
+    record ItemView(ThreadComment comment, String body, String plainText, List<SpanView> spans,
+            QueueItem.StoryRef story, Map<String, Double> scores, String modelVersion, List<Reason> reasons,
+            List<QueueItem.ReportCount> reports, AuthorView author) {
+    }
+
+    /** A passage the classifier flagged, as character offsets into {@code plainText}. */
+    record SpanView(int start, int end, String category) {
     }
 
     record AuthorView(String id, String displayName, long published, long pending, long rejected) {
@@ -67,10 +80,19 @@ final class ModerationApi {
     private final Accounts accounts;
     private final CommentRules rules;
     private final Statistics statistics;
+    private final Classifier classifier;
+    private final StoryStore storyStore;
+    private final CommentEvents events;
+    private final EditWindows editWindows;
 
     ModerationApi(Auth auth, Requests requests, ModeratorAccess access, Queue queue, Decisions decisions, Bans bans,
             ModerationLog log, ModerationStore store, SiteAdministration administration, SiteStore sites,
-            Accounts accounts, CommentRules rules, Statistics statistics) {
+            Accounts accounts, CommentRules rules, Statistics statistics, Classifier classifier,
+            StoryStore storyStore, CommentEvents events, EditWindows editWindows) {
+        this.editWindows = editWindows;
+        this.storyStore = storyStore;
+        this.events = events;
+        this.classifier = classifier;
         this.statistics = statistics;
         this.auth = auth;
         this.requests = requests;
@@ -94,7 +116,8 @@ final class ModerationApi {
         access.require(moderator, site);
         var settings = store.settings(site);
         Queue.Page page = queue.list(site, kind, ctx.queryParam("cursor"), settings);
-        List<ItemView> items = page.items().stream().map(this::itemView).toList();
+        java.time.Duration editWindow = editWindows.forSite(site);
+        List<ItemView> items = page.items().stream().map(item -> itemView(item, editWindow)).toList();
         ctx.header("Cache-Control", "private, no-store");
         ctx.json(new QueueView(items, page.nextCursor(), queue.counts(site, settings)));
     }
@@ -107,7 +130,8 @@ final class ModerationApi {
         }
         Comment comment = decisions.decide(session.account(), ctx.pathParam("id"),
                 DecisionAction.ofCode(request.action()), request.reason(), rejectionCategory(request.category()));
-        ctx.json(Map.of("comment", ThreadComment.of(comment, rules.editWindow())));
+        String site = storyStore.findById(comment.storyId()).orElseThrow().site();
+        ctx.json(Map.of("comment", ThreadComment.of(comment, editWindows.forSite(site))));
     }
 
     void ban(Context ctx) {
@@ -183,6 +207,35 @@ final class ModerationApi {
         ctx.json(statistics.overview(site, days));
     }
 
+    record StoryChange(String status, Boolean premoderated) {
+    }
+
+    /** Opens or closes a story's comments and switches its premoderation. */
+    void changeStory(Context ctx) {
+        Session session = auth.requireForChange(ctx);
+        StoryChange change = requests.body(ctx, StoryChange.class);
+        Story story = storyStore.findById(ctx.pathParam("id"))
+                .orElseThrow(() -> Problem.notFound("story", "There is no such story."));
+        access.require(session.account(), story.site());
+        if (change.status() != null) {
+            StoryStatus status;
+            try {
+                status = StoryStatus.ofCode(change.status());
+            } catch (IllegalArgumentException e) {
+                throw Problem.invalid("status", "A story's status is 'open' or 'closed'.");
+            }
+            storyStore.updateStatus(story.id(), status);
+        }
+        if (change.premoderated() != null) {
+            store.premoderateStory(story.id(), change.premoderated());
+        }
+        events.publish(new CommentEvent(CommentEvent.Type.EDITED, story.id(), ""));
+        Story changed = storyStore.findById(story.id()).orElseThrow();
+        ctx.json(Map.of("story", Map.of("id", changed.id(), "site", changed.site(), "url", changed.url(),
+                "title", changed.title(), "status", changed.status().code(), "commentCount", changed.commentCount(),
+                "premoderated", changed.premoderated())));
+    }
+
     /** The sites the signed-in account moderates (every site for an admin). */
     void sites(Context ctx) {
         Account account = auth.require(ctx).account();
@@ -193,11 +246,19 @@ final class ModerationApi {
         ctx.json(Map.of("sites", moderated));
     }
 
-    private ItemView itemView(QueueItem item) {
+    /**
+     * A queued comment with the passages behind its scores: the classifier runs again on the text (some 40 µs),
+     * so highlights need no stored spans.
+     */
+    private ItemView itemView(QueueItem item, java.time.Duration editWindow) {
         Comment comment = item.comment();
         QueueItem.AuthorRecord record = item.authorRecord();
-        return new ItemView(ThreadComment.of(comment, rules.editWindow()), comment.body(), item.story(),
-                item.scores(), item.modelVersion(), item.reasons(), item.reports(),
+        String plainText = Markdown.render(comment.body()).plainText();
+        List<SpanView> spans = classifier.classify(plainText).spans().stream()
+                .map(span -> new SpanView(span.start(), span.end(), span.category().code()))
+                .toList();
+        return new ItemView(ThreadComment.of(comment, editWindow), comment.body(), plainText, spans,
+                item.story(), item.scores(), item.modelVersion(), item.reasons(), item.reports(),
                 new AuthorView(comment.authorId(), comment.authorName(), record.published(), record.pending(),
                         record.rejected()));
     }

@@ -12,6 +12,7 @@ import org.parley.account.Session;
 import org.parley.comment.CommentRules;
 import org.parley.comment.CommentStore;
 import org.parley.comment.Disagreements;
+import org.parley.moderation.EditWindows;
 import org.parley.comment.Sort;
 import org.parley.comment.ThreadComment;
 import org.parley.comment.ThreadPage;
@@ -56,14 +57,16 @@ final class ThreadsApi {
     private final Threads threads;
     private final CommentStore comments;
     private final CommentRules rules;
+    private final EditWindows editWindows;
     private final ThreadCache cache;
     private final Auth auth;
     private final ObjectMapper mapper;
     private final Disagreements disagreements;
 
     ThreadsApi(Stories stories, StoryStore storyStore, Threads threads, CommentStore comments, CommentRules rules,
-            ThreadCache cache, Auth auth, ObjectMapper mapper, Disagreements disagreements) {
+            ThreadCache cache, Auth auth, ObjectMapper mapper, Disagreements disagreements, EditWindows editWindows) {
         this.disagreements = disagreements;
+        this.editWindows = editWindows;
         this.stories = stories;
         this.storyStore = storyStore;
         this.threads = threads;
@@ -123,7 +126,7 @@ final class ThreadsApi {
             return false;
         }
         ThreadPage threadPage = threads.page(story.id(), request.sort(), request.cursor(), request.limit(),
-                session.account().id());
+                session.account().id(), editWindows.forSite(story.site()));
         ctx.header("Cache-Control", "private, no-store");
         ctx.json(new ThreadView(siteView(stories.requireSite(request.site())), StoryView.of(story),
                 threadPage.comments(), threadPage.nextCursor()));
@@ -134,7 +137,8 @@ final class ThreadsApi {
     private CachedBody read(PageRequest request, String key, String title) throws JsonProcessingException {
         Story found = stories.findOrCreate(request.site(), request.url(), title);
         long generation = cache.generation(found.id());
-        ThreadPage threadPage = threads.page(found.id(), request.sort(), request.cursor(), request.limit());
+        ThreadPage threadPage = threads.page(found.id(), request.sort(), request.cursor(), request.limit(), null,
+                editWindows.forSite(found.site()));
         Story story = storyStore.findById(found.id()).orElseThrow();
         ThreadView view = new ThreadView(siteView(stories.requireSite(request.site())), StoryView.of(story),
                 threadPage.comments(), threadPage.nextCursor());
@@ -183,6 +187,6 @@ final class ThreadsApi {
 
     private SiteView siteView(Site site) {
         return new SiteView(site.id(), site.name(), site.guidelines(), rules.maxBodyLength(),
-                rules.editWindow().toSeconds(), CommentRules.MAX_DEPTH + 1);
+                editWindows.forSite(site.id()).toSeconds(), CommentRules.MAX_DEPTH + 1);
     }
 }

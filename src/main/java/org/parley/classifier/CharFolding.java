@@ -9,13 +9,17 @@ import java.util.Locale;
  * soft hyphen) dropped and every kind of space or control made a plain space.
  *
  * <p>Folding one char at a time differs from NFKC over a whole string only for combining sequences, whose marks
- * are dropped here anyway. The BMP is folded once into a table when the class loads; characters outside it
- * (mathematical alphanumerics, emoji) take a slower path that allocates.
+ * are dropped here anyway. ASCII is folded into a table when the class loads and every other BMP char the first
+ * time it is seen (folding all 65,536 up front would cost a third of a second at start-up); racing threads may
+ * both fold a char, and write the same answer. Characters outside the BMP (mathematical alphanumerics, emoji) take
+ * a slower path that allocates.
  */
 final class CharFolding {
 
     /** Marks a char whose fold is not a single char: see {@link #MULTI}. */
     private static final char SEE_MULTI = '\uFFFF';
+    /** Marks a char not folded yet. */
+    private static final char UNSEEN = '\uFFFE';
 
     private static final String LOOK_ALIKES = "аa вb еe ёe кk мm нh оo рp сc тt уy хx ѕs іi їi јj ԁd ԛq ԝw ьb"
             + " αa βb γy εe ηn ιi κk νv οo ρp τt υu χx ωw ςc μu ıi";
@@ -23,19 +27,15 @@ final class CharFolding {
     private static final char[] SINGLE = new char[65536];
     private static final String[] MULTI = new String[65536];
 
+    private static final char[] LOOK_ALIKE = new char[65536];
+
     static {
-        char[] lookAlike = new char[65536];
         for (String pair : LOOK_ALIKES.split(" ")) {
-            lookAlike[pair.charAt(0)] = pair.charAt(1);
+            LOOK_ALIKE[pair.charAt(0)] = pair.charAt(1);
         }
-        for (int c = 0; c < 65536; c++) {
-            String folded = fold((char) c, lookAlike);
-            if (folded.length() == 1) {
-                SINGLE[c] = folded.charAt(0);
-            } else {
-                SINGLE[c] = SEE_MULTI;
-                MULTI[c] = folded;
-            }
+        java.util.Arrays.fill(SINGLE, UNSEEN);
+        for (char c = 0; c < 128; c++) {
+            learn(c);
         }
     }
 
@@ -52,20 +52,38 @@ final class CharFolding {
                 && Character.isLowSurrogate(text.charAt(index + 1))) {
             String folded = foldSupplementary(text.codePointAt(index));
             for (int i = 0; i < folded.length(); i++) {
-                out.appendFolded(folded.charAt(i), index, index + 2);
+                out.folded.append(folded.charAt(i), index, index + 2);
             }
             return 2;
         }
         char single = SINGLE[c];
+        if (single == UNSEEN) {
+            single = learn(c);
+        }
+        String folded = single == SEE_MULTI ? MULTI[c] : null;
         if (single != SEE_MULTI) {
-            out.appendFolded(single, index, index + 1);
+            out.folded.append(single, index, index + 1);
         } else {
-            String folded = MULTI[c];
+            if (folded == null) {
+                folded = fold(c, LOOK_ALIKE);
+            }
             for (int i = 0; i < folded.length(); i++) {
-                out.appendFolded(folded.charAt(i), index, index + 1);
+                out.folded.append(folded.charAt(i), index, index + 1);
             }
         }
         return 1;
+    }
+
+    /** Folds a char into the tables and returns its entry in {@link #SINGLE}. */
+    private static char learn(char c) {
+        String folded = fold(c, LOOK_ALIKE);
+        if (folded.length() == 1 && folded.charAt(0) != UNSEEN && folded.charAt(0) != SEE_MULTI) {
+            SINGLE[c] = folded.charAt(0);
+        } else {
+            MULTI[c] = folded;
+            SINGLE[c] = SEE_MULTI;
+        }
+        return SINGLE[c];
     }
 
     private static String fold(char c, char[] lookAlike) {
@@ -81,6 +99,7 @@ final class CharFolding {
         return foldString(String.valueOf(c), lookAlike);
     }
 
+
     private static String foldSupplementary(int codePoint) {
         String folded = Normalizer.normalize(new String(Character.toChars(codePoint)), Normalizer.Form.NFKC);
         if (folded.codePointCount(0, folded.length()) == 1 && folded.codePointAt(0) == codePoint) {
@@ -88,7 +107,7 @@ final class CharFolding {
         }
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < folded.length(); i++) {
-            out.append(SINGLE[folded.charAt(i)] == SEE_MULTI ? MULTI[folded.charAt(i)] : SINGLE[folded.charAt(i)]);
+            out.append(foldString(String.valueOf(folded.charAt(i)), LOOK_ALIKE));
         }
         return out.toString();
     }

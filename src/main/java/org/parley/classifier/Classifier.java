@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.Adler32;
+import java.util.zip.CRC32;
 
 /**
  * Parley's civility classifier: scores a comment's plain text per {@link Category} and points at the words behind
@@ -35,7 +37,7 @@ public final class Classifier {
             if (in == null) {
                 throw new IllegalStateException("the shipped model " + DEFAULT_MODEL + " is missing");
             }
-            return fromBytes(in.readAllBytes());
+            return read(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -52,11 +54,18 @@ public final class Classifier {
 
     /** The classifier with the model in this file (as written by {@code parley train}). */
     public static Classifier load(Path modelFile) {
-        try {
-            return fromBytes(Files.readAllBytes(modelFile));
+        try (InputStream in = Files.newInputStream(modelFile)) {
+            return read(new java.io.BufferedInputStream(in, 1 << 16));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Classifier read(InputStream in) throws IOException {
+        CRC32 crc = new CRC32();
+        Adler32 adler = new Adler32();
+        Model model = Model.read(in, crc, adler);
+        return new Classifier(model, Model.version(crc, adler));
     }
 
     static Classifier fromBytes(byte[] bytes) {

@@ -15,9 +15,9 @@ final class FeatureVector implements IntConsumer {
     float[] value = new float[1024];
     int size;
 
-    private int[] slotBucket = new int[4096];
+    /** Per slot: the generation stamp in the high half, the bucket in the low half; one load answers both. */
+    private long[] slotKey = new long[4096];
     private int[] slotPosition = new int[4096];
-    private int[] slotStamp = new int[4096];
     private int[] count = new int[1024];
     private int stamp = 1;
     private int groupStart;
@@ -34,7 +34,7 @@ final class FeatureVector implements IntConsumer {
         size = 0;
         groupStart = 0;
         if (++stamp == Integer.MAX_VALUE) {
-            Arrays.fill(slotStamp, 0);
+            Arrays.fill(slotKey, 0);
             stamp = 1;
         }
     }
@@ -42,20 +42,20 @@ final class FeatureVector implements IntConsumer {
     /** Counts one occurrence of a feature. */
     @Override
     public void accept(int bucket) {
-        if (size * 2 >= slotBucket.length) {
+        if (size * 2 >= slotKey.length) {
             grow();
         }
-        int mask = slotBucket.length - 1;
+        long key = (long) stamp << 32 | bucket & 0xFFFFFFFFL;
+        int mask = slotKey.length - 1;
         int slot = (bucket * 0x9E3779B1) >>> 7 & mask;
-        while (slotStamp[slot] == stamp) {
-            if (slotBucket[slot] == bucket) {
+        for (long at = slotKey[slot]; (int) (at >>> 32) == stamp; at = slotKey[slot]) {
+            if (at == key) {
                 count[slotPosition[slot]]++;
                 return;
             }
             slot = slot + 1 & mask;
         }
-        slotStamp[slot] = stamp;
-        slotBucket[slot] = bucket;
+        slotKey[slot] = key;
         slotPosition[slot] = size;
         if (size == index.length) {
             index = Arrays.copyOf(index, size * 2);
@@ -90,10 +90,11 @@ final class FeatureVector implements IntConsumer {
 
     /** The closed value of a feature, or 0 if the text does not have it. */
     float valueOf(int bucket) {
-        int mask = slotBucket.length - 1;
+        long key = (long) stamp << 32 | bucket & 0xFFFFFFFFL;
+        int mask = slotKey.length - 1;
         int slot = (bucket * 0x9E3779B1) >>> 7 & mask;
-        while (slotStamp[slot] == stamp) {
-            if (slotBucket[slot] == bucket) {
+        for (long at = slotKey[slot]; (int) (at >>> 32) == stamp; at = slotKey[slot]) {
+            if (at == key) {
                 return value[slotPosition[slot]];
             }
             slot = slot + 1 & mask;
@@ -102,18 +103,16 @@ final class FeatureVector implements IntConsumer {
     }
 
     private void grow() {
-        int capacity = slotBucket.length * 2;
-        slotBucket = new int[capacity];
+        int capacity = slotKey.length * 2;
+        slotKey = new long[capacity];
         slotPosition = new int[capacity];
-        slotStamp = new int[capacity];
         int mask = capacity - 1;
         for (int i = 0; i < size; i++) {
             int slot = (index[i] * 0x9E3779B1) >>> 7 & mask;
-            while (slotStamp[slot] == stamp) {
+            while ((int) (slotKey[slot] >>> 32) == stamp) {
                 slot = slot + 1 & mask;
             }
-            slotStamp[slot] = stamp;
-            slotBucket[slot] = index[i];
+            slotKey[slot] = (long) stamp << 32 | index[i] & 0xFFFFFFFFL;
             slotPosition[slot] = i;
         }
     }

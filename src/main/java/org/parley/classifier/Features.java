@@ -85,18 +85,14 @@ final class Features {
 
     private void charGrams(NormalizedText text, int w, IntConsumer sink) {
         char[] chars = text.chars;
-        int start = text.wordStart[w];
-        int length = text.wordEnd[w] - start;
-        int padded = length + 2;
-        for (int i = 0; i < padded - 1; i++) {
-            int hash = FNV_OFFSET;
-            for (int n = 1; n <= 5 && i + n <= padded; n++) {
-                int at = i + n - 1;
-                char c = at == 0 ? '<' : at == padded - 1 ? '>' : chars[start + at - 1];
-                hash = (hash ^ c) * FNV_PRIME;
-                if (n >= 2) {
-                    sink.accept(bucket(hash, n));
-                }
+        int first = text.wordStart[w] - 1;
+        int last = text.wordEnd[w];
+        for (int i = first; i < last; i++) {
+            int hash = (FNV_OFFSET ^ chars[i]) * FNV_PRIME;
+            int limit = Math.min(last, i + 4);
+            for (int j = i + 1; j <= limit; j++) {
+                hash = (hash ^ chars[j]) * FNV_PRIME;
+                sink.accept(bucket(hash, j - i + 1));
             }
         }
     }

@@ -3,72 +3,49 @@ package org.parley.classifier;
 import java.util.Arrays;
 
 /**
- * A text after {@link Normalizer}: its words in folded, de-obfuscated form, each char remembering the range of
- * the original text it came from. A reusable buffer: one per thread, grown as needed, never shrunk.
+ * A text after {@link Normalizer}: its words in folded, de-obfuscated form, back to back in the inherited chars, each
+ * char remembering the range of the original text it came from. A reusable buffer: one per thread, grown as needed,
+ * never shrunk.
+ *
+ * <p>In {@link #chars} each word is wrapped in the boundary marks {@code <} and {@code >} that {@link Features} uses
+ * for char n-grams, so the hot loop reads them without branching; {@link #wordStart} and {@link #wordEnd} exclude the
+ * marks.
  */
-final class NormalizedText {
-
-    /** The words' chars, back to back. */
-    char[] chars = new char[1024];
-    /** For each char in {@link #chars}: where its source starts in the original text. */
-    int[] from = new int[1024];
-    /** For each char in {@link #chars}: where its source ends (exclusive) in the original text. */
-    int[] to = new int[1024];
-    int length;
+final class NormalizedText extends TrackedChars {
 
     int[] wordStart = new int[256];
     int[] wordEnd = new int[256];
     int words;
 
     /** Scratch: the folded text before words are cut, with the same origin bookkeeping. */
-    char[] folded = new char[1024];
-    int[] foldedFrom = new int[1024];
-    int[] foldedTo = new int[1024];
-    int foldedLength;
+    final TrackedChars folded = new TrackedChars();
 
     void clear() {
         length = 0;
         words = 0;
-        foldedLength = 0;
+        folded.length = 0;
     }
 
-    void appendFolded(char c, int start, int end) {
-        if (foldedLength == folded.length) {
-            int size = folded.length * 2;
-            folded = Arrays.copyOf(folded, size);
-            foldedFrom = Arrays.copyOf(foldedFrom, size);
-            foldedTo = Arrays.copyOf(foldedTo, size);
-        }
-        folded[foldedLength] = c;
-        foldedFrom[foldedLength] = start;
-        foldedTo[foldedLength] = end;
-        foldedLength++;
+    /** Opens a word: writes its start mark and returns where its first char will go. */
+    int beginWord() {
+        append('<', 0, 0);
+        return length;
     }
 
-    void append(char c, int start, int end) {
-        if (length == chars.length) {
-            int size = chars.length * 2;
-            chars = Arrays.copyOf(chars, size);
-            from = Arrays.copyOf(from, size);
-            to = Arrays.copyOf(to, size);
-        }
-        chars[length] = c;
-        from[length] = start;
-        to[length] = end;
-        length++;
-    }
-
-    /** Ends a word that began at {@code start}; an empty word is dropped. */
+    /** Ends a word that began at {@code start} (as {@link #beginWord()} returned); an empty word is dropped. */
     void endWord(int start) {
         if (length == start) {
+            length = start - 1;
             return;
         }
+        int end = length;
+        append('>', 0, 0);
         if (words == wordStart.length) {
             wordStart = Arrays.copyOf(wordStart, words * 2);
             wordEnd = Arrays.copyOf(wordEnd, words * 2);
         }
         wordStart[words] = start;
-        wordEnd[words] = length;
+        wordEnd[words] = end;
         words++;
     }
 

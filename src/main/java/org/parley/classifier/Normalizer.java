@@ -12,7 +12,8 @@ package org.parley.classifier;
  * {@code sh!t}) are filled in from {@link MaskedWords}; runs of three or more equal letters shrink to one
  * ({@code stuuupid}); apostrophes vanish ({@code don't} reads {@code dont}); anything else separates words.
  *
- * <p>Stateless and thread-safe: the caller passes the buffer to fill.
+ * <p>Stateless and thread-safe: the caller passes the buffer to fill. Past 300 lines because the steps above are
+ * one pass over shared buffers whose origin bookkeeping must agree; split up, each step would need its own copy.
  */
 final class Normalizer {
 
@@ -25,8 +26,8 @@ final class Normalizer {
         for (int i = 0; i < text.length(); ) {
             i += CharFolding.fold(text, i, out);
         }
-        char[] f = out.folded;
-        int n = out.foldedLength;
+        char[] f = out.folded.chars;
+        int n = out.folded.length;
         int i = 0;
         while (i < n) {
             if (f[i] == ' ') {
@@ -94,17 +95,17 @@ final class Normalizer {
     }
 
     private static void emitSpacedLetters(NormalizedText out, int start, int end) {
-        char[] f = out.folded;
-        int wordStart = out.length;
+        char[] f = out.folded.chars;
+        int wordStart = out.beginWord();
         for (int i = start; i < end; i += 2) {
             char c = f[i];
-            out.append(Character.isLetter(c) ? c : c == '*' ? '*' : leet(c), out.foldedFrom[i], out.foldedTo[i]);
+            out.append(Character.isLetter(c) ? c : c == '*' ? '*' : leet(c), out.folded.from[i], out.folded.to[i]);
         }
         finishWord(out, wordStart);
     }
 
     private static void emitToken(NormalizedText out, int start, int end) {
-        char[] f = out.folded;
+        char[] f = out.folded.chars;
         if (isDropped(f, start, end)) {
             return;
         }
@@ -179,7 +180,7 @@ final class Normalizer {
 
     /** Joins letters written with one kind of separator between each ({@code m.o.r.o.n}, {@code f-u-c-k}). */
     private static boolean emitDotted(NormalizedText out, int start, int end) {
-        char[] f = out.folded;
+        char[] f = out.folded.chars;
         while (end > start && (f[end - 1] == '.' || f[end - 1] == ',' || f[end - 1] == '!' || f[end - 1] == '?')) {
             end--;
         }
@@ -201,10 +202,10 @@ final class Normalizer {
         if (letters < 2) {
             return false;
         }
-        int wordStart = out.length;
+        int wordStart = out.beginWord();
         for (int i = start; i < end; i += 2) {
             char c = f[i];
-            out.append(Character.isLetter(c) || c == '*' ? c : leet(c), out.foldedFrom[i], out.foldedTo[i]);
+            out.append(Character.isLetter(c) || c == '*' ? c : leet(c), out.folded.from[i], out.folded.to[i]);
         }
         finishWord(out, wordStart);
         return true;
@@ -238,7 +239,7 @@ final class Normalizer {
      * one letter, leet chars become letters and inner masks are filled in; apostrophes are dropped.
      */
     private static void emitSegment(NormalizedText out, int start, int end) {
-        char[] f = out.folded;
+        char[] f = out.folded.chars;
         while (start < end && (isMask(f[start]) || f[start] == '\'' || f[start] == '’')) {
             start++;
         }
@@ -252,21 +253,21 @@ final class Normalizer {
                 break;
             }
         }
-        int wordStart = out.length;
+        int wordStart = out.beginWord();
         for (int i = start; i < end; i++) {
             char c = f[i];
             if (c == '\'' || c == '’') {
                 continue;
             }
             if (Character.isLetter(c) || Character.isDigit(c) && (!hasLetter || leet(c) == 0)) {
-                out.append(c, out.foldedFrom[i], out.foldedTo[i]);
+                out.append(c, out.folded.from[i], out.folded.to[i]);
             } else if (hasLetter && isMask(c)) {
-                out.append('*', out.foldedFrom[i], out.foldedTo[i]);
+                out.append('*', out.folded.from[i], out.folded.to[i]);
             } else if (hasLetter && leet(c) != 0) {
-                out.append(leet(c), out.foldedFrom[i], out.foldedTo[i]);
+                out.append(leet(c), out.folded.from[i], out.folded.to[i]);
             } else {
-                out.endWord(wordStart);
-                wordStart = out.length;
+                finishWord(out, wordStart);
+                wordStart = out.beginWord();
             }
         }
         finishWord(out, wordStart);

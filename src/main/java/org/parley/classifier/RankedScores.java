@@ -48,15 +48,8 @@ public final class RankedScores {
         long negativesAbove = 0;
         for (int i = 0; i < scores.length; ) {
             int end = blockEnd(i);
-            long blockPositives = 0;
-            long blockNegatives = 0;
-            for (int j = i; j < end; j++) {
-                if (positive[j]) {
-                    blockPositives++;
-                } else {
-                    blockNegatives++;
-                }
-            }
+            long blockPositives = positivesIn(i, end);
+            long blockNegatives = end - i - blockPositives;
             area += blockPositives * (negatives - negativesAbove - blockNegatives / 2.0);
             negativesAbove += blockNegatives;
             i = end;
@@ -73,10 +66,7 @@ public final class RankedScores {
         int truePositives = 0;
         for (int i = 0; i < scores.length; ) {
             int end = blockEnd(i);
-            int blockPositives = 0;
-            for (int j = i; j < end; j++) {
-                blockPositives += positive[j] ? 1 : 0;
-            }
+            int blockPositives = positivesIn(i, end);
             truePositives += blockPositives;
             sum += blockPositives * (truePositives / (double) end);
             i = end;
@@ -111,9 +101,7 @@ public final class RankedScores {
         int truePositives = 0;
         for (int i = 0; i < scores.length; ) {
             int end = blockEnd(i);
-            for (int j = i; j < end; j++) {
-                truePositives += positive[j] ? 1 : 0;
-            }
+            truePositives += positivesIn(i, end);
             double hits = prevalence * truePositives / positives;
             double falseAlarms = (1 - prevalence) * (end - truePositives) / (double) negatives;
             if (hits > 0 && hits / (hits + falseAlarms) >= target) {
@@ -131,9 +119,7 @@ public final class RankedScores {
         int truePositives = 0;
         for (int i = 0; i < scores.length; ) {
             int end = blockEnd(i);
-            for (int j = i; j < end; j++) {
-                truePositives += positive[j] ? 1 : 0;
-            }
+            truePositives += positivesIn(i, end);
             double f1 = positives == 0 ? 0 : 2.0 * truePositives / (end + positives);
             if (f1 > best) {
                 best = f1;
@@ -177,6 +163,14 @@ public final class RankedScores {
 
     private static double ratio(int part, int whole) {
         return whole == 0 ? 0 : part / (double) whole;
+    }
+
+    private int positivesIn(int start, int end) {
+        int count = 0;
+        for (int j = start; j < end; j++) {
+            count += positive[j] ? 1 : 0;
+        }
+        return count;
     }
 
     private int blockEnd(int start) {

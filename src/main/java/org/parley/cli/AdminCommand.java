@@ -70,6 +70,13 @@ public final class AdminCommand implements Runnable {
         }
     }
 
+    /** The account with this e-mail address, or bad usage. */
+    static Account requireAccount(AccountStore store, String email) {
+        return store.findCredentials(email.strip().toLowerCase(java.util.Locale.ROOT))
+                .orElseThrow(() -> new UsageException("there is no account " + email))
+                .account();
+    }
+
     /** {@code parley admin moderator --email E --site S}: lets an account moderate a site. */
     @Command(name = "moderator", description = "Make an account a moderator of a site.")
     static final class Moderator implements Runnable {
@@ -87,9 +94,7 @@ public final class AdminCommand implements Runnable {
         public void run() {
             try (Database opened = database.open()) {
                 AccountStore store = new AccountStore(opened.jdbi());
-                Account account = store.findCredentials(email.strip().toLowerCase(java.util.Locale.ROOT))
-                        .orElseThrow(() -> new UsageException("there is no account " + email))
-                        .account();
+                Account account = requireAccount(store, email);
                 if (new org.parley.story.SiteStore(opened.jdbi()).find(site).isEmpty()) {
                     throw new UsageException("there is no site " + site);
                 }
@@ -116,9 +121,7 @@ public final class AdminCommand implements Runnable {
         public void run() {
             try (Database opened = database.open()) {
                 AccountStore store = new AccountStore(opened.jdbi());
-                Account account = store.findCredentials(email.strip().toLowerCase(java.util.Locale.ROOT))
-                        .orElseThrow(() -> new UsageException("there is no account " + email))
-                        .account();
+                Account account = requireAccount(store, email);
                 String token = new Accounts(store, Clock.systemUTC()).createToken(account.id(), name);
                 System.out.println(token);
             } catch (Problem problem) {

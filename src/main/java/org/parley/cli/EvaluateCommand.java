@@ -44,6 +44,10 @@ public final class EvaluateCommand implements Runnable {
     @Option(names = "--bias", description = "Also report identity-term bias metrics (subgroup AUC, BPSN, BNSP).")
     boolean bias;
 
+    @Option(names = "--dev-threshold", description = "Also report each category's macro-F1 at the threshold that"
+            + " maximizes F1 on the same file's dev rows (how OffensEval-style scores are usually reported).")
+    boolean devThreshold;
+
     @Option(names = "--html", paramLabel = "FILE", description = "Also write an HTML report with ROC curves.")
     Path html;
 
@@ -58,7 +62,8 @@ public final class EvaluateCommand implements Runnable {
         HtmlReport report = new HtmlReport();
         Progress progress = ProgressBar.onTerminal();
         for (Path file : data) {
-            List<LabeledText> examples = select(DataFiles.read(file), rows, sourceSplit);
+            List<LabeledText> all = DataFiles.read(file);
+            List<LabeledText> examples = select(all, rows, sourceSplit);
             String title = String.format(Locale.ROOT, "%s: %,d examples, split %s%s", file.getFileName(),
                     examples.size(), rows.name().toLowerCase(Locale.ROOT),
                     sourceSplit == null ? "" : ", source split " + sourceSplit);
@@ -69,6 +74,13 @@ public final class EvaluateCommand implements Runnable {
             double[][] scores = Evaluation.scoreAll(classifier, examples, progress);
             Evaluation evaluation = Evaluation.of(examples, scores, classifier.thresholds());
             System.out.println(EvaluationTable.of(title, evaluation));
+            if (devThreshold) {
+                List<LabeledText> dev = select(all, Rows.DEV, sourceSplit);
+                Evaluation onDev = Evaluation.of(dev, Evaluation.scoreAll(classifier, dev, progress),
+                        classifier.thresholds());
+                System.out.println(EvaluationTable.devTuned("dev-tuned thresholds, " + file.getFileName()
+                        + " (" + dev.size() + " dev rows)", onDev, evaluation));
+            }
             if (bias) {
                 System.out.println(EvaluationTable.bias("identity bias on uncivil, " + file.getFileName(),
                         BiasMetrics.of(examples, scores)));

@@ -36,6 +36,26 @@ final class EvaluationTable {
         return out.toString();
     }
 
+    /** Each category's F1-best threshold on dev, and precision, recall and macro-F1 there on the measured rows. */
+    static String devTuned(String title, Evaluation dev, Evaluation measured) {
+        StringBuilder out = new StringBuilder(title).append('\n');
+        out.append(String.format(Locale.ROOT, "%-15s %9s %6s %6s %8s%n", "category", "threshold", "P", "R",
+                "macroF1"));
+        for (int c = 0; c < dev.results().size(); c++) {
+            RankedScores onDev = dev.results().get(c).ranked();
+            RankedScores onMeasured = measured.results().get(c).ranked();
+            if (onDev == null || onMeasured == null || onDev.positives() == 0) {
+                continue;
+            }
+            double threshold = onDev.bestF1Threshold();
+            RankedScores.Confusion confusion = onMeasured.at(threshold);
+            out.append(String.format(Locale.ROOT, "%-15s %9.3f %6s %6s %8s%n",
+                    dev.results().get(c).category().code(), threshold, number(confusion.precision(), 2),
+                    number(confusion.recall(), 2), number(confusion.macroF1(), 4)));
+        }
+        return out.toString();
+    }
+
     static String bias(String title, List<BiasMetrics.Subgroup> subgroups) {
         StringBuilder out = new StringBuilder(title).append('\n');
         out.append(String.format(Locale.ROOT, "%-16s %6s %6s %9s %7s %7s%n", "identity term", "pos", "neg",

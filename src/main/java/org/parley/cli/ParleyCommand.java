@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             AdminCommand.class,
             SiteCommand.class,
+            BackupCommand.class,
+            RestoreCommand.class,
             VersionCommand.class,
             ClassifyCommand.class,
             TrainCommand.class,

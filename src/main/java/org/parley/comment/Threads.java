@@ -35,6 +35,12 @@ public final class Threads {
      * ({@code viewerId} null for the public page).
      */
     public ThreadPage page(String storyId, Sort sort, String cursor, int limit, String viewerId) {
+        return page(storyId, sort, cursor, limit, viewerId, editWindow);
+    }
+
+    /** A page whose comments' edit deadlines follow the given window (the site's). */
+    public ThreadPage page(String storyId, Sort sort, String cursor, int limit, String viewerId,
+            Duration siteEditWindow) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw Problem.invalid("limit", "Ask for 1 to " + MAX_LIMIT + " comments a page.");
         }
@@ -48,14 +54,14 @@ public final class Threads {
         Map<String, ThreadComment> byId = new HashMap<>();
         List<ThreadComment> roots = new ArrayList<>(topLevel.size());
         for (Comment comment : topLevel) {
-            ThreadComment view = ThreadComment.of(comment, editWindow);
+            ThreadComment view = ThreadComment.of(comment, siteEditWindow);
             byId.put(comment.id(), view);
             roots.add(view);
         }
         for (Comment reply : store.listReplies(byId.keySet(), viewerId)) {
             ThreadComment parent = byId.get(reply.parentId());
             if (parent != null) {
-                ThreadComment view = ThreadComment.of(reply, editWindow);
+                ThreadComment view = ThreadComment.of(reply, siteEditWindow);
                 byId.put(reply.id(), view);
                 parent.replies().add(view);
             }

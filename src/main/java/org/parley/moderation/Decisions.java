@@ -77,8 +77,10 @@ public final class Decisions {
                     .bind("id", commentId)
                     .execute();
         });
+        ModerationStore.Judgement judgement = store.judgement(commentId);
         store.log(new ModerationStore.LogEntry(story.site(), commentId, before.authorId(), moderator.id(),
-                action.code(), blankToNull(reason), null, null, now), category == null ? null : category.code());
+                action.code(), blankToNull(reason), judgement.scores(), judgement.modelVersion(), now),
+                category == null ? null : category.code());
         events.publish(new CommentEvent(eventType(before, action), story.id(), commentId));
         return comments.find(commentId).orElseThrow();
     }

@@ -108,6 +108,27 @@ public final class ModerationStore {
         }
     }
 
+    /** The scores (as JSON) and model version the pipeline stored with a comment, for the log of a decision. */
+    public Judgement judgement(String commentId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT scores, model_version FROM comments WHERE id = :id")
+                .bind("id", commentId)
+                .map((rs, ctx) -> new Judgement(rs.getString("scores"), rs.getString("model_version")))
+                .findOne()
+                .orElse(new Judgement(null, null)));
+    }
+
+    /** What the pipeline found: scores as JSON and the model's version, either may be null. */
+    public record Judgement(String scores, String modelVersion) {
+    }
+
+    /** Holds every new comment on a story for a moderator, or stops doing so. */
+    public void premoderateStory(String storyId, boolean premoderated) {
+        jdbi.useHandle(handle -> handle.createUpdate("UPDATE stories SET premoderated = :on WHERE id = :id")
+                .bind("on", premoderated ? 1 : 0)
+                .bind("id", storyId)
+                .execute());
+    }
+
     /** Sets or clears (null) the warning an account sees next time it signs in or opens a thread. */
     public void warn(String accountId, String message) {
         jdbi.useHandle(handle -> handle.createUpdate("UPDATE accounts SET warning = :message WHERE id = :id")

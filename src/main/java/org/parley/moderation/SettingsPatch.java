@@ -16,5 +16,6 @@ public record SettingsPatch(
         Double newCommenterBar,
         Integer reportsToQueue,
         Integer reportsToHold,
-        Map<String, Map<String, Double>> thresholds) {
+        Map<String, Map<String, Double>> thresholds,
+        Integer editWindowMinutes) {
 }

@@ -24,8 +24,10 @@ public final class SiteAdministration {
     private final SiteStore sites;
     private final ModerationStore store;
     private final ModeratorAccess access;
+    private final EditWindows editWindows;
 
-    public SiteAdministration(SiteStore sites, ModerationStore store, ModeratorAccess access) {
+    public SiteAdministration(SiteStore sites, ModerationStore store, ModeratorAccess access, EditWindows editWindows) {
+        this.editWindows = editWindows;
         this.sites = sites;
         this.store = store;
         this.access = access;
@@ -54,7 +56,9 @@ public final class SiteAdministration {
                 probability("newCommenterBar", patch.newCommenterBar(), current.newCommenterBar()),
                 range("reportsToQueue", patch.reportsToQueue(), current.reportsToQueue(), 1, 1000),
                 range("reportsToHold", patch.reportsToHold(), current.reportsToHold(), 1, 1000),
-                thresholds(patch.thresholds(), current.thresholds()));
+                thresholds(patch.thresholds(), current.thresholds()),
+                patch.editWindowMinutes() == null ? current.editWindowMinutes()
+                        : Integer.valueOf(range("editWindowMinutes", patch.editWindowMinutes(), 0, 0, 24 * 60)));
         if (next.reportsToHold() < next.reportsToQueue()) {
             throw Problem.invalid("reportsToHold", "Holding a comment takes at least as many reports as queueing it.");
         }
@@ -66,6 +70,7 @@ public final class SiteAdministration {
             }
         }
         store.saveSettings(siteId, next);
+        editWindows.forget(siteId);
         sites.save(new Site(site.id(), site.name(), site.origins(), guidelines), java.time.Instant.now());
         return new SiteView(site.id(), site.name(), guidelines, next);
     }

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param newCommenterBar the score above which a new account's comment is held
  * @param reportsToQueue distinct readers' reports that put a comment in the reported queue
  * @param reportsToHold distinct readers' reports that also hold it until reviewed
+ * @param editWindowMinutes how long authors may edit on this site; null for the server's setting
  * @param thresholds per category ({@code rude} …), per band ({@code nudge}, {@code hold}, {@code reject}), the
  *     site's own civility thresholds; a missing one means the model's shipped threshold
  */
@@ -30,7 +31,8 @@ public record SiteSettings(
         Double newCommenterBar,
         Integer reportsToQueue,
         Integer reportsToHold,
-        Map<String, Map<String, Double>> thresholds) {
+        Map<String, Map<String, Double>> thresholds,
+        Integer editWindowMinutes) {
 
     public SiteSettings {
         bannedWords = bannedWords == null ? List.of() : List.copyOf(bannedWords);
@@ -42,6 +44,14 @@ public record SiteSettings(
         reportsToQueue = reportsToQueue == null ? 3 : reportsToQueue;
         reportsToHold = reportsToHold == null ? 5 : reportsToHold;
         thresholds = thresholds == null ? Map.of() : Map.copyOf(thresholds);
+    }
+
+    /** The settings without a site edit window (the server's applies). */
+    public SiteSettings(List<String> bannedWords, List<String> suspectWords, Integer linkLimit, Boolean premoderation,
+            Integer newCommenterComments, Double newCommenterBar, Integer reportsToQueue, Integer reportsToHold,
+            Map<String, Map<String, Double>> thresholds) {
+        this(bannedWords, suspectWords, linkLimit, premoderation, newCommenterComments, newCommenterBar,
+                reportsToQueue, reportsToHold, thresholds, null);
     }
 
     /** The site's threshold for a category and band, if it set one. */

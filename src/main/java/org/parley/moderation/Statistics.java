@@ -17,7 +17,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Statistics {
 
-    private static final List<String> CATEGORIES = List.of("rude", "aggressive", "derogatory", "discriminatory");
+    private static final List<String> CATEGORIES = List.of("rude", "aggressive", "derogatory", "discriminatory",
+            "uncivil");
 
     private final Jdbi jdbi;
     private final Clock clock;

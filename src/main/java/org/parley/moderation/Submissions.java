@@ -10,7 +10,6 @@ import org.parley.classifier.Classifier;
 import org.parley.comment.Comment;
 import org.parley.comment.CommentEvent;
 import org.parley.comment.CommentEvents;
-import org.parley.comment.CommentRules;
 import org.parley.comment.CommentStatus;
 import org.parley.comment.CommentStore;
 import org.parley.comment.Markdown;
@@ -32,24 +31,24 @@ public final class Submissions {
     private final SiteClassifiers classifiers;
     private final Pipeline pipeline;
     private final CommentEvents events;
-    private final CommentRules rules;
+    private final EditWindows editWindows;
     private final Clock clock;
 
     /** Submissions scored with one classifier for every site. */
     public Submissions(CommentStore comments, ModerationStore moderation, Classifier classifier, Pipeline pipeline,
-            CommentEvents events, CommentRules rules, Clock clock) {
-        this(comments, moderation, SiteClassifiers.shippedOnly(classifier), pipeline, events, rules, clock);
+            CommentEvents events, EditWindows editWindows, Clock clock) {
+        this(comments, moderation, SiteClassifiers.shippedOnly(classifier), pipeline, events, editWindows, clock);
     }
 
     /** Submissions scored with each site's own classifier. */
     public Submissions(CommentStore comments, ModerationStore moderation, SiteClassifiers classifiers,
-            Pipeline pipeline, CommentEvents events, CommentRules rules, Clock clock) {
+            Pipeline pipeline, CommentEvents events, EditWindows editWindows, Clock clock) {
         this.comments = comments;
         this.moderation = moderation;
         this.classifiers = classifiers;
         this.pipeline = pipeline;
         this.events = events;
-        this.rules = rules;
+        this.editWindows = editWindows;
         this.clock = clock;
     }
 
@@ -76,7 +75,8 @@ public final class Submissions {
         log(submission, id, verdict);
         events.publish(new CommentEvent(verdict.status() == CommentStatus.PUBLISHED
                 ? CommentEvent.Type.PUBLISHED : CommentEvent.Type.HELD, story.id(), id));
-        return new Outcome(comments.find(id).orElseThrow(), verdict.status(), verdict.reasons());
+        return new Outcome(comments.find(id).orElseThrow(), verdict.status(), verdict.reasons(),
+                editWindows.forSite(story.site()));
     }
 
     /** Replaces the body of the author's own comment within the edit window; the edit is judged anew. */
@@ -89,9 +89,10 @@ public final class Submissions {
             throw Problem.conflict("not_editable", "This comment can no longer be edited.");
         }
         Instant now = clock.instant();
-        if (now.isAfter(comment.createdAt().plus(rules.editWindow()))) {
+        java.time.Duration window = editWindows.forSite(story.site());
+        if (now.isAfter(comment.createdAt().plus(window))) {
             throw Problem.forbidden("edit_window_closed", "Comments can be edited for "
-                    + rules.editWindow().toMinutes() + " minutes after posting; that time has passed.");
+                    + window.toMinutes() + " minutes after posting; that time has passed.");
         }
         Markdown.Rendered rendered = Markdown.render(text);
         Classifier classifier = classifiers.forSite(story.site());
@@ -110,7 +111,7 @@ public final class Submissions {
                 ? (comment.status() == CommentStatus.PUBLISHED ? CommentEvent.Type.EDITED : CommentEvent.Type.PUBLISHED)
                 : CommentEvent.Type.REMOVED;
         events.publish(new CommentEvent(type, story.id(), comment.id()));
-        return new Outcome(comments.find(comment.id()).orElseThrow(), verdict.status(), verdict.reasons());
+        return new Outcome(comments.find(comment.id()).orElseThrow(), verdict.status(), verdict.reasons(), window);
     }
 
     /** Records the pipeline's decision in the moderation log (a moderator's decisions are logged elsewhere). */

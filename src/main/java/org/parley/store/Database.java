@@ -18,10 +18,12 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final Dialect dialect;
+    private final Flyway flyway;
 
-    private Database(HikariDataSource dataSource, Dialect dialect) {
+    private Database(HikariDataSource dataSource, Dialect dialect, Flyway flyway) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.flyway = flyway;
         this.jdbi = Jdbi.create(dataSource);
     }
 
@@ -56,17 +58,17 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
         }
         HikariDataSource dataSource = new HikariDataSource(config);
+        Flyway flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .locations(dialect.migrations())
+                .load();
         try {
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations(dialect.migrations())
-                    .load()
-                    .migrate();
+            flyway.migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
-        return new Database(dataSource, dialect);
+        return new Database(dataSource, dialect, flyway);
     }
 
     public Jdbi jdbi() {
@@ -77,13 +79,21 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
-    /** True when the database answers a trivial query within a second. */
+    /**
+     * True when the database answers within a second and its schema is as new as this build's migrations (another
+     * instance may have been upgraded and migrated past us, or a migration may have failed).
+     */
     public boolean isHealthy() {
         try (var connection = dataSource.getConnection()) {
-            return connection.isValid(1);
+            return connection.isValid(1) && flyway.info().pending().length == 0;
         } catch (Exception e) {
             return false;
         }
+    }
+
+    /** The pool, for metrics. */
+    public HikariDataSource pool() {
+        return dataSource;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.parley.web;
 
-import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -19,16 +18,14 @@ import org.parley.story.Story;
 import org.parley.store.Ids;
 
 /**
- * The embedded default's demo: the site {@code demo}, whose allowed origins always include the server's own, a
- * news article at {@code /} with the widget under it, a list of articles with comment counts at
- * {@code /articles}, and, on first start, a short discussion under the article written by two demo readers.
+ * The embedded default's demo: the site {@code demo}, whose allowed origins always include the server's own, and,
+ * on first start, a short discussion written by three demo readers under the demo article ({@link Pages} serves
+ * the article at {@code /}).
  */
 public final class DemoContent {
 
     public static final String SITE_ID = "demo";
     private static final String ARTICLE_TITLE = "Upstream and downstream: river treaty talks resume";
-    private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
-            + " img-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
 
     private final SiteStore sites;
     private final Stories stories;
@@ -65,31 +62,6 @@ public final class DemoContent {
         }
         writeDiscussion(stories.findOrCreate(SITE_ID, articleUrl(publicUrl), ARTICLE_TITLE));
         return true;
-    }
-
-    /** Serves the demo article. */
-    public void article(Context ctx, String publicUrl) {
-        page(ctx, "demo/index.html", publicUrl);
-    }
-
-    /** Serves the list of demo articles with their comment counts. */
-    public void articles(Context ctx, String publicUrl) {
-        page(ctx, "demo/articles.html", publicUrl);
-    }
-
-    /** Serves the moderation dashboard's page (its scripts and styles come from /admin/FILE). */
-    public void dashboard(Context ctx) {
-        page(ctx, "admin/index.html", "http://localhost");
-    }
-
-    private void page(Context ctx, String path, String publicUrl) {
-        String html = WebAssets.text(path).orElse("<!doctype html><title>Parley</title><p>The demo page is missing"
-                + " from this build.</p>");
-        ctx.header("Content-Security-Policy", CSP);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
-        ctx.header("Cache-Control", "no-cache");
-        ctx.html(html.replace("{{canonical}}", articleUrl(publicUrl)));
     }
 
     private void writeDiscussion(Story story) {

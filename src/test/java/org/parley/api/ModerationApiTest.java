@@ -256,6 +256,10 @@ class ModerationApiTest {
         JsonNode item = findItem(admin.get("/api/v1/moderation/queue?site=demo&queue=pending").json(),
                 sent.json().get("comment").get("id").asText());
         assertThat(item.get("scores").get("derogatory").asDouble()).isGreaterThan(0.5);
+        assertThat(item.get("plainText").asText()).startsWith("Shut up");
+        JsonNode flagged = item.get("spans").get(0);
+        assertThat(item.get("plainText").asText().substring(flagged.get("start").asInt(), flagged.get("end").asInt()))
+                .isNotBlank();
         assertThat(item.get("modelVersion").asText()).isNotBlank();
     }
 
@@ -267,5 +271,72 @@ class ModerationApiTest {
                 "body", "I disagree with the minister: a fixed quota ignores how dry the last two summers were."));
         assertThat(posted.status()).isEqualTo(201);
         assertThat(posted.json().get("status").asText()).isEqualTo("published");
+    }
+
+    @Test
+    void a_moderator_closes_a_story_and_premoderates_another_and_decisions_log_the_scores() {
+        ApiClient mod = clients.get("mod");
+        ApiClient writer = server.client();
+        writer.signUp("stories@mod.example", "Stories");
+        String closedUrl = server.baseUrl() + "/news/closing";
+        String storyId = writer.post("/api/v1/comments", Map.of("site", "demo", "url", closedUrl,
+                "body", "Before the comments close, one more point on the quotas.")).json().get("comment")
+                .get("id").asText();
+        String closedStory = server.client().get("/api/v1/threads?site=demo&url=" + ApiClient.encode(closedUrl))
+                .json().get("story").get("id").asText();
+
+        Response closed = mod.patch("/api/v1/moderation/stories/" + closedStory, Map.of("status", "closed"));
+        assertThat(closed.status()).isEqualTo(200);
+        assertThat(closed.json().get("story").get("status").asText()).isEqualTo("closed");
+        assertThat(server.client().get("/api/v1/threads?site=demo&url=" + ApiClient.encode(closedUrl)).json()
+                .get("story").get("status").asText()).isEqualTo("closed");
+        Response refused = writer.post("/api/v1/comments", Map.of("site", "demo", "url", closedUrl,
+                "body", "Too late for this one, it seems."));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("error").asText()).isEqualTo("story_closed");
+        assertThat(clients.get("other").patch("/api/v1/moderation/stories/" + closedStory,
+                Map.of("status", "open")).status()).isEqualTo(403);
+        assertThat(mod.patch("/api/v1/moderation/stories/" + closedStory, Map.of("status", "ajar")).json()
+                .get("field").asText()).isEqualTo("status");
+
+        String premodUrl = server.baseUrl() + "/news/premoderated";
+        writer.post("/api/v1/comments", Map.of("site", "demo", "url", premodUrl, "body", "Opening remark here."));
+        String premodStory = server.client().get("/api/v1/threads?site=demo&url=" + ApiClient.encode(premodUrl))
+                .json().get("story").get("id").asText();
+        mod.patch("/api/v1/moderation/stories/" + premodStory, Map.of("premoderated", true));
+        Response held = writer.post("/api/v1/comments", Map.of("site", "demo", "url", premodUrl,
+                "body", "A second remark, held for review."));
+        assertThat(held.json().get("reasons").get(0).get("code").asText()).isEqualTo("premoderation.story");
+
+        mod.post("/api/v1/moderation/comments/" + storyId + "/decision", Map.of("action", "feature"));
+        JsonNode entry = mod.get("/api/v1/moderation/log?site=demo&action=feature").json().get("entries").get(0);
+        assertThat(entry.get("commentId").asText()).isEqualTo(storyId);
+        assertThat(entry.get("scores").asText()).contains("derogatory");
+        assertThat(entry.get("modelVersion").asText()).isNotBlank();
+    }
+
+    @Test
+    void a_site_sets_its_own_edit_window() {
+        ApiClient admin = clients.get("admin");
+        ApiClient writer = server.client();
+        writer.signUp("window@mod.example", "Window");
+        String url = server.baseUrl() + "/news/window";
+        String id = writer.post("/api/v1/comments", Map.of("site", "demo", "url", url,
+                "body", "A first draft of my view on the treaty.")).json().get("comment").get("id").asText();
+
+        assertThat(admin.patch("/api/v1/moderation/sites/demo/settings", Map.of("editWindowMinutes", 0)).json()
+                .get("settings").get("editWindowMinutes").asInt()).isZero();
+        Response refused = writer.patch("/api/v1/comments/" + id, Map.of("body", "A second draft of my view."));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("error").asText()).isEqualTo("edit_window_closed");
+        assertThat(server.client().get("/api/v1/threads?site=demo&url=" + ApiClient.encode(url)).json()
+                .get("site").get("editWindowSeconds").asLong()).isZero();
+
+        admin.patch("/api/v1/moderation/sites/demo/settings", Map.of("editWindowMinutes", 30));
+        assertThat(writer.patch("/api/v1/comments/" + id, Map.of("body", "A second draft of my view.")).status())
+                .isEqualTo(200);
+        assertThat(admin.patch("/api/v1/moderation/sites/demo/settings", Map.of("editWindowMinutes", -5)).json()
+                .get("field").asText()).isEqualTo("editWindowMinutes");
+        admin.patch("/api/v1/moderation/sites/demo/settings", Map.of("editWindowMinutes", 15));
     }
 }

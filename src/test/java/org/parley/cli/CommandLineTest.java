@@ -123,4 +123,32 @@ class CommandLineTest {
         assertThat(run("", "admin", "moderator", "--email", "nobody@example.org", "--site", "daily", "--data",
                 folder.toString()).status()).isEqualTo(2);
     }
+
+    @Test
+    void backup_then_restore_into_a_new_folder_keeps_every_comment() {
+        Path live = folder.resolve("live");
+        try (Database database = Database.openSqlite(live)) {
+            var fixtures = new org.parley.testing.Fixtures(database);
+            var reader = fixtures.reader();
+            var story = fixtures.story();
+            fixtures.submissions.post(reader, story, null, "A remark worth keeping through a restore.", false);
+            fixtures.submissions.post(reader, story, null, "And a second one, also worth keeping.", false);
+        }
+        Path backup = folder.resolve("parley-backup.db");
+        Run backedUp = run("", "backup", "--out", backup.toString(), "--data", live.toString());
+        assertThat(backedUp.status()).as(backedUp.err()).isZero();
+        assertThat(run("", "backup", "--out", backup.toString(), "--data", live.toString()).status()).isEqualTo(2);
+
+        Path restored = folder.resolve("restored");
+        Run run = run("", "restore", backup.toString(), "--data", restored.toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).contains("2 comments");
+        try (Database database = Database.openSqlite(restored)) {
+            java.util.List<String> bodies = database.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT body FROM comments ORDER BY body").mapTo(String.class).list());
+            assertThat(bodies).containsExactly("A remark worth keeping through a restore.", "And a second one, also worth keeping.");
+        }
+        assertThat(run("", "restore", folder.resolve("nothing.db").toString(), "--data", restored.toString())
+                .status()).isEqualTo(2);
+    }
 }

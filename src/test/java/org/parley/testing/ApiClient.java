@@ -27,7 +27,7 @@ public final class ApiClient {
     private final HttpClient http;
     private String csrf;
 
-    ApiClient(String baseUrl) {
+    public ApiClient(String baseUrl) {
         this.baseUrl = baseUrl;
         this.http = HttpClient.newBuilder()
                 .cookieHandler(cookies)

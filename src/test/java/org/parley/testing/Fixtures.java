@@ -10,6 +10,7 @@ import org.parley.classifier.Classifier;
 import org.parley.comment.CommentEvents;
 import org.parley.comment.CommentRules;
 import org.parley.comment.CommentStore;
+import org.parley.moderation.EditWindows;
 import org.parley.moderation.ModerationStore;
 import org.parley.moderation.Pipelines;
 import org.parley.moderation.Submissions;
@@ -39,6 +40,7 @@ public final class Fixtures {
     public final CommentEvents events = new CommentEvents();
     public final CommentRules rules = CommentRules.defaults();
     public final ModerationStore moderation;
+    public final EditWindows editWindows;
     public final Submissions submissions;
     private final Clock clock;
     private int readers;
@@ -52,8 +54,9 @@ public final class Fixtures {
         stories = new Stories(sites, storyStore, clock);
         comments = new CommentStore(database.jdbi());
         moderation = new ModerationStore(database.jdbi());
+        editWindows = new EditWindows(moderation, rules);
         submissions = new Submissions(comments, moderation, CLASSIFIER, Pipelines.standard(moderation, rules, CLASSIFIER),
-                events, rules, clock);
+                events, editWindows, clock);
         sites.save(new Site(SITE, "The Daily Example", List.of(ORIGIN), Site.DEFAULT_GUIDELINES), clock.instant());
     }
 

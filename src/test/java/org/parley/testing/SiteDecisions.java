@@ -79,8 +79,8 @@ public final class SiteDecisions {
         classifiers = new SiteClassifiers(Fixtures.CLASSIFIER, store);
         models = new SiteModels(store, examples, classifiers, FAST, clock);
         submissions = new Submissions(fixtures.comments, fixtures.moderation, classifiers,
-                Pipelines.standard(fixtures.moderation, fixtures.rules, classifiers), fixtures.events, fixtures.rules,
-                clock);
+                Pipelines.standard(fixtures.moderation, fixtures.rules, classifiers), fixtures.events,
+                fixtures.editWindows, clock);
         story = fixtures.story();
     }
 

@@ -55,6 +55,24 @@ final class WidgetPage {
         return waitForComment(text);
     }
 
+    /** Writes a top-level comment the guidelines nudge about; answers the nudge's words once they show. */
+    String postNudged(String text) {
+        type("[data-testid=comment-form] [data-testid=comment-input]", text);
+        click("[data-testid=comment-form] [data-testid=submit-comment]");
+        return element("[data-testid=comment-form] [data-testid=nudge]").getText();
+    }
+
+    /** Sends the nudged comment anyway and answers its id once it shows in the thread. */
+    String postAnyway(String text) {
+        click("[data-testid=comment-form] [data-testid=post-anyway]");
+        return waitForComment(text);
+    }
+
+    /** True when the author's own comment is marked as waiting for a moderator. */
+    boolean isAwaitingReview(String commentId) {
+        return find(own(commentId, "pending")).isPresent();
+    }
+
     /** Replies to a comment and answers the reply's id once it shows under its parent. */
     String reply(String parentId, String text) {
         click(own(parentId, "reply"));

@@ -1,0 +1,105 @@
+/*
+ * Small SVG charts with text alternatives: each has role="img", a <title> and <desc>, and the numbers in a
+ * visually hidden table beside it. Colours come from CSS classes, so light and dark themes apply.
+ */
+import {el, percent, svg} from './dom.js';
+
+const WIDTH = 600;
+const CATEGORY_WIDTH = 480;
+const HEIGHT = 220;
+const MARGIN = {top: 10, right: 10, bottom: 28, left: 36};
+
+/** Stacked bars, one per day, one segment per status. */
+export function stackedBars(days, statuses) {
+    const totals = days.map((day) => statuses.reduce((sum, status) => sum + day[status], 0));
+    const max = Math.max(1, ...totals);
+    const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
+    const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
+    const slot = plotWidth / Math.max(1, days.length);
+    const y = (value) => MARGIN.top + plotHeight - (value / max) * plotHeight;
+    const bars = days.map((day, index) => {
+        let below = 0;
+        return statuses.filter((status) => day[status] > 0).map((status) => {
+            const top = y(below + day[status]);
+            const height = y(below) - top;
+            below += day[status];
+            return svg('rect', {class: `bar ${status}`, x: MARGIN.left + index * slot + slot * 0.15, y: top,
+                width: slot * 0.7, height}, svg('title', {}, `${day.day}: ${day[status]} ${status}`));
+        });
+    });
+    const last = days.length - 1;
+    const labels = days.filter((_, index) => index === last || (index % 7 === 0 && last - index >= 4)).map((day) =>
+        svg('text', {class: 'axis', x: MARGIN.left + days.indexOf(day) * slot + slot / 2, y: HEIGHT - 8,
+            'text-anchor': anchorOf(days.indexOf(day), last)}, day.day.slice(5)));
+    const busiest = days[totals.indexOf(Math.max(...totals))];
+    const description = totals.every((total) => total === 0) ? 'No comments in this period.'
+        : `${totals.reduce((a, b) => a + b, 0)} comments from ${days[0].day} to ${days[days.length - 1].day};`
+            + ` the busiest day was ${busiest.day}.`;
+    const chart = svg('svg', {viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', class: 'chart',
+            'aria-labelledby': 'per-day-title per-day-desc', preserveAspectRatio: 'xMidYMid meet'},
+        svg('title', {id: 'per-day-title'}, 'Comments per day by status'),
+        svg('desc', {id: 'per-day-desc'}, description),
+        axis(max, y), bars, labels);
+    return [chart, legend(statuses), hiddenTable('Comments per day by status', ['Day', ...statuses],
+        days.map((day) => [day.day, ...statuses.map((status) => day[status])]))];
+}
+
+/** Day labels stay inside the chart: the first starts at its bar, the last ends at its bar. */
+function anchorOf(index, last) {
+    if (index === 0) return 'start';
+    return index === last ? 'end' : 'middle';
+}
+
+function axis(max, y) {
+    return [0, Math.round(max / 2), max].filter((value, index, all) => all.indexOf(value) === index).map((value) =>
+        [svg('line', {class: 'grid', x1: MARGIN.left, x2: WIDTH - MARGIN.right, y1: y(value), y2: y(value)}),
+            svg('text', {class: 'axis', x: MARGIN.left - 6, y: y(value) + 4, 'text-anchor': 'end'}, String(value))]);
+}
+
+function legend(statuses) {
+    return legendOf(Object.fromEntries(statuses.map((status) => [status, status])));
+}
+
+/** A legend from colour class to label; hidden from screen readers, which read the table instead. */
+function legendOf(labels) {
+    return el('ul', {class: 'legend', 'aria-hidden': 'true'}, Object.entries(labels).map(([colour, label]) =>
+        el('li', {}, el('span', {class: `swatch ${colour}`}), label)));
+}
+
+/** Horizontal bars: the share of comments each category held or rejected. */
+export function categoryBars(categories) {
+    const rowHeight = 30;
+    const labelWidth = 122;
+    const height = categories.length * rowHeight + 10;
+    const max = Math.max(0.0001, ...categories.map((category) => category.share));
+    const rows = categories.map((category, index) => {
+        const top = 5 + index * rowHeight;
+        const width = Math.max((category.share / max) * (CATEGORY_WIDTH - labelWidth - 215), 1);
+        const counted = category.held + category.rejected;
+        const heldWidth = counted ? width * (category.held / counted) : width;
+        const tooltip = svg('title', {}, `${category.category}: ${category.held} held, ${category.rejected} rejected`);
+        return [
+            svg('text', {class: 'label', x: 0, y: top + 18}, category.category),
+            svg('rect', {class: 'bar pending', x: labelWidth, y: top + 4, width: heldWidth, height: 18}, tooltip),
+            svg('rect', {class: 'bar rejected', x: labelWidth + heldWidth, y: top + 4, width: width - heldWidth,
+                height: 18}, tooltip.cloneNode(true)),
+            svg('text', {class: 'value', x: labelWidth + width + 6, y: top + 18},
+                `${percent(category.share)} (${category.held} held, ${category.rejected} rejected)`),
+        ];
+    });
+    const worst = categories.reduce((a, b) => (b.share > a.share ? b : a), categories[0]);
+    const description = !worst || worst.share === 0 ? 'No comment was held or rejected for civility.'
+        : `${worst.category} held or rejected the largest share, ${percent(worst.share)} of comments.`;
+    const chart = svg('svg', {viewBox: `0 0 ${CATEGORY_WIDTH} ${height}`, role: 'img', class: 'chart',
+            'aria-labelledby': 'categories-title categories-desc'},
+        svg('title', {id: 'categories-title'}, 'Share of comments held or rejected per category'),
+        svg('desc', {id: 'categories-desc'}, description), rows);
+    return [chart, legendOf({pending: 'held', rejected: 'rejected'}), hiddenTable('Held or rejected per category', ['Category', 'Held', 'Rejected', 'Share'],
+        categories.map((category) => [category.category, category.held, category.rejected, percent(category.share)]))];
+}
+
+function hiddenTable(caption, headings, rows) {
+    return el('table', {class: 'visually-hidden'}, el('caption', {}, caption),
+        el('thead', {}, el('tr', {}, headings.map((heading) => el('th', {scope: 'col'}, heading)))),
+        el('tbody', {}, rows.map((cells) => el('tr', {}, cells.map((cell) => el('td', {}, String(cell)))))));
+}

@@ -1,0 +1,59 @@
+/* Small DOM helpers the dashboard's views share. */
+
+/**
+ * Builds an element. Props become attributes, except on… (a listener), html (innerHTML, only for HTML the server
+ * sanitized), testid (data-testid) and style objects; false and null props are left out. Children may be nested.
+ */
+export function el(tag, props, ...children) {
+    const element = document.createElement(tag);
+    applyProps(element, props);
+    element.append(...children.flat(9).filter((child) => child != null && child !== false));
+    return element;
+}
+
+/** Builds an SVG element the same way. */
+export function svg(tag, props, ...children) {
+    const element = document.createElementNS('http://www.w3.org/2000/svg', tag);
+    applyProps(element, props);
+    element.append(...children.flat(9).filter((child) => child != null && child !== false));
+    return element;
+}
+
+function applyProps(element, props) {
+    for (const [key, value] of Object.entries(props || {})) {
+        if (value == null || value === false) continue;
+        if (key.startsWith('on')) element.addEventListener(key.slice(2), value);
+        else if (key === 'html') element.innerHTML = value;
+        else if (key === 'style' && typeof value === 'object') Object.assign(element.style, value);
+        else element.setAttribute(key === 'testid' ? 'data-testid' : key, value === true ? '' : value);
+    }
+}
+
+/** Says something to screen readers through the page's polite live region. */
+export function announce(message) {
+    const region = document.getElementById('announcer');
+    region.textContent = '';
+    window.setTimeout(() => { region.textContent = message; }, 50);
+}
+
+const dateTime = new Intl.DateTimeFormat(undefined, {dateStyle: 'medium', timeStyle: 'short'});
+
+export function formatTime(iso) {
+    return iso ? dateTime.format(new Date(iso)) : '';
+}
+
+export function percent(share) {
+    return `${Math.round(share * 1000) / 10}%`;
+}
+
+/** A status line that shows an API error or a success message and is read out when it changes. */
+export function statusLine(testid) {
+    return el('p', {class: 'status', role: 'status', 'aria-live': 'polite', testid});
+}
+
+export function showStatus(line, message, isError) {
+    line.textContent = message;
+    line.classList.toggle('error', Boolean(isError));
+}
+
+export const CATEGORIES = ['rude', 'aggressive', 'derogatory', 'discriminatory', 'uncivil'];

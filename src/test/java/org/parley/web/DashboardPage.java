@@ -1,0 +1,210 @@
+package org.parley.web;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The moderation dashboard at /admin as a moderator's browser shows it: finds things by {@code data-testid} and
+ * acts as a moderator would, waiting for each action's visible result. Queue items are named by the text of their
+ * comment; nothing is cached, since the dashboard re-renders its views.
+ */
+final class DashboardPage {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
+    private static final Duration LIVE_PATIENCE = Duration.ofSeconds(30);
+
+    private final WebDriver driver;
+    private final WebDriverWait wait;
+    private final String baseUrl;
+
+    DashboardPage(WebDriver driver, String baseUrl) {
+        this.driver = driver;
+        this.wait = new WebDriverWait(driver, PATIENCE);
+        this.wait.ignoring(StaleElementReferenceException.class);
+        this.baseUrl = baseUrl;
+    }
+
+    /** Opens /admin/ with a view in the hash and signs in on the form it shows; waits for the view's tabs. */
+    DashboardPage signIn(String hash, String email, String password) {
+        driver.get(baseUrl + "/admin/" + hash);
+        submitSignIn(email, password);
+        wait.until(d -> element("tab-queue").isDisplayed());
+        return this;
+    }
+
+    /** Opens /admin/ and signs in, expecting to be turned away; answers the note the sign-in form shows. */
+    String signInTurnedAway(String email, String password) {
+        driver.get(baseUrl + "/admin/");
+        submitSignIn(email, password);
+        return waitFor("sign-in-note").getText();
+    }
+
+    private void submitSignIn(String email, String password) {
+        type("sign-in-form", "#sign-in-email", email);
+        type("sign-in-form", "#sign-in-password", password);
+        element("sign-in-submit").click();
+    }
+
+    /** Opens a queue by its tab and waits until its counts have loaded. */
+    DashboardPage openQueue(String queue) {
+        element("tab-queue").click();
+        element("queue-tab-" + queue).click();
+        wait.until(d -> driver.getCurrentUrl().contains("queue=" + queue) && count(queue).matches("\\d+"));
+        return this;
+    }
+
+    /** The count shown on a queue's tab. */
+    String count(String queue) {
+        return element("count-" + queue).getText();
+    }
+
+    /** Waits until a queue item with the text shows, and answers it. */
+    WebElement waitForItem(String text) {
+        return wait.until(d -> findItem(text).orElse(null));
+    }
+
+    /**
+     * Waits until the item with the text offers an action (a button with that test id); the queue may re-render
+     * the item meanwhile (a live update), so a stale reference is looked up again.
+     */
+    WebElement waitForAction(String text, String action) {
+        WebDriverWait patient = new WebDriverWait(driver, java.time.Duration.ofSeconds(10));
+        patient.ignoring(StaleElementReferenceException.class);
+        return patient.until(d -> findItem(text)
+                .flatMap(item -> item.findElements(By.cssSelector("[data-testid=" + action + "]")).stream().findFirst())
+                .orElse(null));
+    }
+
+    /** Waits, as long as the dashboard's 15-second polling may take, until a queue item with the text shows. */
+    WebElement waitForArrival(String text) {
+        WebDriverWait live = new WebDriverWait(driver, LIVE_PATIENCE);
+        live.ignoring(StaleElementReferenceException.class);
+        return live.until(d -> findItem(text).orElse(null));
+    }
+
+    /** Marks the page in the browser's memory, so that a test can tell later whether it was reloaded. */
+    void markPage() {
+        ((JavascriptExecutor) driver).executeScript("window.parleyTestMark = true;");
+    }
+
+    boolean isMarkedPage() {
+        return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript("return window.parleyTestMark;"));
+    }
+
+    /** Opens the user panel from the author's name on a queue item. */
+    void openUser(String text) {
+        waitForItem(text).findElement(By.cssSelector("[data-testid=open-user]")).click();
+        waitFor("user-standing");
+    }
+
+    /** Warns the reader whose panel is open and waits until the panel shows the warning. */
+    String warn(String message) {
+        WebElement field = waitFor("warn-message");
+        field.sendKeys(message);
+        element("warn-submit").click();
+        return wait.until(d -> Optional.of(element("user-standing").getText())
+                .filter(s -> s.contains(message)).orElse(null));
+    }
+
+    /** Waits until no queue item shows the text. */
+    void waitUntilGone(String text) {
+        wait.until(d -> findItem(text).isEmpty());
+    }
+
+    /** Moves the keyboard selection with j until the item with the text is the current one. */
+    void selectWithKeys(String text) {
+        for (int moves = 0; moves < 50 && !isCurrent(text); moves++) {
+            press("j");
+        }
+        wait.until(d -> isCurrent(text));
+    }
+
+    /** Waits for the item with the text, moves the selection there with j and presses a key on it. */
+    void pressOn(String text, CharSequence key) {
+        waitForItem(text);
+        selectWithKeys(text);
+        press(key);
+    }
+
+    void press(CharSequence key) {
+        new Actions(driver).sendKeys(key).perform();
+    }
+
+    /** Clicks a decision button (approve, reject, feature, unfeature) on the item with the text. */
+    void decide(String text, String action) {
+        waitForItem(text).findElement(By.cssSelector("[data-testid=" + action + "]")).click();
+    }
+
+    /** The status line under the queue tabs, once it says something. */
+    String queueStatus() {
+        return wait.until(d -> Optional.of(element("queue-status").getText()).filter(s -> !s.isBlank()).orElse(null));
+    }
+
+    void openTab(String view) {
+        element("tab-" + view).click();
+    }
+
+    /** Sets a settings field (by its API name) to a value and saves; answers the status line's text. */
+    String saveSetting(String name, String value) {
+        WebElement field = wait.until(d -> find("setting-" + name).orElse(null));
+        field.clear();
+        field.sendKeys(value);
+        element("settings-save").click();
+        return wait.until(d -> Optional.of(element("settings-status").getText())
+                .filter(s -> !s.isBlank()).orElse(null));
+    }
+
+    /** Waits until an element with the test id shows, and answers it. */
+    WebElement waitFor(String testId) {
+        return wait.until(d -> find(testId).filter(WebElement::isDisplayed).orElse(null));
+    }
+
+    List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    /** Sets the browser window's size, as a phone or a laptop would have it. */
+    void resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
+    /** The page's width in CSS pixels beyond the window's, 0 when nothing overflows sideways. */
+    long horizontalOverflow() {
+        return (Long) ((JavascriptExecutor) driver).executeScript(
+                "return Math.max(0, document.documentElement.scrollWidth - window.innerWidth);");
+    }
+
+    private boolean isCurrent(String text) {
+        return findItem(text).map(item -> item.getAttribute("class").contains("current")).orElse(false);
+    }
+
+    private Optional<WebElement> findItem(String text) {
+        return driver.findElements(By.cssSelector("[data-testid=queue-item]")).stream()
+                .filter(item -> item.findElement(By.cssSelector("[data-testid=comment-html]")).getText()
+                        .contains(text))
+                .findFirst();
+    }
+
+    private void type(String formTestId, String css, String text) {
+        WebElement field = wait.until(d -> find(formTestId).filter(WebElement::isDisplayed)
+                .map(form -> form.findElement(By.cssSelector(css))).orElse(null));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private WebElement element(String testId) {
+        return wait.until(d -> find(testId).orElse(null));
+    }
+
+    private Optional<WebElement> find(String testId) {
+        return driver.findElements(By.cssSelector("[data-testid=" + testId + "]")).stream().findFirst();
+    }
+}
