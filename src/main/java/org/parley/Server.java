@@ -26,7 +26,14 @@ import org.parley.comment.PeerEvents;
 import org.parley.comment.Reports;
 import org.parley.comment.Respects;
 import org.parley.comment.Threads;
+import org.parley.classifier.Trainer;
+import org.parley.moderation.BaseData;
 import org.parley.moderation.Bans;
+import org.parley.moderation.DecisionExamples;
+import org.parley.moderation.SiteClassifiers;
+import org.parley.moderation.SiteModelStore;
+import org.parley.moderation.SiteModelTraining;
+import org.parley.moderation.SiteModels;
 import org.parley.moderation.Decisions;
 import org.parley.moderation.EditWindows;
 import org.parley.moderation.ModerationLog;
@@ -56,16 +63,18 @@ public final class Server implements AutoCloseable {
     private final Database database;
     private final HttpServer http;
     private final ScheduledExecutorService housekeeping;
+    private final SiteModelTraining training;
     private final PeerChannel peers;
     private final String publicUrl;
     private final FirstStart firstStart;
 
     private Server(Database database, HttpServer http, ScheduledExecutorService housekeeping, PeerChannel peers,
-            String publicUrl, FirstStart firstStart) {
+            SiteModelTraining training, String publicUrl, FirstStart firstStart) {
         this.database = database;
         this.peers = peers;
         this.http = http;
         this.housekeeping = housekeeping;
+        this.training = training;
         this.publicUrl = publicUrl;
         this.firstStart = firstStart;
     }
@@ -106,8 +115,14 @@ public final class Server implements AutoCloseable {
         ModerationStore moderationStore = new ModerationStore(database.jdbi());
         Classifier classifier = Classifier.loadDefault();
         EditWindows editWindows = new EditWindows(moderationStore, settings.rules());
-        Submissions submissions = new Submissions(commentStore, moderationStore, classifier,
-                Pipelines.standard(moderationStore, settings.rules(), classifier), events, editWindows, clock);
+        SiteModelStore siteModelStore = new SiteModelStore(database.jdbi());
+        SiteClassifiers classifiers = new SiteClassifiers(classifier, siteModelStore);
+        Submissions submissions = new Submissions(commentStore, moderationStore, classifiers,
+                Pipelines.standard(moderationStore, settings.rules(), classifiers), events, editWindows, clock);
+        BaseData baseData = BaseData.of(System.getenv("PARLEY_TRAINING_DATA"));
+        SiteModels siteModels = new SiteModels(siteModelStore, new DecisionExamples(database.jdbi()), classifiers,
+                Trainer.Options.defaults(), clock);
+        SiteModelTraining training = new SiteModelTraining(siteModels, baseData::read);
         DemoContent demo = new DemoContent(siteStore, stories, accounts, submissions, clock);
 
         AtomicReference<String> publicUrl = new AtomicReference<>(settings.publicUrl());
@@ -120,7 +135,8 @@ public final class Server implements AutoCloseable {
                         new Reports(commentStore, clock),
                         new Disagreements(commentStore, clock),
                         settings.rules(), events, moderation(database, accounts, siteStore, storyStore,
-                                commentStore, moderationStore, events, editWindows, clock),
+                                commentStore, moderationStore, events, editWindows, clock,
+                                new HttpServer.LearningParts(siteModels, training, !baseData.files().isEmpty())),
                         classifier, database::isHealthy, registry),
                 new HttpServer.Options(settings.host(), settings.port(), publicUrl::get, settings.rateLimits(),
                         settings.trustProxy(), maxStreams()));
@@ -137,8 +153,8 @@ public final class Server implements AutoCloseable {
             return thread;
         });
         housekeeping.scheduleWithFixedDelay(() -> purgeSessions(accounts), 1, 60, TimeUnit.MINUTES);
-        return new Server(database, http, housekeeping, connectPeers(settings, database, events), publicUrl.get(),
-                firstStart);
+        return new Server(database, http, housekeeping, connectPeers(settings, database, events), training,
+                publicUrl.get(), firstStart);
     }
 
     /**
@@ -166,7 +182,7 @@ public final class Server implements AutoCloseable {
 
     private static HttpServer.ModerationParts moderation(Database database, Accounts accounts, SiteStore siteStore,
             StoryStore storyStore, CommentStore commentStore, ModerationStore store, CommentEvents events,
-            EditWindows editWindows, Clock clock) {
+            EditWindows editWindows, Clock clock, HttpServer.LearningParts learning) {
         ModeratorAccess access = new ModeratorAccess(database.jdbi());
         return new HttpServer.ModerationParts(
                 access,
@@ -178,7 +194,8 @@ public final class Server implements AutoCloseable {
                 new SiteAdministration(siteStore, store, access, editWindows),
                 new ReportThresholds(commentStore, storyStore, store, events, clock),
                 new Statistics(database.jdbi(), clock),
-                editWindows);
+                editWindows,
+                learning);
     }
 
     /** The most live streams one instance keeps open ({@code PARLEY_MAX_STREAMS}, default 10,000). */
@@ -218,6 +235,7 @@ public final class Server implements AutoCloseable {
     @Override
     public void close() {
         housekeeping.shutdownNow();
+        training.close();
         if (peers != null) {
             peers.close();
         }

@@ -32,6 +32,8 @@ import org.parley.moderation.Queue;
 import org.parley.moderation.ReportThresholds;
 import org.parley.moderation.SiteAdministration;
 import org.parley.moderation.Statistics;
+import org.parley.moderation.SiteModelTraining;
+import org.parley.moderation.SiteModels;
 import org.parley.moderation.Submissions;
 import org.parley.story.SiteStore;
 import org.parley.story.Stories;
@@ -80,7 +82,12 @@ public final class HttpServer {
             SiteAdministration administration,
             ReportThresholds reportThresholds,
             Statistics statistics,
-            EditWindows editWindows) {
+            EditWindows editWindows,
+            LearningParts learning) {
+    }
+
+    /** What the admins' site-model API needs; {@code baseData} says whether training has base data. */
+    public record LearningParts(SiteModels models, SiteModelTraining training, boolean baseData) {
     }
 
     /** How the server meets the network. */
@@ -122,6 +129,9 @@ public final class HttpServer {
                         parts.moderation().store(), parts.moderation().administration(), parts.siteStore(),
                         parts.accounts(), parts.rules(), parts.moderation().statistics(),
                         parts.classifier(), parts.storyStore(), parts.events(), parts.moderation().editWindows()),
+                new ModelsApi(auth, parts.moderation().access(), parts.siteStore(),
+                        parts.moderation().learning().models(), parts.moderation().learning().training(),
+                        parts.moderation().learning().baseData()),
                 new ClassifyApi(parts.classifier(), auth, requests),
                 new HealthApi(parts.databaseHealthy(), parts.registry()),
                 stream, cors, new WebAssets(), new Pages(options.publicUrl()));
@@ -189,7 +199,7 @@ public final class HttpServer {
 
     /** The route table. */
     private record Routes(AuthApi auth, ThreadsApi threads, CommentsApi comments, ModerationApi moderation,
-            ClassifyApi classify, HealthApi health, EventStream stream, Cors cors,
+            ModelsApi models, ClassifyApi classify, HealthApi health, EventStream stream, Cors cors,
             WebAssets assets, Pages pages) {
 
         void register(io.javalin.config.JavalinConfig config) {
@@ -229,6 +239,10 @@ public final class HttpServer {
             r.patch("/api/v1/moderation/stories/{id}", moderation::changeStory); // CSRF, moderator of the site
             r.get("/api/v1/moderation/sites/{site}/settings", moderation::settings);       // moderator of the site
             r.patch("/api/v1/moderation/sites/{site}/settings", moderation::changeSettings); // CSRF, moderator
+            r.get("/api/v1/moderation/sites/{site}/models", models::list);                 // admin
+            r.post("/api/v1/moderation/sites/{site}/models", models::train);               // CSRF, admin; 202
+            r.post("/api/v1/moderation/sites/{site}/models/rollback", models::rollback);   // CSRF, admin
+            r.post("/api/v1/moderation/sites/{site}/models/{version}/activate", models::activate); // CSRF, admin
 
             r.post("/api/v1/classify", classify::classify);          // moderator (cookie + CSRF, or API token)
 

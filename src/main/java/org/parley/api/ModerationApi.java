@@ -8,6 +8,7 @@ import java.util.Map;
 import org.parley.account.Account;
 import org.parley.account.Accounts;
 import org.parley.account.Session;
+import org.parley.classifier.Category;
 import org.parley.classifier.Classifier;
 import org.parley.comment.Comment;
 import org.parley.comment.CommentEvent;
@@ -38,7 +39,7 @@ import org.parley.story.StoryStore;
 /** The moderators' API: queues, decisions, actions on readers, the log, and site settings. */
 final class ModerationApi {
 
-    record DecisionRequest(String action, String reason) {
+    record DecisionRequest(String action, String reason, String category) {
     }
 
     record BanRequest(String reason, String until) {
@@ -128,7 +129,7 @@ final class ModerationApi {
             throw Problem.invalid("action", "Choose the action approve, reject, feature or unfeature.");
         }
         Comment comment = decisions.decide(session.account(), ctx.pathParam("id"),
-                DecisionAction.ofCode(request.action()), request.reason());
+                DecisionAction.ofCode(request.action()), request.reason(), rejectionCategory(request.category()));
         String site = storyStore.findById(comment.storyId()).orElseThrow().site();
         ctx.json(Map.of("comment", ThreadComment.of(comment, editWindows.forSite(site))));
     }
@@ -260,6 +261,14 @@ final class ModerationApi {
                 item.story(), item.scores(), item.modelVersion(), item.reasons(), item.reports(),
                 new AuthorView(comment.authorId(), comment.authorName(), record.published(), record.pending(),
                         record.rejected()));
+    }
+
+    private static Category rejectionCategory(String code) {
+        if (code == null) {
+            return null;
+        }
+        return Category.fromCode(code).filter(category -> category != Category.UNCIVIL).orElseThrow(() ->
+                Problem.invalid("category", "Choose the category rude, aggressive, derogatory or discriminatory."));
     }
 
     private void requireSite(String site) {

@@ -4,10 +4,13 @@ import java.nio.file.Path;
 import org.parley.store.Database;
 import picocli.CommandLine.Option;
 
-/** The options every command that opens the database shares: {@code --data} and {@code --database}. */
+/**
+ * The options every command that opens the database shares: {@code --data} (also spelt {@code --parley-data}, the
+ * only spelling {@code parley train} takes, as its {@code --data} names CSV files) and {@code --database}.
+ */
 public final class DatabaseOptions {
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder of the embedded SQLite database (default: ./parley-data).")
+    @Option(names = {"--data", "--parley-data"}, paramLabel = "DIR", description = "Folder of the embedded SQLite database (default: ./parley-data).")
     Path dataDir = Path.of("parley-data");
 
     @Option(names = "--database", paramLabel = "URL",

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             VersionCommand.class,
             ClassifyCommand.class,
             TrainCommand.class,
+            ModelCommand.class,
             EvaluateCommand.class,
             CommandLine.HelpCommand.class
         })

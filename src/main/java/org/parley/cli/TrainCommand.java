@@ -17,17 +17,39 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code parley train --data FILE… --out FILE}: trains a civility model on the train split of the given CSV
- * files, chooses its thresholds on their dev split and writes it.
+ * files, chooses its thresholds on their dev split and writes it. With {@code --from-decisions --site S} it trains
+ * a site model instead, from the CSV files (optional) plus the site's moderator decisions, and stores it in the
+ * Parley database inactive (see {@link DecisionTraining}); there {@code --parley-data} names the database folder,
+ * since {@code --data} names the CSV files.
  */
 @Command(name = "train", description = "Train a classifier model from labelled CSV files.")
 public final class TrainCommand implements Runnable {
 
-    @Option(names = "--data", required = true, arity = "1..*", paramLabel = "FILE",
+    @Option(names = "--data", arity = "1..*", paramLabel = "FILE",
             description = "CSV files with a text column and 0/1 columns named after the categories.")
-    List<Path> data;
+    List<Path> data = List.of();
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the model.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the model.")
     Path out;
+
+    @Option(names = "--from-decisions", description = "Train a model for --site from its moderators' decisions"
+            + " (plus --data, if given) and store it in the Parley database, inactive.")
+    boolean fromDecisions;
+
+    @Option(names = "--site", paramLabel = "SITE", description = "The site whose decisions to learn from.")
+    String site;
+
+    @Option(names = "--min-examples", paramLabel = "N",
+            description = "Refuse to train on fewer usable decisions (default 50).")
+    int minExamples = 50;
+
+    @Option(names = "--parley-data", paramLabel = "DIR",
+            description = "With --from-decisions: folder of the embedded SQLite database (default: ./parley-data).")
+    Path parleyData = Path.of("parley-data");
+
+    @Option(names = "--database", paramLabel = "URL",
+            description = "With --from-decisions: JDBC URL of the database (default: $PARLEY_DATABASE_URL).")
+    String databaseUrl;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training data (default 5).")
     Integer epochs;
@@ -47,16 +69,20 @@ public final class TrainCommand implements Runnable {
 
     @Override
     public void run() {
-        Trainer.Options defaults = Trainer.Options.defaults();
-        Map<String, Double> sourceWeights = new HashMap<>(defaults.sourceWeights());
-        sourceWeights.putAll(weights);
-        Trainer.Options options = new Trainer.Options(bits == null ? defaults.bits() : bits,
-                epochs == null ? defaults.epochs() : epochs,
-                learningRate == null ? defaults.learningRate() : learningRate, l2 == null ? defaults.l2() : l2,
-                defaults.seed(), sourceWeights);
-        if (options.bits() < 4 || options.bits() > 24 || options.epochs() < 1) {
-            throw new UsageException("--bits must be 4 to 24 and --epochs at least 1");
+        if (fromDecisions) {
+            if (site == null) {
+                throw new UsageException("--from-decisions needs --site");
+            }
+            DatabaseOptions database = new DatabaseOptions();
+            database.dataDir = parleyData;
+            database.databaseUrl = databaseUrl;
+            new DecisionTraining(options(), database).train(site, DataFiles.readAll(data), minExamples);
+            return;
         }
+        if (data.isEmpty() || out == null) {
+            throw new UsageException("train needs --data and --out (or --from-decisions --site)");
+        }
+        Trainer.Options options = options();
         List<LabeledText> examples = DataFiles.readAll(data);
         List<LabeledText> train = Trainer.withoutTestTexts(Trainer.only(examples, Split.TRAIN), examples);
         List<LabeledText> dev = Trainer.withoutTestTexts(Trainer.only(examples, Split.DEV), examples);
@@ -77,5 +103,19 @@ public final class TrainCommand implements Runnable {
             System.out.printf("  %-15s nudge %.3f  hold %.3f  reject %.3f%n", category.code(),
                     thresholds.nudge(category), thresholds.hold(category), thresholds.reject(category));
         }
+    }
+
+    private Trainer.Options options() {
+        Trainer.Options defaults = Trainer.Options.defaults();
+        Map<String, Double> sourceWeights = new HashMap<>(defaults.sourceWeights());
+        sourceWeights.putAll(weights);
+        Trainer.Options options = new Trainer.Options(bits == null ? defaults.bits() : bits,
+                epochs == null ? defaults.epochs() : epochs,
+                learningRate == null ? defaults.learningRate() : learningRate, l2 == null ? defaults.l2() : l2,
+                defaults.seed(), sourceWeights);
+        if (options.bits() < 4 || options.bits() > 24 || options.epochs() < 1) {
+            throw new UsageException("--bits must be 4 to 24 and --epochs at least 1");
+        }
+        return options;
     }
 }

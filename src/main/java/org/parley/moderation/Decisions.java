@@ -3,6 +3,7 @@ package org.parley.moderation;
 import java.time.Clock;
 import java.time.Instant;
 import org.parley.account.Account;
+import org.parley.classifier.Category;
 import org.parley.comment.Comment;
 import org.parley.comment.CommentEvent;
 import org.parley.comment.CommentEvents;
@@ -36,6 +37,19 @@ public final class Decisions {
     }
 
     public Comment decide(Account moderator, String commentId, DecisionAction action, String reason) {
+        return decide(moderator, commentId, action, reason, null);
+    }
+
+    /**
+     * Decides, with the category a rejecting moderator names (null for none); the category makes the rejection a
+     * labelled example for the site's model (see {@link DecisionExamples}).
+     */
+    public Comment decide(Account moderator, String commentId, DecisionAction action, String reason,
+            Category category) {
+        if (category != null && (action != DecisionAction.REJECT || category == Category.UNCIVIL)) {
+            throw Problem.invalid("category", "Name a category (rude, aggressive, derogatory or discriminatory)"
+                    + " only when rejecting.");
+        }
         Comment before = comments.find(commentId)
                 .filter(found -> found.status() != CommentStatus.REMOVED)
                 .orElseThrow(() -> Problem.notFound("comment", "There is no such comment."));
@@ -65,7 +79,8 @@ public final class Decisions {
         });
         ModerationStore.Judgement judgement = store.judgement(commentId);
         store.log(new ModerationStore.LogEntry(story.site(), commentId, before.authorId(), moderator.id(),
-                action.code(), blankToNull(reason), judgement.scores(), judgement.modelVersion(), now));
+                action.code(), blankToNull(reason), judgement.scores(), judgement.modelVersion(), now),
+                category == null ? null : category.code());
         events.publish(new CommentEvent(eventType(before, action), story.id(), commentId));
         return comments.find(commentId).orElseThrow();
     }

@@ -159,10 +159,16 @@ public final class ModerationStore {
 
     /** Appends one decision to the moderation log. */
     public void log(LogEntry entry) {
+        log(entry, null);
+    }
+
+    /** Appends one decision with the category a moderator named (null for none) to the moderation log. */
+    public void log(LogEntry entry, String category) {
         jdbi.useHandle(handle -> handle.createUpdate("""
                         INSERT INTO moderation_log (id, site_id, comment_id, subject_id, actor_id, action, reason,
-                            scores, model_version, created_at)
-                        VALUES (:id, :site, :comment, :subject, :actor, :action, :reason, :scores, :model, :at)""")
+                            scores, model_version, created_at, category)
+                        VALUES (:id, :site, :comment, :subject, :actor, :action, :reason, :scores, :model, :at,
+                            :category)""")
                 .bind("id", Ids.newId())
                 .bind("site", entry.siteId())
                 .bind("comment", entry.commentId())
@@ -173,6 +179,7 @@ public final class ModerationStore {
                 .bind("scores", entry.scores())
                 .bind("model", entry.modelVersion())
                 .bind("at", entry.at().toEpochMilli())
+                .bind("category", category)
                 .execute());
     }
 

@@ -26,6 +26,11 @@ public final class Pipelines {
      * the new-commenter rule and premoderation.
      */
     public static Pipeline standard(ModerationStore store, CommentRules rules, Classifier classifier) {
+        return standard(store, rules, SiteClassifiers.shippedOnly(classifier));
+    }
+
+    /** The standard order, with civility judged by each site's own classifier. */
+    public static Pipeline standard(ModerationStore store, CommentRules rules, SiteClassifiers classifiers) {
         return Pipeline.of(
                 new StoryClosed(),
                 new BodyLength(rules.maxBodyLength()),
@@ -33,7 +38,7 @@ public final class Pipelines {
                 new RepeatPost(store),
                 new WordLists(),
                 new LinkLimit(),
-                new Civility(classifier),
+                new Civility(classifiers),
                 new NewCommenter(store),
                 new PreModeration());
     }

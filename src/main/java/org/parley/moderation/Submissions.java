@@ -28,17 +28,24 @@ public final class Submissions {
 
     private final CommentStore comments;
     private final ModerationStore moderation;
-    private final Classifier classifier;
+    private final SiteClassifiers classifiers;
     private final Pipeline pipeline;
     private final CommentEvents events;
     private final EditWindows editWindows;
     private final Clock clock;
 
+    /** Submissions scored with one classifier for every site. */
     public Submissions(CommentStore comments, ModerationStore moderation, Classifier classifier, Pipeline pipeline,
             CommentEvents events, EditWindows editWindows, Clock clock) {
+        this(comments, moderation, SiteClassifiers.shippedOnly(classifier), pipeline, events, editWindows, clock);
+    }
+
+    /** Submissions scored with each site's own classifier. */
+    public Submissions(CommentStore comments, ModerationStore moderation, SiteClassifiers classifiers,
+            Pipeline pipeline, CommentEvents events, EditWindows editWindows, Clock clock) {
         this.comments = comments;
         this.moderation = moderation;
-        this.classifier = classifier;
+        this.classifiers = classifiers;
         this.pipeline = pipeline;
         this.events = events;
         this.editWindows = editWindows;
@@ -51,6 +58,7 @@ public final class Submissions {
         Comment parent = parentId == null ? null : requireParent(story, parentId);
         Markdown.Rendered rendered = Markdown.render(text);
         Instant now = clock.instant();
+        Classifier classifier = classifiers.forSite(story.site());
         Submission submission = new Submission(author, story, parent, null, text, rendered.plainText(), revised, now,
                 moderation.settings(story.site()), classifier.classify(rendered.plainText()),
                 classifier.modelVersion());
@@ -87,6 +95,7 @@ public final class Submissions {
                     + window.toMinutes() + " minutes after posting; that time has passed.");
         }
         Markdown.Rendered rendered = Markdown.render(text);
+        Classifier classifier = classifiers.forSite(story.site());
         Submission submission = new Submission(author, story, null, comment, text, rendered.plainText(), true, now,
                 moderation.settings(story.site()), classifier.classify(rendered.plainText()),
                 classifier.modelVersion());

@@ -10,6 +10,7 @@ import org.parley.moderation.CivilityBands;
 import org.parley.moderation.GuidelineNudge;
 import org.parley.moderation.Phase;
 import org.parley.moderation.Reason;
+import org.parley.moderation.SiteClassifiers;
 import org.parley.moderation.Submission;
 import org.parley.moderation.Verdict;
 
@@ -21,15 +22,22 @@ import org.parley.moderation.Verdict;
  */
 public final class Civility implements Phase {
 
-    private final Classifier classifier;
+    private final SiteClassifiers classifiers;
 
+    /** Civility with one classifier's thresholds for every site. */
     public Civility(Classifier classifier) {
-        this.classifier = classifier;
+        this(SiteClassifiers.shippedOnly(classifier));
+    }
+
+    /** Civility with the thresholds of each site's classifier, the one {@code Submissions} scored with. */
+    public Civility(SiteClassifiers classifiers) {
+        this.classifiers = classifiers;
     }
 
     @Override
     public Optional<Verdict> check(Submission submission) {
-        CivilityBands bands = new CivilityBands(classifier.thresholds(), submission.settings());
+        CivilityBands bands = new CivilityBands(
+                classifiers.forSite(submission.story().site()).thresholds(), submission.settings());
         var scores = submission.classification().scores();
         Map<String, Double> rejected = bands.reaching("reject", scores);
         if (!rejected.isEmpty()) {
