@@ -1,7 +1,7 @@
 /*
  * Parley's moderation dashboard: signs a moderator in, picks a site and shows one view at a time: the overview,
- * the queues, the log or the settings. The URL hash (#site=demo&view=queue&queue=pending) names the view, so a
- * reload or a shared link opens the same place.
+ * the queues, the log, the settings or (admins) the site's models. The URL hash
+ * (#site=demo&view=queue&queue=pending) names the view, so a reload or a shared link opens the same place.
  */
 import {ApiError, get, post, rememberCsrf} from './api.js';
 import {el} from './dom.js';
@@ -9,8 +9,9 @@ import {showQueue} from './queue.js';
 import {showLog} from './log.js';
 import {showSettings} from './settings.js';
 import {showOverview} from './overview.js';
+import {showModels} from './models.js';
 
-const VIEWS = {overview: showOverview, queue: showQueue, log: showLog, settings: showSettings};
+const VIEWS = {overview: showOverview, queue: showQueue, log: showLog, settings: showSettings, models: showModels};
 const session = {user: null, sites: []};
 let stopView = null;
 
@@ -68,6 +69,9 @@ async function enter(user) {
     byId('sign-in').hidden = true;
     byId('account').hidden = false;
     byId('tabs').hidden = false;
+    document.querySelectorAll('[data-admin-only]').forEach((tab) => {
+        tab.hidden = user.role !== 'admin';
+    });
     route();
 }
 

@@ -234,4 +234,17 @@ class DashboardBrowserTest {
                 .filter(comment -> comment.get("id").asText().equals(commentId))
                 .findFirst().orElse(null);
     }
+
+    @Test
+    void an_admin_asks_for_a_site_model_and_is_told_the_site_needs_more_decisions_first() {
+        DashboardPage dashboard = signedIn("#view=models");
+        dashboard.waitFor("train-model").click();
+
+        assertThat(new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(d -> {
+                    String text = dashboard.waitFor("models-status").getText();
+                    return text.contains("decisions") ? text : null;
+                })).contains("decisions");
+        assertThat(dashboard.waitFor("tab-models").isDisplayed()).isTrue();
+    }
 }
