@@ -240,11 +240,12 @@ class DashboardBrowserTest {
         DashboardPage dashboard = signedIn("#view=models");
         dashboard.waitFor("train-model").click();
 
-        assertThat(new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+        String status = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
                 .until(d -> {
                     String text = dashboard.waitFor("models-status").getText();
                     return text.contains("decisions") ? text : null;
-                })).contains("decisions");
+                });
+        assertThat(status).contains("decisions");
         assertThat(dashboard.waitFor("tab-models").isDisplayed()).isTrue();
     }
 }
