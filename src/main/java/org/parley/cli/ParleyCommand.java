@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
             SiteCommand.class,
             BackupCommand.class,
             RestoreCommand.class,
+            ExportCommand.class,
+            ImportCommand.class,
             VersionCommand.class,
             ClassifyCommand.class,
             TrainCommand.class,

@@ -151,4 +151,26 @@ class CommandLineTest {
         assertThat(run("", "restore", folder.resolve("nothing.db").toString(), "--data", restored.toString())
                 .status()).isEqualTo(2);
     }
+
+    @Test
+    void export_then_import_into_another_folder_and_an_unknown_format_exits_2() {
+        Path source = folder.resolve("source");
+        try (Database database = Database.openSqlite(source)) {
+            var fixtures = new org.parley.testing.Fixtures(database);
+            fixtures.submissions.post(fixtures.reader(), fixtures.story(), null, "Worth carrying across.", false);
+        }
+        Path file = folder.resolve("export.ndjson");
+        Run exported = run("", "export", "--site", "daily", "--out", file.toString(), "--data", source.toString());
+        assertThat(exported.status()).as(exported.err()).isZero();
+        assertThat(exported.out()).contains("1 comments");
+
+        Path target = folder.resolve("target");
+        Run imported = run("", "import", file.toString(), "--data", target.toString());
+        assertThat(imported.status()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("added").contains("1 comments");
+        assertThat(run("", "import", file.toString(), "--data", target.toString()).out())
+                .contains("added nothing");
+        assertThat(run("", "import", "--format", "disqus", file.toString(), "--data", target.toString()).status())
+                .isEqualTo(2);
+    }
 }

@@ -1,0 +1,78 @@
+package org.parley.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.account.Account;
+import org.parley.comment.Comment;
+import org.parley.comment.ReportReason;
+import org.parley.comment.Reports;
+import org.parley.comment.Respects;
+import org.parley.story.Story;
+import org.parley.testing.Fixtures;
+import org.parley.testing.TestDatabase;
+import org.parley.testing.TestPostgres;
+
+class PortabilityTest {
+
+    @RegisterExtension
+    final TestDatabase db = new TestDatabase();
+
+    @TempDir
+    Path folder;
+
+    private Database another() {
+        return TestDatabase.onPostgres()
+                ? Database.open(TestPostgres.cluster().newDatabase(), TestPostgres.cluster().user(),
+                        TestPostgres.cluster().password())
+                : Database.openSqlite(folder);
+    }
+
+    private static List<String> rows(Database database, String sql) {
+        return database.jdbi().withHandle(handle -> handle.createQuery(sql).mapTo(String.class).list());
+    }
+
+    @Test
+    void an_export_imported_elsewhere_keeps_threads_reactions_and_the_log_and_a_second_import_adds_nothing() {
+        Fixtures fixtures = new Fixtures(db.database());
+        Account ada = fixtures.reader();
+        Account ben = fixtures.reader();
+        Story story = fixtures.story();
+        Comment top = fixtures.submissions.post(ada, story, null, "The quotas need a drought clause.", false)
+                .comment();
+        fixtures.submissions.post(ben, story, top.id(), "Agreed, and a neutral chair too.", false);
+        new Respects(fixtures.comments, fixtures.events, java.time.Clock.systemUTC()).toggle(ben.id(), top.id());
+        new Reports(fixtures.comments, java.time.Clock.systemUTC()).report(ben.id(), top.id(), ReportReason.OTHER,
+                "Testing the export.");
+
+        StringWriter export = new StringWriter();
+        Map<String, Integer> exported = new Portability(db.database()).export(Fixtures.SITE, export);
+        assertThat(exported).containsEntry("comments", 2).containsEntry("accounts", 2).containsEntry("respects", 1)
+                .containsEntry("reports", 1).containsEntry("stories", 1);
+        assertThat(export.toString()).doesNotContain("argon2");
+
+        try (Database target = another()) {
+            Portability.Summary first = new Portability(target).importFrom(
+                    new BufferedReader(new StringReader(export.toString())));
+            assertThat(first.added()).containsEntry("comments", 2).containsEntry("respects", 1);
+            assertThat(rows(target, "SELECT body FROM comments ORDER BY depth"))
+                    .containsExactly("The quotas need a drought clause.", "Agreed, and a neutral chair too.");
+            assertThat(rows(target, "SELECT CAST(respect_count AS TEXT) FROM comments WHERE depth = 0"))
+                    .containsExactly("1");
+            assertThat(rows(target, "SELECT action FROM moderation_log")).contains("published");
+
+            Portability.Summary second = new Portability(target).importFrom(
+                    new BufferedReader(new StringReader(export.toString())));
+            assertThat(second.added()).isEmpty();
+            assertThat(second.skipped()).containsEntry("comments", 2);
+        }
+    }
+}
