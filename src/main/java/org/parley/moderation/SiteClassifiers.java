@@ -6,20 +6,36 @@ import org.parley.classifier.Classifier;
 
 /**
  * The classifier each site's comments are scored with: the site's active model (see {@link SiteModels}), else the
- * shipped one. Loaded models are cached per site until {@link #forget} is called on a switch; a switch made by
- * another process (the command line, a second server) is seen after that process's server restarts or the site's
- * next switch through this one. Thread-safe.
+ * shipped one. Loaded models are cached per site; a switch through this server is seen at once ({@link #forget}),
+ * and a switch made elsewhere (the command line, another instance) within {@link #RECHECK}: after that long, the
+ * next comment asks the database which version is active (one small query) and loads the model only if it
+ * changed. Thread-safe.
  */
 public final class SiteClassifiers {
 
     private final Classifier shipped;
     private final SiteModelStore store;
-    private final ConcurrentMap<String, Classifier> bySite = new ConcurrentHashMap<>();
+    /** How long a site's cached model is trusted before the active version is checked again. */
+    static final java.time.Duration RECHECK = java.time.Duration.ofSeconds(30);
 
-    /** Site models from the store, falling back to {@code shipped}. */
+    private final ConcurrentMap<String, Loaded> bySite = new ConcurrentHashMap<>();
+
+    /** A site's loaded classifier, the version it is ({@code null}: the shipped one), and when it was checked. */
+    private record Loaded(Classifier classifier, String version, long checkedAtNanos) {
+    }
+
+    private final long recheckNanos;
+
+    /** Site models from the store, falling back to {@code shipped}, re-checked every {@link #RECHECK}. */
     public SiteClassifiers(Classifier shipped, SiteModelStore store) {
+        this(shipped, store, RECHECK);
+    }
+
+    /** Site models from the store, falling back to {@code shipped}, re-checked after {@code recheck}. */
+    public SiteClassifiers(Classifier shipped, SiteModelStore store, java.time.Duration recheck) {
         this.shipped = shipped;
         this.store = store;
+        this.recheckNanos = recheck.toNanos();
     }
 
     /** The shipped classifier for every site: for tools and tests that have no site models. */
@@ -32,8 +48,20 @@ public final class SiteClassifiers {
         if (store == null) {
             return shipped;
         }
-        return bySite.computeIfAbsent(siteId,
-                site -> store.activeModel(site).map(ModelBytes::classifier).orElse(shipped));
+        long now = System.nanoTime();
+        Loaded loaded = bySite.get(siteId);
+        if (loaded != null && now - loaded.checkedAtNanos() < recheckNanos) {
+            return loaded.classifier();
+        }
+        String version = store.activeVersion(siteId).orElse(null);
+        if (loaded != null && java.util.Objects.equals(version, loaded.version())) {
+            bySite.put(siteId, new Loaded(loaded.classifier(), version, now));
+            return loaded.classifier();
+        }
+        Classifier classifier = version == null ? shipped
+                : store.activeModel(siteId).map(ModelBytes::classifier).orElse(shipped);
+        bySite.put(siteId, new Loaded(classifier, version, now));
+        return classifier;
     }
 
     /** The model shipped in the jar. */

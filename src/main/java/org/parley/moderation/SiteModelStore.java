@@ -73,6 +73,15 @@ public final class SiteModelStore {
                 .findFirst());
     }
 
+    /** The version of the site's active model, without its bytes: a cheap check for a switch made elsewhere. */
+    public Optional<String> activeVersion(String siteId) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT version FROM site_models WHERE site_id = :site AND active = 1")
+                .bind("site", siteId)
+                .mapTo(String.class)
+                .findFirst());
+    }
+
     /** Makes the model the site's only active one; false when there is no such model. */
     public boolean activate(String siteId, String version, Instant now) {
         return jdbi.inTransaction(handle -> {

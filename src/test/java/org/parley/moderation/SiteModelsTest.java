@@ -1,5 +1,7 @@
 package org.parley.moderation;
 
+import org.parley.classifier.Classifier;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -116,5 +118,20 @@ class SiteModelsTest {
         return database.database().jdbi().withHandle(handle -> handle
                 .createQuery("SELECT model_version FROM comments WHERE id = :id")
                 .bind("id", commentId).mapTo(String.class).one());
+    }
+
+    @Test
+    void another_instance_sees_a_switch_once_its_cached_model_is_due_for_a_check() {
+        site.decideMany(4);
+        SiteModel model = site.models.train(site.request(20));
+        SiteClassifiers elsewhere = new SiteClassifiers(Fixtures.CLASSIFIER, new SiteModelStore(
+                database.database().jdbi()), java.time.Duration.ZERO);
+        assertThat(elsewhere.forSite("daily")).isSameAs(Fixtures.CLASSIFIER);
+
+        site.models.activate("daily", model.version());
+
+        assertThat(elsewhere.forSite("daily").modelVersion()).isEqualTo(model.version());
+        Classifier loaded = elsewhere.forSite("daily");
+        assertThat(elsewhere.forSite("daily")).as("an unchanged version is not loaded again").isSameAs(loaded);
     }
 }
