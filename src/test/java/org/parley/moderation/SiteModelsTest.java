@@ -1,13 +1,12 @@
 package org.parley.moderation;
 
-import org.parley.classifier.Classifier;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.parley.classifier.Classifier;
 import org.parley.comment.CommentStatus;
 import org.parley.problem.Problem;
 import org.parley.testing.Fixtures;
