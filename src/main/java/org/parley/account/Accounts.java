@@ -148,7 +148,8 @@ public final class Accounts {
 
     private static String checkDisplayName(String displayName) {
         String name = displayName == null ? "" : displayName.strip();
-        if (name.isEmpty() || name.length() > MAX_DISPLAY_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
+        if (name.isEmpty() || name.length() > MAX_DISPLAY_NAME_LENGTH
+                || name.chars().anyMatch(Character::isISOControl)) {
             throw Problem.invalid("displayName",
                     "Choose a display name of 1 to " + MAX_DISPLAY_NAME_LENGTH + " characters.");
         }

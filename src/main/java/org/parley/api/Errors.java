@@ -50,7 +50,8 @@ final class Errors {
     }
 
     /** The contract's nudge answer. */
-    record NudgeView(String error, String message, java.util.Map<String, Double> categories, java.util.List<SpanView> spans) {
+    record NudgeView(String error, String message, java.util.Map<String, Double> categories,
+            java.util.List<SpanView> spans) {
     }
 
     record SpanView(int start, int end, String category) {

@@ -12,9 +12,10 @@ import org.parley.web.CachedBody;
  * The hot path: answers a thread read whose raw query string is in {@link ThreadCache} straight from Jetty, before
  * the servlet layer and Javalin; every other request, and every miss, goes on to them ({@link ThreadsApi#thread}
  * then fills the cache). Reads that carry a session cookie always go on, since a signed-in reader may have
- * comments awaiting review that the shared page lacks. The answer is the one Javalin would give: the headers of the route table's before
- * handlers (nosniff, CORS), then {@link CachedBody#send(Request, Response, Callback, String)}, timed like every
- * request ({@code ThreadsApiTest} checks that both answers are the same). Skipping the servlet, session and routing
+ * comments awaiting review that the shared page lacks. The answer is the one Javalin would give: the headers of
+ * the route table's before handlers (nosniff, CORS), then
+ * {@link CachedBody#send(Request, Response, Callback, String)}, timed like every request ({@code ThreadsApiTest}
+ * checks that both answers are the same). Skipping the servlet, session and routing
  * layers saves a cached thread read about a tenth of its CPU time (bench/results/2026-11-28-thread-read.md).
  */
 final class ThreadHits extends Handler.Wrapper {

@@ -17,7 +17,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code parley admin …}: account administration from the shell. */
-@Command(name = "admin", description = "Administer accounts.", subcommands = {AdminCommand.Create.class, AdminCommand.Moderator.class, AdminCommand.Token.class})
+@Command(name = "admin", description = "Administer accounts.",
+        subcommands = {AdminCommand.Create.class, AdminCommand.Moderator.class, AdminCommand.Token.class})
 public final class AdminCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -25,7 +26,8 @@ public final class AdminCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Name a sub-command, e.g. 'admin create'.");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                "Name a sub-command, e.g. 'admin create'.");
     }
 
     /** {@code parley admin create --email E --password-stdin}: creates an admin account. */

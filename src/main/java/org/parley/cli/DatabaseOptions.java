@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
  */
 public final class DatabaseOptions {
 
-    @Option(names = {"--data", "--parley-data"}, paramLabel = "DIR", description = "Folder of the embedded SQLite database (default: ./parley-data).")
+    @Option(names = {"--data", "--parley-data"}, paramLabel = "DIR",
+            description = "Folder of the embedded SQLite database (default: ./parley-data).")
     Path dataDir = Path.of("parley-data");
 
     @Option(names = "--database", paramLabel = "URL",

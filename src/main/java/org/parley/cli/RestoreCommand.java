@@ -14,7 +14,8 @@ public final class RestoreCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "FILE", description = "A file written by 'parley backup'.")
     Path backup;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder of the embedded database (default: ./parley-data).")
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Folder of the embedded database (default: ./parley-data).")
     Path dataDir = Path.of("parley-data");
 
     @Override

@@ -14,7 +14,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code parley site …}: the publisher's sites and the origins whose pages may carry their threads. */
-@Command(name = "site", description = "Manage sites.", subcommands = {SiteCommand.Create.class, SiteCommand.ListSites.class})
+@Command(name = "site", description = "Manage sites.",
+        subcommands = {SiteCommand.Create.class, SiteCommand.ListSites.class})
 public final class SiteCommand implements Runnable {
 
     private static final Pattern SITE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
@@ -57,7 +58,8 @@ public final class SiteCommand implements Runnable {
                 normalized.add(originOf(origin));
             }
             try (Database opened = database.open()) {
-                new SiteStore(opened.jdbi()).save(new Site(id, name, normalized, guidelines), Clock.systemUTC().instant());
+                new SiteStore(opened.jdbi()).save(new Site(id, name, normalized, guidelines),
+                        Clock.systemUTC().instant());
             }
             System.out.println("Site " + id + " takes comments on pages at " + String.join(", ", normalized) + ".");
         }
@@ -70,7 +72,8 @@ public final class SiteCommand implements Runnable {
                 }
                 return normalized;
             } catch (org.parley.problem.Problem | IllegalArgumentException e) {
-                throw new UsageException("--origin must be an http(s) origin such as https://www.example.org: " + origin);
+                throw new UsageException("--origin must be an http(s) origin such as https://www.example.org: "
+                        + origin);
             }
         }
     }

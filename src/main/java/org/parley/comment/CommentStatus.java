@@ -2,7 +2,10 @@ package org.parley.comment;
 
 import java.util.Locale;
 
-/** Where a comment stands: only published ones are public; removed ones show as placeholders while they have replies. */
+/**
+ * Where a comment stands: only published ones are public; removed ones show as placeholders while they have
+ * replies.
+ */
 public enum CommentStatus {
     PUBLISHED,
     PENDING,

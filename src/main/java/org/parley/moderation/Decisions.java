@@ -65,7 +65,8 @@ public final class Decisions {
             switch (action) {
                 case APPROVE -> comments.changeStatus(handle, current, CommentStatus.PUBLISHED);
                 case REJECT -> comments.changeStatus(handle, current, CommentStatus.REJECTED);
-                case FEATURE, UNFEATURE -> handle.createUpdate("UPDATE comments SET featured = :featured WHERE id = :id")
+                case FEATURE, UNFEATURE -> handle.createUpdate(
+                                "UPDATE comments SET featured = :featured WHERE id = :id")
                         .bind("featured", action == DecisionAction.FEATURE ? 1 : 0)
                         .bind("id", commentId)
                         .execute();

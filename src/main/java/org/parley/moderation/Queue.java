@@ -42,7 +42,8 @@ public final class Queue {
             StringBuilder sql = new StringBuilder("SELECT ").append(CommentStore.SELECT_COLUMNS).append("""
                     , c.scores, c.model_version, c.reasons AS reasons_json, c.decided_at,
                       s.url AS story_url, s.title AS story_title
-                    """).append(CommentStore.JOINS).append(" JOIN stories s ON s.id = c.story_id WHERE s.site_id = :site AND ")
+                    """).append(CommentStore.JOINS)
+                    .append(" JOIN stories s ON s.id = c.story_id WHERE s.site_id = :site AND ")
                     .append(predicate(kind, settings));
             String key = kind == QueueKind.APPROVED ? "c.decided_at" : "c.created_at";
             boolean ascending = kind == QueueKind.PENDING || kind == QueueKind.REPORTED;

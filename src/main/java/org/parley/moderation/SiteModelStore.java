@@ -130,7 +130,8 @@ public final class SiteModelStore {
     }
 
     private static Optional<SiteModel> find(Handle handle, String siteId, String version) {
-        return handle.createQuery("SELECT " + COLUMNS + " FROM site_models WHERE site_id = :site AND version = :version")
+        return handle.createQuery("SELECT " + COLUMNS
+                        + " FROM site_models WHERE site_id = :site AND version = :version")
                 .bind("site", siteId)
                 .bind("version", version)
                 .map((rs, ctx) -> model(rs))

@@ -23,7 +23,8 @@ public final class NewCommenter implements Phase {
     @Override
     public Optional<Verdict> check(Submission submission) {
         int firstComments = submission.settings().newCommenterComments();
-        if (firstComments <= 0 || submission.classification().scores().uncivil() < submission.settings().newCommenterBar()) {
+        double uncivil = submission.classification().scores().uncivil();
+        if (firstComments <= 0 || uncivil < submission.settings().newCommenterBar()) {
             return Optional.empty();
         }
         if (store.commentCount(submission.author().id()) >= firstComments) {
