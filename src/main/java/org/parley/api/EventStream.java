@@ -2,6 +2,7 @@ package org.parley.api;
 
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +27,9 @@ import org.parley.story.StoryStore;
  *
  * <p>Events are sent from one background thread, never from the writer's, so a slow client cannot slow a post.
  * A comment that is not published is never sent to readers. Instances on one PostgreSQL database hear each
- * other's writes (see {@code PeerEvents}). Every 25 seconds each stream gets a comment line as a heartbeat, so
+ * other's writes (see {@code PeerEvents}). Readers' events carry ids; a reader that reconnects with
+ * {@code Last-Event-ID} gets what it missed, while this instance still holds it. Every 25 seconds each stream gets
+ * a comment line as a heartbeat, so
  * proxies keep it open and dead clients are noticed; beyond {@code maxStreams} open streams an instance answers
  * 503 with Retry-After, and the browser's EventSource tries again later.
  */
@@ -36,6 +39,16 @@ final class EventStream {
     private static final String SITE = "parley.stream.site";
 
     private static final long HEARTBEAT_SECONDS = 25;
+    private static final int REPLAY_PER_STORY = 100;
+
+    /** Names this instance's event ids, so an id from another instance (or an earlier run) replays nothing. */
+    private final String instance = java.util.UUID.randomUUID().toString().substring(0, 8);
+    private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
+    private final com.github.benmanes.caffeine.cache.Cache<String, java.util.Deque<Sent>> recent =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .maximumSize(10_000)
+                    .expireAfterWrite(java.time.Duration.ofMinutes(10))
+                    .build();
 
     private final Map<String, Set<SseClient>> readers = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
@@ -93,7 +106,38 @@ final class EventStream {
     }
 
     void thread(SseClient client) {
-        subscribe(readers, client.ctx().attribute(STORY), client);
+        String storyId = client.ctx().attribute(STORY);
+        String lastEventId = client.ctx().header("Last-Event-ID");
+        subscribe(readers, storyId, client);
+        if (lastEventId != null) {
+            sender.execute(() -> replay(client, storyId, lastEventId));
+        }
+    }
+
+    /**
+     * Sends a reconnecting reader what it missed: the events of its story after the one it names, if this instance
+     * still holds them (the last {@link #REPLAY_PER_STORY} per story, for ten minutes). Ids from another instance,
+     * or too old, replay nothing; the widget then reloads the thread as it does on first load.
+     */
+    private void replay(SseClient client, String storyId, String lastEventId) {
+        if (!lastEventId.startsWith(instance + ":")) {
+            return;
+        }
+        long after;
+        try {
+            after = Long.parseLong(lastEventId.substring(instance.length() + 1));
+        } catch (NumberFormatException e) {
+            return;
+        }
+        java.util.Deque<Sent> sent = recent.getIfPresent(storyId);
+        if (sent == null) {
+            return;
+        }
+        List<Sent> missed;
+        synchronized (sent) {
+            missed = sent.stream().filter(event -> event.sequence() > after).toList();
+        }
+        missed.forEach(event -> client.sendEvent(event.name(), event.data(), instance + ":" + event.sequence()));
     }
 
     void moderation(SseClient client) {
@@ -144,20 +188,32 @@ final class EventStream {
                     Map.of("commentId", event.commentId(), "storyId", event.storyId(),
                             "change", event.type().eventName())));
         }
-        Set<SseClient> threadReaders = readers.getOrDefault(event.storyId(), Set.of());
-        if (threadReaders.isEmpty()) {
-            return;
-        }
-        switch (event.type()) {
+        Object data = switch (event.type()) {
             case PUBLISHED, EDITED -> comments.find(event.commentId())
                     .filter(comment -> comment.status() == CommentStatus.PUBLISHED)
-                    .map(comment -> ThreadComment.of(comment, editWindows.forSite(story.get().site())))
-                    .ifPresent(view -> threadReaders.forEach(client -> client.sendEvent(event.type().eventName(),
-                            Map.of("comment", view))));
-            case REMOVED -> threadReaders.forEach(client -> client.sendEvent(event.type().eventName(),
-                    Map.of("comment", Map.of("id", event.commentId()))));
-            default -> { }
+                    .map(comment -> (Object) Map.of("comment",
+                            ThreadComment.of(comment, editWindows.forSite(story.get().site()))))
+                    .orElse(null);
+            case REMOVED -> Map.of("comment", Map.of("id", event.commentId()));
+            default -> null;
+        };
+        if (data == null) {
+            return;
         }
+        Sent sent = new Sent(sequence.incrementAndGet(), event.type().eventName(), data);
+        java.util.Deque<Sent> history = recent.get(event.storyId(), ignored -> new java.util.ArrayDeque<>());
+        synchronized (history) {
+            history.addLast(sent);
+            if (history.size() > REPLAY_PER_STORY) {
+                history.removeFirst();
+            }
+        }
+        readers.getOrDefault(event.storyId(), Set.of()).forEach(client ->
+                client.sendEvent(sent.name(), sent.data(), instance + ":" + sent.sequence()));
+    }
+
+    /** An event sent to a story's readers, kept a while for readers who reconnect. */
+    private record Sent(long sequence, String name, Object data) {
     }
 
     void close() {

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -99,5 +100,80 @@ class EventStreamTest {
 
     private static String cookieOf(ApiClient client) {
         return client.cookieHeader();
+    }
+
+    /** The event blocks ("id", "event", "data" lines) of a stream, read until {@code count} have arrived. */
+    private static List<Map<String, String>> events(HttpRequest request, int count) throws Exception {
+        return events(request, count, null);
+    }
+
+    /** The event blocks of a stream, read until {@code count} have arrived or one's data contains {@code text}. */
+    private static List<Map<String, String>> events(HttpRequest request, int count, String text) throws Exception {
+        HttpResponse<InputStream> response = HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofInputStream());
+        List<Map<String, String>> events = new java.util.ArrayList<>();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(),
+                StandardCharsets.UTF_8))) {
+            Map<String, String> block = new java.util.HashMap<>();
+            for (String line = lines.readLine(); line != null && events.size() < count; line = lines.readLine()) {
+                if (line.isEmpty()) {
+                    if (block.containsKey("event")) {
+                        events.add(block);
+                        if (text != null && block.getOrDefault("data", "").contains(text)) {
+                            break;
+                        }
+                    }
+                    block = new java.util.HashMap<>();
+                } else if (!line.startsWith(":") && line.contains(": ")) {
+                    block.put(line.substring(0, line.indexOf(": ")), line.substring(line.indexOf(": ") + 2));
+                }
+            }
+        }
+        return events;
+    }
+
+    @Test
+    void a_reader_who_reconnects_with_the_last_event_id_gets_what_it_missed() throws Exception {
+        String url = server.baseUrl() + "/news/reconnect";
+        String stream = "/api/v1/stream?site=demo&url=" + ApiClient.encode(url);
+        ApiClient writer = server.client();
+        writer.signUp("reconnect@stream.example", "Reconnect");
+        CompletableFuture<List<Map<String, String>>> first = CompletableFuture.supplyAsync(() -> {
+            try {
+                return events(HttpRequest.newBuilder(server.client().uri(stream))
+                        .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(20)).build(), 1);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        String seen = null;
+        for (int attempt = 0; seen == null && attempt < 50; attempt++) {
+            // The stream may not be subscribed yet when the first post lands; post until one event arrives.
+            writer.post("/api/v1/comments", Map.of("site", "demo", "url", url, "body", "Heard live, take " + attempt));
+            try {
+                seen = first.get(200, TimeUnit.MILLISECONDS).get(0).get("id");
+            } catch (java.util.concurrent.TimeoutException stillWaiting) {
+                seen = null;
+            }
+        }
+        assertThat(seen).isNotNull();
+        String missedId = writer.post("/api/v1/comments", Map.of("site", "demo", "url", url,
+                "body", "Posted while the reader was away.")).json().get("comment").get("id").asText();
+
+        String lastSeen = seen;
+        List<Map<String, String>> replayed = CompletableFuture.supplyAsync(() -> {
+            try {
+                return events(HttpRequest.newBuilder(server.client().uri(stream))
+                        .header("Accept", "text/event-stream").header("Last-Event-ID", lastSeen)
+                        .timeout(Duration.ofSeconds(20)).build(), 50, missedId);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).get(15, TimeUnit.SECONDS);
+
+        Map<String, String> last = replayed.get(replayed.size() - 1);
+        assertThat(last.get("event")).isEqualTo("comment.published");
+        assertThat(last.get("data")).contains(missedId);
+        assertThat(replayed).extracting(event -> event.get("id")).doesNotContain(lastSeen);
     }
 }
