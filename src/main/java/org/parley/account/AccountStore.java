@@ -112,13 +112,6 @@ public final class AccountStore {
                 .findOne());
     }
 
-    public int deleteTokens(String accountId, String name) {
-        return jdbi.withHandle(handle -> handle.createUpdate(
-                        "DELETE FROM api_tokens WHERE account_id = :account AND name = :name")
-                .bind("account", accountId)
-                .bind("name", name)
-                .execute());
-    }
 
     private static Account account(ResultSet rs, StatementContext ctx) throws SQLException {
         return new Account(rs.getString("id"), rs.getString("email"), rs.getString("display_name"),

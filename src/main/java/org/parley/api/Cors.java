@@ -46,8 +46,4 @@ final class Cors {
         ctx.header("Access-Control-Max-Age", "600");
         ctx.status(204);
     }
-
-    void forget() {
-        origins.invalidateAll();
-    }
 }

@@ -64,10 +64,6 @@ public final class SiteClassifiers {
         return classifier;
     }
 
-    /** The model shipped in the jar. */
-    public Classifier shipped() {
-        return shipped;
-    }
 
     /** Drops the cached classifier of a site, so the next comment loads its active model anew. */
     public void forget(String siteId) {

@@ -48,20 +48,18 @@ public final class DemoContent {
 
     /**
      * Makes sure the demo site exists and allows the server's own origins; on first start also writes the demo
-     * discussion. Answers true when this was the first start.
+     * discussion.
      */
-    public boolean ensure(List<String> serverOrigins, String publicUrl) {
+    public void ensure(List<String> serverOrigins, String publicUrl) {
         Optional<Site> existing = sites.find(SITE_ID);
         Set<String> origins = new LinkedHashSet<>(existing.map(Site::origins).orElse(List.of()));
         origins.addAll(serverOrigins);
         origins.add(Stories.originOf(articleUrl(publicUrl)));
         sites.save(new Site(SITE_ID, existing.map(Site::name).orElse("Parley demo"), new ArrayList<>(origins),
                 existing.map(Site::guidelines).orElse(Site.DEFAULT_GUIDELINES)), clock.instant());
-        if (existing.isPresent()) {
-            return false;
+        if (existing.isEmpty()) {
+            writeDiscussion(stories.findOrCreate(SITE_ID, articleUrl(publicUrl), ARTICLE_TITLE));
         }
-        writeDiscussion(stories.findOrCreate(SITE_ID, articleUrl(publicUrl), ARTICLE_TITLE));
-        return true;
     }
 
     private void writeDiscussion(Story story) {
