@@ -52,6 +52,11 @@ import org.parley.store.Database;
 import org.parley.store.Dialect;
 import org.parley.store.PeerChannel;
 import org.parley.web.DemoContent;
+import org.parley.webhook.Backoff;
+import org.parley.webhook.Outbox;
+import org.parley.webhook.WebhookSender;
+import org.parley.webhook.WebhookStore;
+import org.parley.webhook.Webhooks;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -109,6 +114,9 @@ public final class Server implements AutoCloseable {
         StoryStore storyStore = new StoryStore(database.jdbi());
         Stories stories = new Stories(siteStore, storyStore, clock);
         CommentStore commentStore = new CommentStore(database.jdbi());
+        Outbox outbox = new Outbox(clock);
+        commentStore.onChange(outbox);
+        WebhookStore webhookStore = new WebhookStore(database.jdbi());
         CommentEvents events = new CommentEvents();
         events.subscribe(event -> registry.counter("parley.comment.events", "type", event.type().eventName())
                 .increment());
@@ -135,9 +143,9 @@ public final class Server implements AutoCloseable {
                         new Reports(commentStore, clock),
                         new Disagreements(commentStore, clock),
                         settings.rules(), events, moderation(database, accounts, siteStore, storyStore,
-                                commentStore, moderationStore, events, editWindows, clock,
+                                commentStore, moderationStore, events, editWindows, outbox, clock,
                                 new HttpServer.LearningParts(siteModels, training, !baseData.files().isEmpty())),
-                        classifier, database::isHealthy, registry),
+                        classifier, database::isHealthy, registry, new Webhooks(webhookStore, clock)),
                 new HttpServer.Options(settings.host(), settings.port(), publicUrl::get, settings.rateLimits(),
                         settings.trustProxy(), maxStreams()));
         http.start();
@@ -153,6 +161,8 @@ public final class Server implements AutoCloseable {
             return thread;
         });
         housekeeping.scheduleWithFixedDelay(() -> purgeSessions(accounts), 1, 60, TimeUnit.MINUTES);
+        WebhookSender sender = new WebhookSender(webhookStore, Backoff.standard(), clock);
+        housekeeping.scheduleWithFixedDelay(() -> deliverWebhooks(sender), 1, 1, TimeUnit.SECONDS);
         return new Server(database, http, housekeeping, connectPeers(settings, database, events), training,
                 publicUrl.get(), firstStart);
     }
@@ -180,15 +190,23 @@ public final class Server implements AutoCloseable {
         }
     }
 
+    private static void deliverWebhooks(WebhookSender sender) {
+        try {
+            sender.deliverDue();
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(Server.class).warn("Could not deliver webhooks", e);
+        }
+    }
+
     private static HttpServer.ModerationParts moderation(Database database, Accounts accounts, SiteStore siteStore,
             StoryStore storyStore, CommentStore commentStore, ModerationStore store, CommentEvents events,
-            EditWindows editWindows, Clock clock, HttpServer.LearningParts learning) {
+            EditWindows editWindows, Outbox outbox, Clock clock, HttpServer.LearningParts learning) {
         ModeratorAccess access = new ModeratorAccess(database.jdbi());
         return new HttpServer.ModerationParts(
                 access,
                 new Queue(database.jdbi()),
                 new Decisions(commentStore, storyStore, store, access, events, clock),
-                new Bans(accounts, store, clock),
+                new Bans(accounts, store, outbox, clock),
                 new ModerationLog(database.jdbi()),
                 store,
                 new SiteAdministration(siteStore, store, access, editWindows),

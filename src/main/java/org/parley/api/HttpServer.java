@@ -40,6 +40,7 @@ import org.parley.story.Stories;
 import org.parley.story.StoryStore;
 import org.parley.web.Pages;
 import org.parley.web.WebAssets;
+import org.parley.webhook.Webhooks;
 
 /**
  * Parley's HTTP server: every route, with its guard and rate limit, in one table ({@link #routes}).
@@ -68,7 +69,8 @@ public final class HttpServer {
             ModerationParts moderation,
             Classifier classifier,
             BooleanSupplier databaseHealthy,
-            PrometheusMeterRegistry registry) {
+            PrometheusMeterRegistry registry,
+            Webhooks webhooks) {
     }
 
     /** What the moderators' API needs. */
@@ -134,6 +136,7 @@ public final class HttpServer {
                         parts.moderation().learning().models(), parts.moderation().learning().training(),
                         parts.moderation().learning().baseData()),
                 new ClassifyApi(parts.classifier(), auth, requests),
+                new WebhooksApi(auth, requests, parts.moderation().access(), parts.siteStore(), parts.webhooks()),
                 new HealthApi(parts.databaseHealthy(), parts.registry()),
                 stream, cors, new WebAssets(), new Pages(options.publicUrl()));
         Javalin app = Javalin.create(config -> {
@@ -200,7 +203,7 @@ public final class HttpServer {
 
     /** The route table. */
     private record Routes(AuthApi auth, ThreadsApi threads, CommentsApi comments, ModerationApi moderation,
-            ModelsApi models, ClassifyApi classify, HealthApi health, EventStream stream, Cors cors,
+            ModelsApi models, ClassifyApi classify, WebhooksApi webhooks, HealthApi health, EventStream stream, Cors cors,
             WebAssets assets, Pages pages) {
 
         void register(io.javalin.config.JavalinConfig config) {
@@ -244,6 +247,14 @@ public final class HttpServer {
             r.post("/api/v1/moderation/sites/{site}/models", models::train);               // CSRF, admin; 202
             r.post("/api/v1/moderation/sites/{site}/models/rollback", models::rollback);   // CSRF, admin
             r.post("/api/v1/moderation/sites/{site}/models/{version}/activate", models::activate); // CSRF, admin
+
+            r.get("/api/v1/moderation/sites/{site}/webhooks", webhooks::list);             // admin
+            r.post("/api/v1/moderation/sites/{site}/webhooks", webhooks::create);          // CSRF, admin; 201
+            r.patch("/api/v1/moderation/sites/{site}/webhooks/{id}", webhooks::change);    // CSRF, admin
+            r.delete("/api/v1/moderation/sites/{site}/webhooks/{id}", webhooks::delete);   // CSRF, admin; 204
+            r.get("/api/v1/moderation/sites/{site}/webhooks/{id}/deliveries", webhooks::deliveries); // admin
+            r.post("/api/v1/moderation/sites/{site}/webhooks/{id}/deliveries/{deliveryId}/resend",
+                    webhooks::resend);                                                     // CSRF, admin; 202
 
             r.post("/api/v1/classify", classify::classify);          // moderator (cookie + CSRF, or API token)
 
