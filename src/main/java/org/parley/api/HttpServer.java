@@ -136,6 +136,7 @@ public final class HttpServer {
                         parts.moderation().learning().models(), parts.moderation().learning().training(),
                         parts.moderation().learning().baseData()),
                 new ClassifyApi(parts.classifier(), auth, requests),
+                new PerspectiveApi(parts.classifier(), parts.accounts(), mapper),
                 new WebhooksApi(auth, requests, parts.moderation().access(), parts.siteStore(), parts.webhooks()),
                 new HealthApi(parts.databaseHealthy(), parts.registry()),
                 stream, cors, new WebAssets(), new Pages(options.publicUrl()));
@@ -203,7 +204,7 @@ public final class HttpServer {
 
     /** The route table. */
     private record Routes(AuthApi auth, ThreadsApi threads, CommentsApi comments, ModerationApi moderation,
-            ModelsApi models, ClassifyApi classify, WebhooksApi webhooks, HealthApi health, EventStream stream, Cors cors,
+            ModelsApi models, ClassifyApi classify, PerspectiveApi perspective, WebhooksApi webhooks, HealthApi health, EventStream stream, Cors cors,
             WebAssets assets, Pages pages) {
 
         void register(io.javalin.config.JavalinConfig config) {
@@ -257,6 +258,7 @@ public final class HttpServer {
                     webhooks::resend);                                                     // CSRF, admin; 202
 
             r.post("/api/v1/classify", classify::classify);          // moderator (cookie + CSRF, or API token)
+            r.post("/v1alpha1/comments:analyze", perspective::analyze); // moderator's API token in ?key=
 
             r.before("/api/v1/stream", stream::checkThread);
             r.sse("/api/v1/stream", stream::thread);                 // none; comment.published|edited|removed
