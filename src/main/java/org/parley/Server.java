@@ -51,6 +51,9 @@ import org.parley.story.StoryStore;
 import org.parley.store.Database;
 import org.parley.store.Dialect;
 import org.parley.store.PeerChannel;
+import org.parley.privacy.AccountDeletion;
+import org.parley.privacy.ClientAddresses;
+import org.parley.privacy.DataExport;
 import org.parley.web.DemoContent;
 import org.parley.webhook.Backoff;
 import org.parley.webhook.Outbox;
@@ -133,6 +136,11 @@ public final class Server implements AutoCloseable {
         SiteModelTraining training = new SiteModelTraining(siteModels, baseData::read);
         DemoContent demo = new DemoContent(siteStore, stories, accounts, submissions, clock);
 
+        ClientAddresses addresses = ClientAddresses.open(database.jdbi(),
+                ClientAddresses.retentionFrom(System.getenv("PARLEY_IP_RETENTION_DAYS")), clock);
+        HttpServer.PrivacyParts privacy = new HttpServer.PrivacyParts(addresses,
+                new DataExport(database.jdbi(), clock),
+                new AccountDeletion(database.jdbi(), commentStore, moderationStore, events, clock));
         AtomicReference<String> publicUrl = new AtomicReference<>(settings.publicUrl());
         HttpServer http = HttpServer.create(new HttpServer.Parts(
                         accounts, siteStore, storyStore, stories, commentStore,
@@ -145,7 +153,8 @@ public final class Server implements AutoCloseable {
                         settings.rules(), events, moderation(database, accounts, siteStore, storyStore,
                                 commentStore, moderationStore, events, editWindows, outbox, clock,
                                 new HttpServer.LearningParts(siteModels, training, !baseData.files().isEmpty())),
-                        classifier, database::isHealthy, registry, new Webhooks(webhookStore, clock)),
+                        classifier, database::isHealthy, registry, new Webhooks(webhookStore, clock),
+                        privacy),
                 new HttpServer.Options(settings.host(), settings.port(), publicUrl::get, settings.rateLimits(),
                         settings.trustProxy(), maxStreams()));
         http.start();
@@ -160,7 +169,7 @@ public final class Server implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        housekeeping.scheduleWithFixedDelay(() -> purgeSessions(accounts), 1, 60, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(() -> purge(accounts, addresses), 1, 60, TimeUnit.MINUTES);
         WebhookSender sender = new WebhookSender(webhookStore, Backoff.standard(), clock);
         housekeeping.scheduleWithFixedDelay(() -> deliverWebhooks(sender), 1, 1, TimeUnit.SECONDS);
         return new Server(database, http, housekeeping, connectPeers(settings, database, events), training,
@@ -182,11 +191,13 @@ public final class Server implements AutoCloseable {
         return channel;
     }
 
-    private static void purgeSessions(Accounts accounts) {
+    /** Hourly: expired sessions, and address hashes older than {@code PARLEY_IP_RETENTION_DAYS}. */
+    private static void purge(Accounts accounts, ClientAddresses addresses) {
         try {
             accounts.purgeExpiredSessions();
+            addresses.purge();
         } catch (RuntimeException e) {
-            LoggerFactory.getLogger(Server.class).warn("Could not purge expired sessions", e);
+            LoggerFactory.getLogger(Server.class).warn("Could not purge expired sessions and address hashes", e);
         }
     }
 

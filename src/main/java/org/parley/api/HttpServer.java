@@ -39,6 +39,9 @@ import org.parley.story.SiteStore;
 import org.parley.story.Stories;
 import org.parley.story.StoryStore;
 import org.parley.web.Pages;
+import org.parley.privacy.AccountDeletion;
+import org.parley.privacy.ClientAddresses;
+import org.parley.privacy.DataExport;
 import org.parley.web.WebAssets;
 import org.parley.webhook.Webhooks;
 
@@ -70,7 +73,12 @@ public final class HttpServer {
             Classifier classifier,
             BooleanSupplier databaseHealthy,
             PrometheusMeterRegistry registry,
-            Webhooks webhooks) {
+            Webhooks webhooks,
+            PrivacyParts privacy) {
+    }
+
+    /** What readers' privacy needs: hashed client addresses, the data export, account deletion. */
+    public record PrivacyParts(ClientAddresses addresses, DataExport export, AccountDeletion deletion) {
     }
 
     /** What the moderators' API needs. */
@@ -107,7 +115,7 @@ public final class HttpServer {
 
     public static HttpServer create(Parts parts, Options options) {
         ObjectMapper mapper = Json.mapper();
-        Auth auth = new Auth(parts.accounts(), options.trustProxy());
+        Auth auth = new Auth(parts.accounts(), options.trustProxy(), parts.privacy().addresses());
         Requests requests = new Requests(mapper);
         RateLimits limits = new RateLimits(options.rateLimits());
         ThreadCache cache = new ThreadCache();
@@ -137,6 +145,7 @@ public final class HttpServer {
                         parts.moderation().learning().baseData()),
                 new ClassifyApi(parts.classifier(), auth, requests),
                 new PerspectiveApi(parts.classifier(), parts.accounts(), mapper),
+                new PrivacyApi(auth, parts.privacy().export(), parts.privacy().deletion()),
                 new WebhooksApi(auth, requests, parts.moderation().access(), parts.siteStore(), parts.webhooks()),
                 new HealthApi(parts.databaseHealthy(), parts.registry()),
                 stream, cors, new WebAssets(), new Pages(options.publicUrl()));
@@ -204,7 +213,8 @@ public final class HttpServer {
 
     /** The route table. */
     private record Routes(AuthApi auth, ThreadsApi threads, CommentsApi comments, ModerationApi moderation,
-            ModelsApi models, ClassifyApi classify, PerspectiveApi perspective, WebhooksApi webhooks, HealthApi health, EventStream stream, Cors cors,
+            ModelsApi models, ClassifyApi classify, PerspectiveApi perspective, PrivacyApi privacy,
+            WebhooksApi webhooks, HealthApi health, EventStream stream, Cors cors,
             WebAssets assets, Pages pages) {
 
         void register(io.javalin.config.JavalinConfig config) {
@@ -219,6 +229,8 @@ public final class HttpServer {
             r.post("/api/v1/auth/logout", auth::logout);             // CSRF when signed in
             r.get("/api/v1/me", auth::me);                           // signed in
             r.delete("/api/v1/me/warning", auth::acknowledgeWarning); // CSRF
+            r.get("/api/v1/me/export", privacy::export);             // signed in; attachment
+            r.delete("/api/v1/me", privacy::delete);                 // CSRF; 204, 409 last_admin
 
             r.get(ThreadHits.PATH, threads::thread);                 // none (cached; hits: ThreadHits)
             r.get("/api/v1/threads/viewer", threads::viewer);        // signed in
