@@ -164,11 +164,12 @@ public final class Server implements AutoCloseable {
         }
         demo.ensure(List.of("http://localhost:" + port, "http://127.0.0.1:" + port), publicUrl.get());
         FirstStart firstStart = accounts.hasAdmin() ? null : createFirstAdmin(accounts);
-        ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        ScheduledExecutorService housekeeping = Executors.newScheduledThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "parley-housekeeping");
             thread.setDaemon(true);
             return thread;
         });
+        // Two threads, so that a slow webhook receiver never holds up the hourly purge.
         housekeeping.scheduleWithFixedDelay(() -> purge(accounts, addresses), 1, 60, TimeUnit.MINUTES);
         WebhookSender sender = new WebhookSender(webhookStore, Backoff.standard(), clock);
         housekeeping.scheduleWithFixedDelay(() -> deliverWebhooks(sender), 1, 1, TimeUnit.SECONDS);
