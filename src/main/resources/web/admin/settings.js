@@ -1,7 +1,8 @@
 /*
  * The site settings form: guidelines, word lists, link limit, premoderation, the new-commenter rule, report
- * thresholds, the edit window, what happens to a deleted account's comments, and civility thresholds per category and band (blank: the model's default). Saving PATCHes only the
- * fields that changed and shows the API's error next to the field it names.
+ * thresholds, the edit window, what happens to a deleted account's comments, and civility thresholds per category
+ * and band (blank: the model's default). Saving PATCHes only the fields that changed and shows the API's error
+ * next to the field it names.
  */
 import {ApiError, get, patch} from './api.js';
 import {announce, el, showStatus, statusLine, CATEGORIES} from './dom.js';

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real HTTP receiver for webhooks on a free loopback port (the JDK's own server): it keeps every request it gets
- * and answers each with the next status the test queued, else 200 (or what {@link #answerAlways} set). Register it as an instance
- * {@code @RegisterExtension} field.
+ * and answers each with the next status the test queued, else 200 (or what {@link #answerAlways} set). Register it
+ * as an instance {@code @RegisterExtension} field.
  */
 public final class WebhookReceiver implements BeforeEachCallback, AfterEachCallback {
 
