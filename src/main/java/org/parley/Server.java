@@ -51,7 +51,15 @@ import org.parley.story.StoryStore;
 import org.parley.store.Database;
 import org.parley.store.Dialect;
 import org.parley.store.PeerChannel;
+import org.parley.privacy.AccountDeletion;
+import org.parley.privacy.ClientAddresses;
+import org.parley.privacy.DataExport;
 import org.parley.web.DemoContent;
+import org.parley.webhook.Backoff;
+import org.parley.webhook.Outbox;
+import org.parley.webhook.WebhookSender;
+import org.parley.webhook.WebhookStore;
+import org.parley.webhook.Webhooks;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -109,6 +117,9 @@ public final class Server implements AutoCloseable {
         StoryStore storyStore = new StoryStore(database.jdbi());
         Stories stories = new Stories(siteStore, storyStore, clock);
         CommentStore commentStore = new CommentStore(database.jdbi());
+        Outbox outbox = new Outbox(clock);
+        commentStore.onChange(outbox);
+        WebhookStore webhookStore = new WebhookStore(database.jdbi());
         CommentEvents events = new CommentEvents();
         events.subscribe(event -> registry.counter("parley.comment.events", "type", event.type().eventName())
                 .increment());
@@ -125,6 +136,11 @@ public final class Server implements AutoCloseable {
         SiteModelTraining training = new SiteModelTraining(siteModels, baseData::read);
         DemoContent demo = new DemoContent(siteStore, stories, accounts, submissions, clock);
 
+        ClientAddresses addresses = ClientAddresses.open(database.jdbi(),
+                ClientAddresses.retentionFrom(System.getenv("PARLEY_IP_RETENTION_DAYS")), clock);
+        HttpServer.PrivacyParts privacy = new HttpServer.PrivacyParts(addresses,
+                new DataExport(database.jdbi(), clock),
+                new AccountDeletion(database.jdbi(), commentStore, moderationStore, events, clock));
         AtomicReference<String> publicUrl = new AtomicReference<>(settings.publicUrl());
         HttpServer http = HttpServer.create(new HttpServer.Parts(
                         accounts, siteStore, storyStore, stories, commentStore,
@@ -135,9 +151,10 @@ public final class Server implements AutoCloseable {
                         new Reports(commentStore, clock),
                         new Disagreements(commentStore, clock),
                         settings.rules(), events, moderation(database, accounts, siteStore, storyStore,
-                                commentStore, moderationStore, events, editWindows, clock,
+                                commentStore, moderationStore, events, editWindows, outbox, clock,
                                 new HttpServer.LearningParts(siteModels, training, !baseData.files().isEmpty())),
-                        classifier, database::isHealthy, registry),
+                        classifier, database::isHealthy, registry, new Webhooks(webhookStore, clock),
+                        privacy),
                 new HttpServer.Options(settings.host(), settings.port(), publicUrl::get, settings.rateLimits(),
                         settings.trustProxy(), maxStreams()));
         http.start();
@@ -147,12 +164,15 @@ public final class Server implements AutoCloseable {
         }
         demo.ensure(List.of("http://localhost:" + port, "http://127.0.0.1:" + port), publicUrl.get());
         FirstStart firstStart = accounts.hasAdmin() ? null : createFirstAdmin(accounts);
-        ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        ScheduledExecutorService housekeeping = Executors.newScheduledThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "parley-housekeeping");
             thread.setDaemon(true);
             return thread;
         });
-        housekeeping.scheduleWithFixedDelay(() -> purgeSessions(accounts), 1, 60, TimeUnit.MINUTES);
+        // Two threads, so that a slow webhook receiver never holds up the hourly purge.
+        housekeeping.scheduleWithFixedDelay(() -> purge(accounts, addresses), 1, 60, TimeUnit.MINUTES);
+        WebhookSender sender = new WebhookSender(webhookStore, Backoff.standard(), clock);
+        housekeeping.scheduleWithFixedDelay(() -> deliverWebhooks(sender), 1, 1, TimeUnit.SECONDS);
         return new Server(database, http, housekeeping, connectPeers(settings, database, events), training,
                 publicUrl.get(), firstStart);
     }
@@ -172,23 +192,33 @@ public final class Server implements AutoCloseable {
         return channel;
     }
 
-    private static void purgeSessions(Accounts accounts) {
+    /** Hourly: expired sessions, and address hashes older than {@code PARLEY_IP_RETENTION_DAYS}. */
+    private static void purge(Accounts accounts, ClientAddresses addresses) {
         try {
             accounts.purgeExpiredSessions();
+            addresses.purge();
         } catch (RuntimeException e) {
-            LoggerFactory.getLogger(Server.class).warn("Could not purge expired sessions", e);
+            LoggerFactory.getLogger(Server.class).warn("Could not purge expired sessions and address hashes", e);
+        }
+    }
+
+    private static void deliverWebhooks(WebhookSender sender) {
+        try {
+            sender.deliverDue();
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(Server.class).warn("Could not deliver webhooks", e);
         }
     }
 
     private static HttpServer.ModerationParts moderation(Database database, Accounts accounts, SiteStore siteStore,
             StoryStore storyStore, CommentStore commentStore, ModerationStore store, CommentEvents events,
-            EditWindows editWindows, Clock clock, HttpServer.LearningParts learning) {
+            EditWindows editWindows, Outbox outbox, Clock clock, HttpServer.LearningParts learning) {
         ModeratorAccess access = new ModeratorAccess(database.jdbi());
         return new HttpServer.ModerationParts(
                 access,
                 new Queue(database.jdbi()),
                 new Decisions(commentStore, storyStore, store, access, events, clock),
-                new Bans(accounts, store, clock),
+                new Bans(accounts, store, outbox, clock),
                 new ModerationLog(database.jdbi()),
                 store,
                 new SiteAdministration(siteStore, store, access, editWindows),

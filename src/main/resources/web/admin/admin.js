@@ -1,6 +1,6 @@
 /*
  * Parley's moderation dashboard: signs a moderator in, picks a site and shows one view at a time: the overview,
- * the queues, the log, the settings or (admins) the site's models. The URL hash
+ * the queues, the log, the settings or (admins) the site's models and webhooks. The URL hash
  * (#site=demo&view=queue&queue=pending) names the view, so a reload or a shared link opens the same place.
  */
 import {ApiError, get, post, rememberCsrf} from './api.js';
@@ -10,8 +10,10 @@ import {showLog} from './log.js';
 import {showSettings} from './settings.js';
 import {showOverview} from './overview.js';
 import {showModels} from './models.js';
+import {showWebhooks} from './webhooks.js';
 
-const VIEWS = {overview: showOverview, queue: showQueue, log: showLog, settings: showSettings, models: showModels};
+const VIEWS = {overview: showOverview, queue: showQueue, log: showLog, settings: showSettings, models: showModels,
+    webhooks: showWebhooks};
 const session = {user: null, sites: []};
 let stopView = null;
 

@@ -1,12 +1,14 @@
 /*
  * The site settings form: guidelines, word lists, link limit, premoderation, the new-commenter rule, report
- * thresholds, the edit window and civility thresholds per category and band (blank: the model's default). Saving PATCHes only the
- * fields that changed and shows the API's error next to the field it names.
+ * thresholds, the edit window, what happens to a deleted account's comments, and civility thresholds per category
+ * and band (blank: the model's default). Saving PATCHes only the fields that changed and shows the API's error
+ * next to the field it names.
  */
 import {ApiError, get, patch} from './api.js';
 import {announce, el, showStatus, statusLine, CATEGORIES} from './dom.js';
 
 const BANDS = ['nudge', 'hold', 'reject'];
+const DELETED_ACCOUNT_POLICIES = [['anonymize', 'kept, shown as \u201cdeleted user\u201d'], ['remove', 'removed']];
 const NUMBERS = {
     linkLimit: {label: 'Link limit (more links than this hold a comment)', min: 0, max: 50, step: 1},
     newCommenterComments: {label: 'New commenters: first comments checked (0: off)', min: 0, max: 100, step: 1},
@@ -40,6 +42,9 @@ function form(site, view) {
         Object.entries(NUMBERS).map(([name, spec]) => field(name, spec.label, el('input', {type: 'number',
             name, min: spec.min, max: spec.max, step: spec.step, required: !spec.optional,
             value: view.settings[name] ?? ''}))),
+        field('deletedAccountComments', 'When a reader deletes their account, their comments are',
+            el('select', {name: 'deletedAccountComments'}, DELETED_ACCOUNT_POLICIES.map(([value, label]) =>
+                el('option', {value, selected: view.settings.deletedAccountComments === value}, label)))),
         thresholdTable(view.settings.thresholds),
         el('div', {class: 'form-actions'}, el('button', {type: 'submit', testid: 'settings-save'}, 'Save changes'),
             status));
@@ -95,7 +100,8 @@ function values(view, settingsForm) {
     const read = (name) => settingsForm.elements[name];
     const lines = (name) => read(name).value.split('\n').map((line) => line.trim()).filter(Boolean);
     const result = {guidelines: read('guidelines').value, bannedWords: lines('bannedWords'),
-        suspectWords: lines('suspectWords'), premoderation: read('premoderation').checked, thresholds: {}};
+        suspectWords: lines('suspectWords'), premoderation: read('premoderation').checked,
+        deletedAccountComments: read('deletedAccountComments').value, thresholds: {}};
     for (const name of Object.keys(NUMBERS)) result[name] = read(name).value === '' ? null : Number(read(name).value);
     for (const category of CATEGORIES) {
         for (const band of BANDS) {

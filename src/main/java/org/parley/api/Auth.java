@@ -8,6 +8,7 @@ import org.parley.account.Accounts;
 import org.parley.account.Session;
 import org.parley.account.SignedIn;
 import org.parley.problem.Problem;
+import org.parley.privacy.ClientAddresses;
 import org.parley.problem.ProblemKind;
 
 /**
@@ -23,10 +24,12 @@ final class Auth {
 
     private final Accounts accounts;
     private final boolean trustProxy;
+    private final ClientAddresses addresses;
 
-    Auth(Accounts accounts, boolean trustProxy) {
+    Auth(Accounts accounts, boolean trustProxy, ClientAddresses addresses) {
         this.accounts = accounts;
         this.trustProxy = trustProxy;
+        this.addresses = addresses;
     }
 
     Optional<Session> session(Context ctx) {
@@ -86,8 +89,18 @@ final class Auth {
                 + "; HttpOnly; SameSite=Lax" + (isHttps(ctx) ? "; Secure" : ""));
     }
 
+    /** The keyed hash of the client's address, for rate limits: the address itself goes nowhere. */
+    String clientAddress(Context ctx) {
+        return addresses.hash(clientIp(ctx));
+    }
+
+    /** Keeps the hash of the client's address with what the account just did (see docs/privacy.md). */
+    void rememberAddress(Context ctx, String accountId, String action, String refId) {
+        addresses.record(accountId, action, refId, clientIp(ctx));
+    }
+
     /** The client's address: the socket's, or the first X-Forwarded-For hop behind a trusted proxy. */
-    String clientIp(Context ctx) {
+    private String clientIp(Context ctx) {
         if (trustProxy) {
             String forwarded = ctx.header("X-Forwarded-For");
             if (forwarded != null && !forwarded.isBlank()) {

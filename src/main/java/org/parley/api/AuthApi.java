@@ -43,15 +43,16 @@ final class AuthApi {
 
     void signup(Context ctx) {
         SignupRequest request = requests.body(ctx, SignupRequest.class);
-        limits.take(RateLimits.Limit.SIGNUP_PER_IP, auth.clientIp(ctx));
+        limits.take(RateLimits.Limit.SIGNUP_PER_IP, auth.clientAddress(ctx));
         SignedIn signedIn = accounts.signUp(request.email(), request.password(), request.displayName());
+        auth.rememberAddress(ctx, signedIn.account().id(), "signup", null);
         auth.setCookie(ctx, signedIn);
         ctx.status(201).json(new SignedInView(UserView.of(signedIn.account()), signedIn.csrf()));
     }
 
     void login(Context ctx) {
         LoginRequest request = requests.body(ctx, LoginRequest.class);
-        limits.take(RateLimits.Limit.LOGIN_PER_IP, auth.clientIp(ctx));
+        limits.take(RateLimits.Limit.LOGIN_PER_IP, auth.clientAddress(ctx));
         if (request.email() != null) {
             limits.take(RateLimits.Limit.LOGIN_PER_EMAIL, request.email().strip().toLowerCase(Locale.ROOT));
         }

@@ -73,11 +73,12 @@ final class CommentsApi {
     void post(Context ctx) {
         Session session = auth.requireForChange(ctx);
         PostRequest request = requests.body(ctx, PostRequest.class);
-        limits.take(RateLimits.Limit.POST_PER_IP, auth.clientIp(ctx));
+        limits.take(RateLimits.Limit.POST_PER_IP, auth.clientAddress(ctx));
         limits.take(RateLimits.Limit.POST_PER_ACCOUNT, session.account().id());
         Story story = stories.findOrCreate(request.site(), request.url(), request.title());
         Outcome outcome = submissions.post(session.account(), story, blankToNull(request.parentId()),
                 request.body(), Boolean.TRUE.equals(request.revised()));
+        auth.rememberAddress(ctx, session.account().id(), "comment", outcome.comment().id());
         ctx.status(201).json(view(outcome));
     }
 
@@ -119,13 +120,14 @@ final class CommentsApi {
         }
         reports.report(session.account().id(), ctx.pathParam("id"), ReportReason.ofCode(request.reason()),
                 request.note());
+        auth.rememberAddress(ctx, session.account().id(), "report", ctx.pathParam("id"));
         reportThresholds.apply(ctx.pathParam("id"));
         ctx.status(201).json(Map.of("reported", true));
     }
 
     void preview(Context ctx) {
         PreviewRequest request = requests.body(ctx, PreviewRequest.class);
-        limits.take(RateLimits.Limit.PREVIEW_PER_IP, auth.clientIp(ctx));
+        limits.take(RateLimits.Limit.PREVIEW_PER_IP, auth.clientAddress(ctx));
         String body = request.body() == null ? "" : request.body();
         if (body.length() > rules.maxBodyLength() * 2) {
             throw Problem.unprocessable("body_too_long", "Comments can be at most " + rules.maxBodyLength()

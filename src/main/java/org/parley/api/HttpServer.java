@@ -39,7 +39,11 @@ import org.parley.story.SiteStore;
 import org.parley.story.Stories;
 import org.parley.story.StoryStore;
 import org.parley.web.Pages;
+import org.parley.privacy.AccountDeletion;
+import org.parley.privacy.ClientAddresses;
+import org.parley.privacy.DataExport;
 import org.parley.web.WebAssets;
+import org.parley.webhook.Webhooks;
 
 /**
  * Parley's HTTP server: every route, with its guard and rate limit, in one table ({@link #routes}).
@@ -68,7 +72,13 @@ public final class HttpServer {
             ModerationParts moderation,
             Classifier classifier,
             BooleanSupplier databaseHealthy,
-            PrometheusMeterRegistry registry) {
+            PrometheusMeterRegistry registry,
+            Webhooks webhooks,
+            PrivacyParts privacy) {
+    }
+
+    /** What readers' privacy needs: hashed client addresses, the data export, account deletion. */
+    public record PrivacyParts(ClientAddresses addresses, DataExport export, AccountDeletion deletion) {
     }
 
     /** What the moderators' API needs. */
@@ -105,7 +115,7 @@ public final class HttpServer {
 
     public static HttpServer create(Parts parts, Options options) {
         ObjectMapper mapper = Json.mapper();
-        Auth auth = new Auth(parts.accounts(), options.trustProxy());
+        Auth auth = new Auth(parts.accounts(), options.trustProxy(), parts.privacy().addresses());
         Requests requests = new Requests(mapper);
         RateLimits limits = new RateLimits(options.rateLimits());
         ThreadCache cache = new ThreadCache();
@@ -134,6 +144,9 @@ public final class HttpServer {
                         parts.moderation().learning().models(), parts.moderation().learning().training(),
                         parts.moderation().learning().baseData()),
                 new ClassifyApi(parts.classifier(), auth, requests),
+                new PerspectiveApi(parts.classifier(), parts.accounts(), mapper),
+                new PrivacyApi(auth, parts.privacy().export(), parts.privacy().deletion()),
+                new WebhooksApi(auth, requests, parts.moderation().access(), parts.siteStore(), parts.webhooks()),
                 new HealthApi(parts.databaseHealthy(), parts.registry()),
                 stream, cors, new WebAssets(), new Pages(options.publicUrl()));
         Javalin app = Javalin.create(config -> {
@@ -200,7 +213,8 @@ public final class HttpServer {
 
     /** The route table. */
     private record Routes(AuthApi auth, ThreadsApi threads, CommentsApi comments, ModerationApi moderation,
-            ModelsApi models, ClassifyApi classify, HealthApi health, EventStream stream, Cors cors,
+            ModelsApi models, ClassifyApi classify, PerspectiveApi perspective, PrivacyApi privacy,
+            WebhooksApi webhooks, HealthApi health, EventStream stream, Cors cors,
             WebAssets assets, Pages pages) {
 
         void register(io.javalin.config.JavalinConfig config) {
@@ -215,6 +229,8 @@ public final class HttpServer {
             r.post("/api/v1/auth/logout", auth::logout);             // CSRF when signed in
             r.get("/api/v1/me", auth::me);                           // signed in
             r.delete("/api/v1/me/warning", auth::acknowledgeWarning); // CSRF
+            r.get("/api/v1/me/export", privacy::export);             // signed in; attachment
+            r.delete("/api/v1/me", privacy::delete);                 // CSRF; 204, 409 last_admin
 
             r.get(ThreadHits.PATH, threads::thread);                 // none (cached; hits: ThreadHits)
             r.get("/api/v1/threads/viewer", threads::viewer);        // signed in
@@ -245,7 +261,16 @@ public final class HttpServer {
             r.post("/api/v1/moderation/sites/{site}/models/rollback", models::rollback);   // CSRF, admin
             r.post("/api/v1/moderation/sites/{site}/models/{version}/activate", models::activate); // CSRF, admin
 
+            r.get("/api/v1/moderation/sites/{site}/webhooks", webhooks::list);             // admin
+            r.post("/api/v1/moderation/sites/{site}/webhooks", webhooks::create);          // CSRF, admin; 201
+            r.patch("/api/v1/moderation/sites/{site}/webhooks/{id}", webhooks::change);    // CSRF, admin
+            r.delete("/api/v1/moderation/sites/{site}/webhooks/{id}", webhooks::delete);   // CSRF, admin; 204
+            r.get("/api/v1/moderation/sites/{site}/webhooks/{id}/deliveries", webhooks::deliveries); // admin
+            r.post("/api/v1/moderation/sites/{site}/webhooks/{id}/deliveries/{deliveryId}/resend",
+                    webhooks::resend);                                                     // CSRF, admin; 202
+
             r.post("/api/v1/classify", classify::classify);          // moderator (cookie + CSRF, or API token)
+            r.post("/v1alpha1/comments:analyze", perspective::analyze); // moderator's API token in ?key=
 
             r.before("/api/v1/stream", stream::checkThread);
             r.sse("/api/v1/stream", stream::thread);                 // none; comment.published|edited|removed

@@ -73,6 +73,11 @@ final class ModelsApi {
     }
 
     private String requireAdminOf(Account account, Context ctx) {
+        return requireAdminOf(access, sites, account, ctx);
+    }
+
+    /** The {@code {site}} of the path, once the account is known to be an admin and the site to exist. */
+    static String requireAdminOf(ModeratorAccess access, SiteStore sites, Account account, Context ctx) {
         access.requireAdmin(account);
         String site = ctx.pathParam("site");
         if (sites.find(site).isEmpty()) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -37,10 +38,28 @@ public final class CommentStore {
             """;
     private static final String SELECT = "SELECT " + SELECT_COLUMNS + " " + JOINS;
 
+    /** Hears of a {@link CommentChange} inside the transaction that makes it; a failure rolls the write back. */
+    @FunctionalInterface
+    public interface ChangeListener {
+        void changed(Handle handle, CommentChange change, String commentId);
+    }
+
     private final Jdbi jdbi;
+    private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
 
     public CommentStore(Jdbi jdbi) {
         this.jdbi = jdbi;
+    }
+
+    /** Adds a listener that runs inside every transaction that creates, edits or changes the status of a comment. */
+    public void onChange(ChangeListener listener) {
+        listeners.add(listener);
+    }
+
+    private void tell(Handle handle, CommentChange change, String commentId) {
+        for (ChangeListener listener : listeners) {
+            listener.changed(handle, change, commentId);
+        }
     }
 
     public Jdbi jdbi() {
@@ -78,6 +97,12 @@ public final class CommentStore {
         if (comment.status() == CommentStatus.PUBLISHED) {
             countAsVisible(handle, comment.storyId(), comment.parentId());
         }
+        tell(handle, CommentChange.CREATED, comment.id());
+        if (comment.status() == CommentStatus.PUBLISHED) {
+            tell(handle, CommentChange.PUBLISHED, comment.id());
+        } else if (comment.status() == CommentStatus.REJECTED) {
+            tell(handle, CommentChange.REJECTED, comment.id());
+        }
     }
 
     /** Replaces a comment's body after an edit, keeping the old text as a revision, and sets its new status. */
@@ -96,6 +121,7 @@ public final class CommentStore {
                 .bind("id", before.id())
                 .execute();
         changeStatus(handle, before, status);
+        tell(handle, CommentChange.EDITED, before.id());
     }
 
     /**
@@ -123,6 +149,12 @@ public final class CommentStore {
             uncountFromParents(handle, before.parentId());
         } else if (!wasVisible && isVisible && before.parentId() != null) {
             addToReplyCount(handle, before.parentId(), 1);
+        }
+        switch (status) {
+            case PUBLISHED -> tell(handle, CommentChange.PUBLISHED, before.id());
+            case REJECTED -> tell(handle, CommentChange.REJECTED, before.id());
+            case REMOVED -> tell(handle, CommentChange.REMOVED, before.id());
+            default -> { }
         }
     }
 

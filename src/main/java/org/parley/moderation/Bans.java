@@ -6,6 +6,7 @@ import org.parley.account.Account;
 import org.parley.account.Accounts;
 import org.parley.account.Role;
 import org.parley.problem.Problem;
+import org.parley.webhook.Outbox;
 
 /**
  * Actions on readers: ban (no end), suspend (until a time), lift, and warn (a notice the reader sees next time).
@@ -20,11 +21,14 @@ public final class Bans {
 
     private final Accounts accounts;
     private final ModerationStore store;
+    private final Outbox outbox;
     private final Clock clock;
 
-    public Bans(Accounts accounts, ModerationStore store, Clock clock) {
+    /** Bans whose {@code user.banned} webhooks are queued in the ban's own transaction. */
+    public Bans(Accounts accounts, ModerationStore store, Outbox outbox, Clock clock) {
         this.accounts = accounts;
         this.store = store;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -36,7 +40,10 @@ public final class Bans {
             throw Problem.invalid("until", "A suspension must end in the future.");
         }
         String why = requireText("reason", reason);
-        store.ban(subject.id(), until == null ? FOREVER : until, why);
+        store.jdbi().useTransaction(handle -> {
+            ModerationStore.ban(handle, subject.id(), until == null ? FOREVER : until, why);
+            outbox.userBanned(handle, subject.id(), subject.displayName(), why, until);
+        });
         store.log(new ModerationStore.LogEntry("*", null, subject.id(), moderator.id(),
                 until == null ? "ban" : "suspend", until == null ? why : why + " (until " + until + ")", null, null,
                 now));

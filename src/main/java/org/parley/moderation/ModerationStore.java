@@ -56,12 +56,20 @@ public final class ModerationStore {
 
     /** Bans (until far in the future) or suspends (until a time) an account. */
     public void ban(String accountId, Instant until, String reason) {
-        jdbi.useHandle(handle -> handle.createUpdate(
-                        "UPDATE accounts SET banned_until = :until, ban_reason = :reason WHERE id = :id")
+        jdbi.useHandle(handle -> ban(handle, accountId, until, reason));
+    }
+
+    /** {@link #ban(String, Instant, String)} inside the caller's transaction. */
+    public static void ban(org.jdbi.v3.core.Handle handle, String accountId, Instant until, String reason) {
+        handle.createUpdate("UPDATE accounts SET banned_until = :until, ban_reason = :reason WHERE id = :id")
                 .bind("until", until.toEpochMilli())
                 .bind("reason", reason)
                 .bind("id", accountId)
-                .execute());
+                .execute();
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
     }
 
     /** The body of the author's most recent comment on any story, other than the one being edited. */

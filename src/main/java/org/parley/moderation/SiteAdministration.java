@@ -58,7 +58,8 @@ public final class SiteAdministration {
                 range("reportsToHold", patch.reportsToHold(), current.reportsToHold(), 1, 1000),
                 thresholds(patch.thresholds(), current.thresholds()),
                 patch.editWindowMinutes() == null ? current.editWindowMinutes()
-                        : Integer.valueOf(range("editWindowMinutes", patch.editWindowMinutes(), 0, 0, 24 * 60)));
+                        : Integer.valueOf(range("editWindowMinutes", patch.editWindowMinutes(), 0, 0, 24 * 60)),
+                deletedAccountComments(patch.deletedAccountComments(), current.deletedAccountComments()));
         if (next.reportsToHold() < next.reportsToQueue()) {
             throw Problem.invalid("reportsToHold", "Holding a comment takes at least as many reports as queueing it.");
         }
@@ -92,6 +93,16 @@ public final class SiteAdministration {
             }
         }
         return given.stream().map(String::strip).distinct().toList();
+    }
+
+    private static String deletedAccountComments(String given, String current) {
+        if (given == null) {
+            return current;
+        }
+        if (!SiteSettings.DELETED_ACCOUNT_POLICIES.contains(given)) {
+            throw Problem.invalid("deletedAccountComments", "deletedAccountComments is anonymize or remove.");
+        }
+        return given;
     }
 
     private static int range(String field, Integer given, int current, int min, int max) {

@@ -20,6 +20,8 @@ import java.util.Map;
  * @param editWindowMinutes how long authors may edit on this site; null for the server's setting
  * @param thresholds per category ({@code rude} …), per band ({@code nudge}, {@code hold}, {@code reject}), the
  *     site's own civility thresholds; a missing one means the model's shipped threshold
+ * @param deletedAccountComments what happens to a reader's comments when they delete their account:
+ *     {@code anonymize} (kept, shown as "deleted user"; the default) or {@code remove}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SiteSettings(
@@ -32,7 +34,11 @@ public record SiteSettings(
         Integer reportsToQueue,
         Integer reportsToHold,
         Map<String, Map<String, Double>> thresholds,
-        Integer editWindowMinutes) {
+        Integer editWindowMinutes,
+        String deletedAccountComments) {
+
+    /** The policies for a deleted account's comments. */
+    public static final List<String> DELETED_ACCOUNT_POLICIES = List.of("anonymize", "remove");
 
     public SiteSettings {
         bannedWords = bannedWords == null ? List.of() : List.copyOf(bannedWords);
@@ -44,6 +50,20 @@ public record SiteSettings(
         reportsToQueue = reportsToQueue == null ? 3 : reportsToQueue;
         reportsToHold = reportsToHold == null ? 5 : reportsToHold;
         thresholds = thresholds == null ? Map.of() : Map.copyOf(thresholds);
+        deletedAccountComments = deletedAccountComments == null ? "anonymize" : deletedAccountComments;
+    }
+
+    /** The settings with a site edit window and the default policy for deleted accounts' comments. */
+    public SiteSettings(List<String> bannedWords, List<String> suspectWords, Integer linkLimit, Boolean premoderation,
+            Integer newCommenterComments, Double newCommenterBar, Integer reportsToQueue, Integer reportsToHold,
+            Map<String, Map<String, Double>> thresholds, Integer editWindowMinutes) {
+        this(bannedWords, suspectWords, linkLimit, premoderation, newCommenterComments, newCommenterBar,
+                reportsToQueue, reportsToHold, thresholds, editWindowMinutes, null);
+    }
+
+    /** True when a deleted account's comments leave the site rather than stay as "deleted user". */
+    public boolean removesDeletedAccountComments() {
+        return "remove".equals(deletedAccountComments);
     }
 
     /** The settings without a site edit window (the server's applies). */
@@ -51,7 +71,7 @@ public record SiteSettings(
             Integer newCommenterComments, Double newCommenterBar, Integer reportsToQueue, Integer reportsToHold,
             Map<String, Map<String, Double>> thresholds) {
         this(bannedWords, suspectWords, linkLimit, premoderation, newCommenterComments, newCommenterBar,
-                reportsToQueue, reportsToHold, thresholds, null);
+                reportsToQueue, reportsToHold, thresholds, null, null);
     }
 
     /** The site's threshold for a category and band, if it set one. */

@@ -1,0 +1,114 @@
+package org.parley.privacy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+import org.parley.account.Account;
+import org.parley.account.Passwords;
+import org.parley.account.Role;
+import org.parley.comment.Comment;
+import org.parley.comment.CommentEvent;
+import org.parley.comment.CommentEvents;
+import org.parley.comment.CommentStatus;
+import org.parley.comment.CommentStore;
+import org.parley.moderation.ModerationStore;
+import org.parley.problem.Problem;
+import org.parley.store.Ids;
+
+/**
+ * A reader deleting their own account ({@code DELETE /api/v1/me}). In one transaction: each comment follows its
+ * site's {@code deletedAccountComments} policy (remove: out of the thread, body and revisions erased; anonymize:
+ * kept under "deleted user"); sessions, API tokens, moderator assignments and address hashes go; the account row
+ * stays only as an anonymous anchor for what remains (no e-mail, no name, a password nobody knows, marked deleted).
+ * Respects, reports and disagreements stay attached to that anonymous row, so counts and queues stay true.
+ * The last admin cannot delete themselves (409 {@code last_admin}). Thread-safe.
+ */
+public final class AccountDeletion {
+
+    /** The name shown for a deleted account's remaining comments. */
+    public static final String DELETED_NAME = "deleted user";
+
+    private final Jdbi jdbi;
+    private final CommentStore comments;
+    private final ModerationStore moderation;
+    private final CommentEvents events;
+    private final Clock clock;
+
+    public AccountDeletion(Jdbi jdbi, CommentStore comments, ModerationStore moderation, CommentEvents events,
+            Clock clock) {
+        this.jdbi = jdbi;
+        this.comments = comments;
+        this.moderation = moderation;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public void delete(Account account) {
+        Instant now = clock.instant();
+        Set<String> removing = new HashSet<>();
+        for (String site : jdbi.withHandle(handle -> handle.createQuery("SELECT DISTINCT s.site_id FROM comments c"
+                        + " JOIN stories s ON s.id = c.story_id WHERE c.author_id = :id")
+                .bind("id", account.id())
+                .mapTo(String.class)
+                .list())) {
+            if (moderation.settings(site).removesDeletedAccountComments()) {
+                removing.add(site);
+            }
+        }
+        String unusable = Passwords.hash(Ids.random(32));
+        List<CommentEvent> changed = new ArrayList<>();
+        jdbi.useTransaction(handle -> {
+            if (account.role() == Role.ADMIN && handle.createQuery("SELECT COUNT(*) FROM accounts"
+                            + " WHERE role = 'admin' AND id <> :id")
+                    .bind("id", account.id())
+                    .mapTo(Long.class)
+                    .one() == 0) {
+                throw Problem.conflict("last_admin", "You are the only admin. Create another admin"
+                        + " (parley admin create) before deleting your account.");
+            }
+            handle.createUpdate("""
+                            UPDATE accounts SET email = :email, display_name = :name, password_hash = :unusable,
+                                role = 'reader', banned_until = NULL, ban_reason = NULL, warning = NULL,
+                                deleted_at = :now
+                            WHERE id = :id""")
+                    .bind("email", "deleted-" + account.id() + "@deleted.invalid")
+                    .bind("name", DELETED_NAME)
+                    .bind("unusable", unusable)
+                    .bind("now", now.toEpochMilli())
+                    .bind("id", account.id())
+                    .execute();
+            List<String[]> written = handle.createQuery("SELECT c.id, s.site_id FROM comments c"
+                            + " JOIN stories s ON s.id = c.story_id WHERE c.author_id = :id ORDER BY c.created_at")
+                    .bind("id", account.id())
+                    .map((rs, ctx) -> new String[] {rs.getString("id"), rs.getString("site_id")})
+                    .list();
+            for (String[] idAndSite : written) {
+                Comment comment = CommentStore.find(handle, idAndSite[0]).orElseThrow();
+                if (removing.contains(idAndSite[1])) {
+                    handle.createUpdate("UPDATE comments SET body = '', html = '' WHERE id = :id")
+                            .bind("id", comment.id())
+                            .execute();
+                    handle.createUpdate("DELETE FROM comment_revisions WHERE comment_id = :id")
+                            .bind("id", comment.id())
+                            .execute();
+                    comments.changeStatus(handle, comment, CommentStatus.REMOVED);
+                    if (comment.status() != CommentStatus.REMOVED) {
+                        changed.add(new CommentEvent(CommentEvent.Type.REMOVED, comment.storyId(), comment.id()));
+                    }
+                } else if (comment.status() == CommentStatus.PUBLISHED) {
+                    changed.add(new CommentEvent(CommentEvent.Type.EDITED, comment.storyId(), comment.id()));
+                }
+            }
+            for (String table : List.of("sessions", "api_tokens", "moderator_sites", "client_addresses")) {
+                handle.createUpdate("DELETE FROM " + table + " WHERE account_id = :id")
+                        .bind("id", account.id())
+                        .execute();
+            }
+        });
+        changed.forEach(events::publish);
+    }
+}
