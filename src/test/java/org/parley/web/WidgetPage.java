@@ -102,6 +102,11 @@ final class WidgetPage {
         wait.until(d -> find(own(commentId, "comment-body")).isEmpty());
     }
 
+    /** Waits until a comment is gone from the thread, or shows as removed. */
+    void waitForRemoval(String commentId) {
+        wait.until(d -> find(own(commentId, "comment-body")).isEmpty());
+    }
+
     boolean isRemoved(String commentId) {
         return find(own(commentId, "comment-removed")).isPresent();
     }
@@ -182,6 +187,58 @@ final class WidgetPage {
     /** Waits until the element with the test id has the focus. */
     void waitForFocusOn(String testId) {
         wait.until(d -> testId.equals(focused()));
+    }
+
+    /** Waits until the widget's live stream is connected, so that it sees what others post from then on. */
+    WidgetPage waitUntilLive() {
+        wait.until(d -> find("[data-testid=live][data-connected]").isPresent());
+        return this;
+    }
+
+    /** The text of the "N new comments" button once it shows. */
+    String newCommentsButton() {
+        return element("[data-testid=new-comments]").getText();
+    }
+
+    /** Waits until the "N new comments" button says {@code text}. */
+    void waitForNewCommentsButton(String text) {
+        wait.until(d -> find("[data-testid=new-comments]").filter(WebElement::isDisplayed)
+                .filter(button -> button.getText().equals(text)).isPresent());
+    }
+
+    /** Clicks "N new comments" and waits until the button is gone. */
+    void showNewComments() {
+        click("[data-testid=new-comments]");
+        wait.until(d -> find("[data-testid=new-comments]").filter(WebElement::isDisplayed).isEmpty());
+    }
+
+    /** True when a comment whose body contains the text is in the thread now. */
+    boolean shows(String text) {
+        return root().findElements(By.cssSelector("[data-testid=comment]")).stream()
+                .anyMatch(comment -> bodyOf(comment).contains(text));
+    }
+
+    /** Waits until the screen readers' live region says {@code text}. */
+    void waitForAnnouncement(String text) {
+        wait.until(d -> text.equals(find("[data-testid=live]").map(live -> live.getAttribute("textContent"))
+                .orElse(null)));
+    }
+
+    /** The visible text of the element with the test id, e.g. "heading" or "open-login". */
+    String textOf(String testId) {
+        return element("[data-testid=" + testId + "]").getText();
+    }
+
+    /** The visible text of the first element the CSS selector finds in the widget, e.g. "label.sort" or "time". */
+    String textAt(String selector) {
+        return element(selector).getText();
+    }
+
+    /** Clicks the element with the test id and waits until the one with {@code shownTestId} shows. */
+    WidgetPage open(String testId, String shownTestId) {
+        click("[data-testid=" + testId + "]");
+        element("[data-testid=" + shownTestId + "]");
+        return this;
     }
 
     String guidelines() {
