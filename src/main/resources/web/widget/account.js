@@ -75,9 +75,9 @@ export function menu(w) {
         h('label', {class: 'check'}, notify, ' ', t('notifyReplies')),
         h('div', {class: 'buttons'},
             h('button', {type: 'button', testid: 'export-data', onclick: run(async () => {
-                const data = await api('GET', 'me/export');
-                h('a', {download: 'parley-data.json', href: URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)],
-                    {type: 'application/json'}))}).click();
+                const data = JSON.stringify(await api('GET', 'me/export'), null, 2);
+                const file = URL.createObjectURL(new Blob([data], {type: 'application/json'}));
+                h('a', {download: 'parley-data.json', href: file}).click();
             })}, t('exportData')),
             h('button', {type: 'button', testid: 'delete-account', onclick: run(async (button) => {
                 if (!button.dataset.armed) {

@@ -24,7 +24,7 @@ class MessageBundlesTest {
     private static final Pattern LITERAL_KEY = Pattern.compile("\\bt\\('([\\w.]+)'[,)]");
 
     @ParameterizedTest
-    @CsvSource({"widget, tr", "widget, de", "widget, fr"})
+    @CsvSource({"widget, tr", "widget, de", "widget, fr", "admin, tr"})
     void a_bundle_has_every_english_key_with_its_placeholders(String part, String language) throws IOException {
         JsonNode english = bundle(part, "en");
         JsonNode other = bundle(part, language);
@@ -36,7 +36,9 @@ class MessageBundlesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"widget, widget/widget.js", "widget, widget/account.js"})
+    @CsvSource({"widget, widget/widget.js", "widget, widget/account.js", "admin, admin/admin.js", "admin, admin/api.js",
+        "admin, admin/charts.js", "admin, admin/item.js", "admin, admin/log.js", "admin, admin/models.js",
+        "admin, admin/overview.js", "admin, admin/queue.js", "admin, admin/settings.js", "admin, admin/users.js"})
     void every_key_a_script_asks_for_is_in_english(String part, String script) throws IOException {
         Set<String> english = keys(bundle(part, "en"));
         Matcher keys = LITERAL_KEY.matcher(text("/web/" + script));
