@@ -107,6 +107,23 @@ class CommentWidgetBrowserTest {
         ben.waitForRemoval(anasComment);
     }
 
+    /** The reset request and the account menu's actions reach the server once those endpoints exist (issue 6). */
+    @Test
+    void the_log_in_form_offers_a_password_reset_and_a_signed_in_reader_has_an_account_menu() {
+        WidgetPage ana = new WidgetPage(anaBrowser).open(SERVER.demoArticleUrl()).open("open-login", "login-form");
+        ana.fill("login-email", "ana.forgets@example.org");
+        ana.open("forgot-password", "forgot-form");
+        assertThat(ana.valueOf("forgot-email")).as("the address typed so far").isEqualTo("ana.forgets@example.org");
+        ana.waitForFocusOn("forgot-email");
+
+        WidgetPage ben = signedUp(benBrowser, "Ben Okonjo", "ben.account@example.org")
+                .open("open-account", "account-menu");
+        assertThat(ben.textOf("account-menu")).contains("Notify me of replies", "Download my data");
+        ben.open("delete-account", "delete-account");
+        ben.waitForText("delete-account", "Really delete your account?");
+        assertThat(ben.textOf("logout")).as("still signed in until confirmed").isEqualTo("Log out");
+    }
+
     @Test
     void a_reader_signs_up_posts_and_opens_a_reply_with_the_keyboard_alone() {
         WidgetPage cleo = new WidgetPage(anaBrowser).open(SERVER.demoArticleUrl());

@@ -234,6 +234,22 @@ final class WidgetPage {
         return element(selector).getText();
     }
 
+    /** Types into the field with the test id, replacing what it held. */
+    void fill(String testId, String text) {
+        type("[data-testid=" + testId + "]", text);
+    }
+
+    /** The value of the field with the test id. */
+    String valueOf(String testId) {
+        return element("[data-testid=" + testId + "]").getAttribute("value");
+    }
+
+    /** Waits until the element with the test id says {@code text}. */
+    void waitForText(String testId, String text) {
+        wait.until(d -> find("[data-testid=" + testId + "]").map(WebElement::getText).filter(text::equals)
+                .isPresent());
+    }
+
     /** Clicks the element with the test id and waits until the one with {@code shownTestId} shows. */
     WidgetPage open(String testId, String shownTestId) {
         click("[data-testid=" + testId + "]");
