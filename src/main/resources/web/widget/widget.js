@@ -2,7 +2,8 @@
  * Parley comment widget, mounted by embed.js with Parley.mount(host, config) in an open shadow root that only
  * widget.css styles. Requests go to the server the script came from, with the session cookie and the CSRF
  * token kept in memory. Texts come from the language bundle embed.js fetched (/i18n/widget.LANG.json); the
- * account forms and menu live in account.js, imported when a reader opens them. Nothing here needs inline
+ * forms a reader opens now and then (account, report, the text an edit starts from) live in forms.js, imported on
+ * first use. Nothing here needs inline
  * scripts or styles, so the widget runs under a host page's strict Content-Security-Policy. One file past 300
  * lines on purpose: one request, within the budget WidgetSizeTest sets.
  */
@@ -10,7 +11,6 @@
     'use strict';
 
     const SORTS = ['newest', 'oldest', 'respected'];
-    const REASONS = ['rude', 'aggressive', 'derogatory', 'discriminatory', 'spam', 'other'];
     const UNITS = [['year', 31536e3], ['month', 2592e3], ['week', 6048e2], ['day', 864e2], ['hour', 3600],
         ['minute', 60]];
     const state = {me: null, csrf: null, site: {}, story: {}, cursor: null, count: 0, fresh: [],
@@ -166,20 +166,22 @@
         signedOut();
     }
 
-    /** What account.js needs from the widget. */
-    const parts = () => ({h, t, api, attempt, say, announce, buttons, state, signedIn, signedOut, config});
+    /** Builds a part of forms.js (imported on first use) with what it needs from the widget. */
+    async function part(name, ...args) {
+        const forms = await import(config.base + 'widget/forms.js').catch((failure) => {
+            announce(t('offline'));
+            throw failure;
+        });
+        return forms[name]({h, t, api, attempt, say, announce, buttons, state, signedIn, signedOut, insertComment},
+            ...args);
+    }
 
-    /** Opens a part of account.js (loaded on first use) in a slot; the opener's aria-expanded follows. */
+    /** Opens an account form or menu in a slot; the opener's aria-expanded follows. */
     async function openAccountPart(slot, opener, name) {
         account.querySelectorAll('[aria-expanded]').forEach((button) =>
             button.setAttribute('aria-expanded', button === opener));
-        try {
-            const module = await import(config.base + 'widget/account.js');
-            slot.replaceChildren(module[name](parts()));
-            slot.querySelector('input, button').focus();
-        } catch (failure) {
-            say(slot.appendChild(h('p')), t('offline'));
-        }
+        slot.replaceChildren(await part(name));
+        slot.querySelector('input, button').focus();
     }
 
     function renderAccount() {
@@ -203,7 +205,7 @@
     }
 
     /**
-     * The signed-out reader's way in: log in or sign up with the forms of account.js; where the site takes guest
+     * The signed-out reader's way in: log in or sign up with the forms of forms.js; where the site takes guest
      * comments, also the comment box with name and e-mail fields.
      */
     function renderSignIn(closed) {
@@ -390,36 +392,13 @@
         }
     }
 
-    function openEdit(comment, button, slot) {
-        openInSlot(slot, button, composer({comment, onDone: insertComment, onCancel: () => closeSlot(slot, button)}));
+    async function openEdit(comment, button, slot) {
+        openInSlot(slot, button, composer({comment, text: await part('markdownOf', comment.html),
+            onDone: insertComment, onCancel: () => closeSlot(slot, button)}));
     }
 
-    function openReport(comment, button, slot, area) {
-        if (!requireSignIn(area)) return;
-        const message = h('p', {class: 'err', testid: 'error'});
-        const form = h('form', {class: 'form', testid: 'report-form', onsubmit: (event) => {
-            event.preventDefault();
-            attempt(form, message, () => sendReport(comment, form));
-        }},
-        h('label', {}, t('reason'), h('select', {name: 'reason', testid: 'report-reason'},
-            REASONS.map((reason) => h('option', {value: reason}, t(reason))))),
-        h('label', {}, t('note'), h('textarea', {name: 'note', testid: 'report-note', rows: 2, maxlength: 500})),
-        message, buttons(h('button', {class: 'primary', testid: 'report-submit'}, t('sendReport')),
-            () => closeSlot(slot, button)));
-        openInSlot(slot, button, form);
-    }
-
-    async function sendReport(comment, form) {
-        try {
-            await api('POST', `comments/${comment.id}/reports`,
-                {reason: form.elements.reason.value, note: form.elements.note.value.trim() || undefined});
-        } catch (failure) {
-            if (failure.error !== 'already_reported') throw failure;
-        }
-        state.reported.add(comment.id);
-        const item = insertComment(comment);
-        item.querySelector('article').focus();
-        say(item.querySelector('.slot').appendChild(h('p', {testid: 'report-done'})), t('thanks'), 'ok');
+    async function openReport(comment, button, slot, area) {
+        if (requireSignIn(area)) openInSlot(slot, button, await part('report', comment, () => closeSlot(slot, button)));
     }
 
     async function deleteComment(comment, button, slot, area) {
@@ -465,7 +444,7 @@
 
     // ---- the comment box: new comments, replies and edits ----
 
-    function composer({parent, comment, onDone, onCancel}) {
+    function composer({parent, comment, text, onDone, onCancel}) {
         const area = h('p', {class: 'err', testid: 'error'});
         const preview = h('div', {class: 'body preview', testid: 'preview', hidden: true});
         const nudge = h('div', {class: 'nudge', testid: 'nudge', hidden: true});
@@ -476,7 +455,7 @@
                     : field})));
         const input = h('textarea', {name: 'body', testid: 'comment-input', rows: 4, required: true,
             maxlength: state.site.maxBodyLength, 'aria-describedby': hint, oninput: () => showPreview()});
-        input.value = comment ? comment.body ?? markdownOf(comment.html) : '';
+        input.value = text || '';
         const previewButton = h('button', {type: 'button', testid: 'preview-button', 'aria-pressed': 'false',
             onclick: () => (preview.hidden ? attempt(form, area, async () =>
                 showPreview((await api('POST', 'preview', {body: input.value})).html)) : showPreview())}, t('preview'));
@@ -548,22 +527,6 @@
         box.replaceChildren(h('p', {}, failure.message), h('blockquote', {testid: 'nudge-text'}, parts),
             h('button', {type: 'button', testid: 'post-anyway', onclick: postAnyway}, t('postAnyway')));
         box.hidden = false;
-    }
-
-    /** The Markdown a sanitized comment was probably written in: the text an edit starts from. */
-    function markdownOf(html) {
-        const walk = (node) => [...node.childNodes].map((child) => {
-            const inner = child.nodeType === 1 ? walk(child) : child.textContent;
-            const within = node.tagName;
-            return {
-                P: inner + '\n\n', EM: `*${inner}*`, STRONG: `**${inner}**`, BR: '\n',
-                CODE: within === 'PRE' ? inner : `\`${inner}\``, PRE: '```\n' + inner.trim() + '\n```\n\n',
-                A: `[${inner}](${child.getAttribute?.('href')})`, UL: inner + '\n', OL: inner + '\n',
-                LI: (within === 'OL' ? '1. ' : '- ') + inner.trim() + '\n',
-                BLOCKQUOTE: inner.trim().replace(/^/gm, '> ') + '\n\n',
-            }[child.tagName] ?? inner;
-        }).join('');
-        return walk(h('template', {html}).content).trim();
     }
 
     // ---- live updates, when the server streams them ----

@@ -36,7 +36,7 @@ class MessageBundlesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"widget, widget/widget.js", "widget, widget/account.js", "admin, admin/admin.js", "admin, admin/api.js",
+    @CsvSource({"widget, widget/widget.js", "widget, widget/forms.js", "admin, admin/admin.js", "admin, admin/api.js",
         "admin, admin/charts.js", "admin, admin/item.js", "admin, admin/log.js", "admin, admin/models.js",
         "admin, admin/overview.js", "admin, admin/queue.js", "admin, admin/settings.js", "admin, admin/users.js"})
     void every_key_a_script_asks_for_is_in_english(String part, String script) throws IOException {

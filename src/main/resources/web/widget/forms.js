@@ -1,8 +1,11 @@
 /*
- * The widget's rarely used part, imported by widget.js when a reader opens it: the log-in, sign-up and
- * forgotten-password forms, and a signed-in reader's account menu (reply notifications, a copy of their data,
- * deleting the account). Each export takes the widget's parts (h, t, api, …) and answers an element.
+ * The widget's forms a reader opens now and then, imported by widget.js on first use: log-in, sign-up and the
+ * forgotten password; a signed-in reader's account menu (reply notifications, a copy of their data, deleting the
+ * account); the report form; and the Markdown an edit starts from. Each export takes the widget's parts (h, t,
+ * api, …) first.
  */
+
+const REASONS = ['rude', 'aggressive', 'derogatory', 'discriminatory', 'spam', 'other'];
 
 const FIELDS = {login: ['email', 'password'], signup: ['displayName', 'email', 'password'], forgot: ['email']};
 
@@ -91,4 +94,46 @@ export function menu(w) {
                 w.announce(t('accountDeleted'));
             })}, t('deleteAccount'))),
         area);
+}
+
+/** The report form under a comment; once sent (or sent before), the comment shows as reported and says thanks. */
+export function report(w, comment, close) {
+    const {h, t, state} = w;
+    const message = h('p', {class: 'err', testid: 'error'});
+    const form = h('form', {class: 'form', testid: 'report-form', onsubmit: (event) => {
+        event.preventDefault();
+        w.attempt(form, message, async () => {
+            try {
+                await w.api('POST', `comments/${comment.id}/reports`,
+                    {reason: form.elements.reason.value, note: form.elements.note.value.trim() || undefined});
+            } catch (failure) {
+                if (failure.error !== 'already_reported') throw failure;
+            }
+            state.reported.add(comment.id);
+            const item = w.insertComment(comment);
+            item.querySelector('article').focus();
+            w.say(item.querySelector('.slot').appendChild(h('p', {testid: 'report-done'})), t('thanks'), 'ok');
+        });
+    }},
+    h('label', {}, t('reason'), h('select', {name: 'reason', testid: 'report-reason'},
+        REASONS.map((reason) => h('option', {value: reason}, t(reason))))),
+    h('label', {}, t('note'), h('textarea', {name: 'note', testid: 'report-note', rows: 2, maxlength: 500})),
+    message, w.buttons(h('button', {class: 'primary', testid: 'report-submit'}, t('sendReport')), close));
+    return form;
+}
+
+/** The Markdown a sanitized comment was probably written in: the text an edit starts from. */
+export function markdownOf(w, html) {
+    const walk = (node) => [...node.childNodes].map((child) => {
+        const inner = child.nodeType === 1 ? walk(child) : child.textContent;
+        const within = node.tagName;
+        return {
+            P: inner + '\n\n', EM: `*${inner}*`, STRONG: `**${inner}**`, BR: '\n',
+            CODE: within === 'PRE' ? inner : `\`${inner}\``, PRE: '```\n' + inner.trim() + '\n```\n\n',
+            A: `[${inner}](${child.getAttribute?.('href')})`, UL: inner + '\n', OL: inner + '\n',
+            LI: (within === 'OL' ? '1. ' : '- ') + inner.trim() + '\n',
+            BLOCKQUOTE: inner.trim().replace(/^/gm, '> ') + '\n\n',
+        }[child.tagName] ?? inner;
+    }).join('');
+    return walk(w.h('template', {html}).content).trim();
 }
