@@ -243,6 +243,8 @@
             guidelines.replaceChildren(h('h3', {}, t('guidelines')), h('p', {}, state.site.guidelines));
             setCount(state.story.commentCount || 0);
             list.replaceChildren(...page.comments.map(renderComment));
+            state.fresh = [];
+            showFreshCount();
             showMore(page.nextCursor);
             threadError.textContent = '';
         } catch (failure) {
