@@ -549,7 +549,8 @@
                 if (name !== 'removed') state.fresh.push(comment);
                 showFreshCount();
             } else if (name === 'removed') removeComment(comment);
-            else if (name === 'edited' && findItem(comment.id)) insertComment(comment);
+            // A reader's own edit shows from the PATCH answer; re-rendering it again would take the focus away.
+            else if (name === 'edited' && findItem(comment.id) && !isOwn(comment)) insertComment(comment);
         }));
     }
 

@@ -7,6 +7,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -28,6 +29,8 @@ final class WidgetPage {
     WidgetPage(WebDriver driver) {
         this.driver = driver;
         this.wait = new WebDriverWait(driver, PATIENCE);
+        // A live update may re-render a comment between finding an element and reading it.
+        this.wait.ignoring(StaleElementReferenceException.class);
     }
 
     /** Opens a page with the widget and waits until the thread has loaded and the styles apply. */
@@ -92,7 +95,8 @@ final class WidgetPage {
 
     /** The text of a comment as shown, without its replies. */
     String text(String commentId) {
-        return element(own(commentId, "comment-body")).getText();
+        return wait.until(d -> find(own(commentId, "comment-body")).filter(WebElement::isDisplayed)
+                .map(WebElement::getText).orElse(null));
     }
 
     /** Deletes one's own comment, confirming as the widget asks, and waits until its text is gone. */
