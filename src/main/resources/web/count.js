@@ -4,20 +4,24 @@
  *   <span data-parley-count-url="https://news.example.org/2026/river-talks"></span>
  *   <script src="https://comments.example.org/count.js" data-parley-site="demo" async></script>
  *
- * The site comes from the element's data-parley-site, else the script's; data-parley-lang on the
- * script picks the words ("en" default, "de", "fr"). One request per site and 40 URLs.
+ * The site comes from the element's data-parley-site, else the script's. The words are in the first language it
+ * has ("en", "tr", "de", "fr") among the script's data-parley-lang, the page's <html lang> and the browser's;
+ * else English. One request per site and 40 URLs.
  */
 (() => {
-    const WORDS = {en: ['comment', 'comments'], de: ['Kommentar', 'Kommentare'], fr: ['commentaire', 'commentaires']};
+    const WORDS = {en: ['comment', 'comments'], tr: ['yorum', 'yorum'], de: ['Kommentar', 'Kommentare'],
+        fr: ['commentaire', 'commentaires']};
     const CHUNK = 40;
     const script = document.currentScript
         || [...document.scripts].find((candidate) => /\/count\.js(\?|$)/.test(candidate.src));
     const endpoint = new URL('api/v1/counts', script.src);
-    const lang = script.dataset.parleyLang in WORDS ? script.dataset.parleyLang : 'en';
+    const lang = [script.dataset.parleyLang, document.documentElement.lang, ...navigator.languages]
+        .map((tag) => (tag || '').split('-')[0].toLowerCase()).find((tag) => tag in WORDS) || 'en';
     const plural = new Intl.PluralRules(lang);
+    const number = new Intl.NumberFormat(lang);
 
     function label(count) {
-        return count + ' ' + WORDS[lang][plural.select(count) === 'one' ? 0 : 1];
+        return number.format(count) + ' ' + WORDS[lang][plural.select(count) === 'one' ? 0 : 1];
     }
 
     async function fill(site, elements) {

@@ -6,10 +6,12 @@
  *   data-parley-url        the article's URL; default: <link rel="canonical">, else origin + path of the page
  *   data-parley-title      the article's title for a new thread; default: document.title
  *   data-parley-theme      "auto" (default, follows prefers-color-scheme), "light" or "dark"
- *   data-parley-lang       "en" (default), "de" or "fr"
+ *   data-parley-lang       "en", "tr", "de" or "fr"; default: the page's <html lang>, else the browser's languages,
+ *                          else "en"
  *   data-parley-sort       first order shown: "newest" (default), "oldest" or "respected"
  *   data-parley-container  id of the element to mount in; default "parley-thread"
- * The widget's files and the API come from where this script came from, never from anywhere else.
+ * The widget's files and the API come from where this script came from, never from anywhere else. The language
+ * bundle is fetched while widget.js loads.
  */
 (() => {
     const script = document.currentScript
@@ -22,16 +24,25 @@
         return link ? link.href : location.origin + location.pathname;
     }
 
+    /** The first supported language among the attribute, the page's and the reader's; else English. */
+    function language() {
+        return [attribute('lang'), document.documentElement.lang, ...navigator.languages]
+            .map((tag) => (tag || '').split('-')[0].toLowerCase())
+            .find((tag) => ['en', 'tr', 'de', 'fr'].includes(tag)) || 'en';
+    }
+
     function mount() {
         const container = document.getElementById(attribute('container') || 'parley-thread');
         if (!container) return;
+        const lang = language();
         const config = {
             base,
+            lang,
+            strings: fetch(base + 'i18n/widget.' + lang + '.json').then((response) => response.json()),
             site: attribute('site'),
             url: attribute('url') || canonicalUrl(),
             title: attribute('title') || document.title,
             theme: attribute('theme') || 'auto',
-            lang: attribute('lang') || 'en',
             sort: attribute('sort') || 'newest',
         };
         const styles = Object.assign(document.createElement('link'),

@@ -5,6 +5,7 @@
  */
 import {ApiError, get, post, rememberCsrf} from './api.js';
 import {el} from './dom.js';
+import {chooseLanguage, label, language, LANGUAGES, t, translatePage} from './i18n.js';
 import {showQueue} from './queue.js';
 import {showLog} from './log.js';
 import {showSettings} from './settings.js';
@@ -20,6 +21,11 @@ let stopView = null;
 const byId = (id) => document.getElementById(id);
 
 async function start() {
+    translatePage();
+    const picker = byId('lang-picker');
+    picker.replaceChildren(...Object.entries(LANGUAGES).map(([value, name]) =>
+        el('option', {value, selected: value === language}, name)));
+    picker.addEventListener('change', () => chooseLanguage(picker.value));
     byId('sign-in-form').addEventListener('submit', signIn);
     byId('sign-out').addEventListener('click', signOut);
     byId('site-picker').addEventListener('change', (event) => navigate({site: event.target.value}));
@@ -61,13 +67,13 @@ async function signOut() {
 async function enter(user) {
     const {sites} = await get('/api/v1/moderation/sites');
     if (sites.length === 0) {
-        showSignIn(`${user.displayName} (${user.email}) moderates no site. Sign in with a moderator's account.`);
+        showSignIn(t('noSites', {name: user.displayName, email: user.email}));
         return;
     }
     session.user = user;
     session.sites = sites;
     byId('site-picker').replaceChildren(...sites.map((site) => el('option', {value: site.id}, site.name)));
-    byId('signed-in-as').textContent = `${user.displayName} (${user.role})`;
+    byId('signed-in-as').textContent = t('signedInAs', {name: user.displayName, role: label('role', user.role)});
     byId('sign-in').hidden = true;
     byId('account').hidden = false;
     byId('tabs').hidden = false;

@@ -3,10 +3,12 @@
  * that sign-in and GET /api/v1/me hand out. Failures become ApiError with the API's code, message and field.
  */
 
+import {t} from './i18n.js';
+
 /** An answer other than 2xx, carrying the API's {error, message, field}. */
 export class ApiError extends Error {
     constructor(status, body) {
-        super(body?.message || `The server answered ${status}.`);
+        super(body?.message || t('error.status', {status}));
         this.status = status;
         this.code = body?.error || 'http_' + status;
         this.field = body?.field || null;
@@ -29,7 +31,7 @@ export async function request(method, path, body) {
         response = await fetch(path, {method, headers, credentials: 'same-origin',
             body: body === undefined ? undefined : JSON.stringify(body)});
     } catch (networkError) {
-        throw new ApiError(0, {error: 'offline', message: 'The server could not be reached.'});
+        throw new ApiError(0, {error: 'offline', message: t('error.offline')});
     }
     if (response.status === 204) return null;
     const data = await response.json().catch(() => null);

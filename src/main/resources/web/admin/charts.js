@@ -3,6 +3,7 @@
  * visually hidden table beside it. Colours come from CSS classes, so light and dark themes apply.
  */
 import {el, percent, svg} from './dom.js';
+import {label, t} from './i18n.js';
 
 const WIDTH = 600;
 const CATEGORY_WIDTH = 480;
@@ -24,7 +25,7 @@ export function stackedBars(days, statuses) {
             const height = y(below) - top;
             below += day[status];
             return svg('rect', {class: `bar ${status}`, x: MARGIN.left + index * slot + slot * 0.15, y: top,
-                width: slot * 0.7, height}, svg('title', {}, `${day.day}: ${day[status]} ${status}`));
+                width: slot * 0.7, height}, svg('title', {}, `${day.day}: ${day[status]} ${label('status', status)}`));
         });
     });
     const last = days.length - 1;
@@ -32,15 +33,16 @@ export function stackedBars(days, statuses) {
         svg('text', {class: 'axis', x: MARGIN.left + days.indexOf(day) * slot + slot / 2, y: HEIGHT - 8,
             'text-anchor': anchorOf(days.indexOf(day), last)}, day.day.slice(5)));
     const busiest = days[totals.indexOf(Math.max(...totals))];
-    const description = totals.every((total) => total === 0) ? 'No comments in this period.'
-        : `${totals.reduce((a, b) => a + b, 0)} comments from ${days[0].day} to ${days[days.length - 1].day};`
-            + ` the busiest day was ${busiest.day}.`;
+    const description = totals.every((total) => total === 0) ? t('chart.noComments')
+        : t('chart.perDay.desc', {n: totals.reduce((a, b) => a + b, 0), from: days[0].day,
+            to: days[days.length - 1].day, busiest: busiest.day});
     const chart = svg('svg', {viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', class: 'chart',
             'aria-labelledby': 'per-day-title per-day-desc', preserveAspectRatio: 'xMidYMid meet'},
-        svg('title', {id: 'per-day-title'}, 'Comments per day by status'),
+        svg('title', {id: 'per-day-title'}, t('chart.perDay')),
         svg('desc', {id: 'per-day-desc'}, description),
         axis(max, y), bars, labels);
-    return [chart, legend(statuses), hiddenTable('Comments per day by status', ['Day', ...statuses],
+    const headings = [t('chart.day'), ...statuses.map((status) => label('status', status))];
+    return [chart, legend(statuses), hiddenTable(t('chart.perDay'), headings,
         days.map((day) => [day.day, ...statuses.map((status) => day[status])]))];
 }
 
@@ -57,7 +59,7 @@ function axis(max, y) {
 }
 
 function legend(statuses) {
-    return legendOf(Object.fromEntries(statuses.map((status) => [status, status])));
+    return legendOf(Object.fromEntries(statuses.map((status) => [status, label('status', status)])));
 }
 
 /** A legend from colour class to label; hidden from screen readers, which read the table instead. */
@@ -77,25 +79,30 @@ export function categoryBars(categories) {
         const width = Math.max((category.share / max) * (CATEGORY_WIDTH - labelWidth - 215), 1);
         const counted = category.held + category.rejected;
         const heldWidth = counted ? width * (category.held / counted) : width;
-        const tooltip = svg('title', {}, `${category.category}: ${category.held} held, ${category.rejected} rejected`);
+        const name = label('category', category.category);
+        const counts = t('chart.heldRejected', {held: category.held, rejected: category.rejected});
+        const tooltip = svg('title', {}, `${name}: ${counts}`);
         return [
-            svg('text', {class: 'label', x: 0, y: top + 18}, category.category),
+            svg('text', {class: 'label', x: 0, y: top + 18}, name),
             svg('rect', {class: 'bar pending', x: labelWidth, y: top + 4, width: heldWidth, height: 18}, tooltip),
             svg('rect', {class: 'bar rejected', x: labelWidth + heldWidth, y: top + 4, width: width - heldWidth,
                 height: 18}, tooltip.cloneNode(true)),
             svg('text', {class: 'value', x: labelWidth + width + 6, y: top + 18},
-                `${percent(category.share)} (${category.held} held, ${category.rejected} rejected)`),
+                `${percent(category.share)} (${counts})`),
         ];
     });
     const worst = categories.reduce((a, b) => (b.share > a.share ? b : a), categories[0]);
-    const description = !worst || worst.share === 0 ? 'No comment was held or rejected for civility.'
-        : `${worst.category} held or rejected the largest share, ${percent(worst.share)} of comments.`;
+    const description = !worst || worst.share === 0 ? t('chart.categories.none')
+        : t('chart.categories.desc', {category: label('category', worst.category), share: percent(worst.share)});
     const chart = svg('svg', {viewBox: `0 0 ${CATEGORY_WIDTH} ${height}`, role: 'img', class: 'chart',
             'aria-labelledby': 'categories-title categories-desc'},
-        svg('title', {id: 'categories-title'}, 'Share of comments held or rejected per category'),
+        svg('title', {id: 'categories-title'}, t('chart.categories')),
         svg('desc', {id: 'categories-desc'}, description), rows);
-    return [chart, legendOf({pending: 'held', rejected: 'rejected'}), hiddenTable('Held or rejected per category', ['Category', 'Held', 'Rejected', 'Share'],
-        categories.map((category) => [category.category, category.held, category.rejected, percent(category.share)]))];
+    return [chart, legendOf({pending: t('chart.held'), rejected: t('chart.rejected')}),
+        hiddenTable(t('chart.categories.table'),
+            [t('chart.category'), t('chart.held'), t('chart.rejected'), t('chart.share')],
+            categories.map((category) => [label('category', category.category), category.held, category.rejected,
+                percent(category.share)]))];
 }
 
 function hiddenTable(caption, headings, rows) {

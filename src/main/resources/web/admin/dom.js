@@ -1,4 +1,5 @@
 /* Small DOM helpers the dashboard's views share. */
+import {language} from './i18n.js';
 
 /**
  * Builds an element. Props become attributes, except on… (a listener), html (innerHTML, only for HTML the server
@@ -36,14 +37,15 @@ export function announce(message) {
     window.setTimeout(() => { region.textContent = message; }, 50);
 }
 
-const dateTime = new Intl.DateTimeFormat(undefined, {dateStyle: 'medium', timeStyle: 'short'});
+const dateTime = new Intl.DateTimeFormat(language, {dateStyle: 'medium', timeStyle: 'short'});
+const percentage = new Intl.NumberFormat(language, {style: 'percent', maximumFractionDigits: 1});
 
 export function formatTime(iso) {
     return iso ? dateTime.format(new Date(iso)) : '';
 }
 
 export function percent(share) {
-    return `${Math.round(share * 1000) / 10}%`;
+    return percentage.format(share);
 }
 
 /** A status line that shows an API error or a success message and is read out when it changes. */

@@ -4,6 +4,7 @@
  */
 import {get} from './api.js';
 import {el, formatTime, showStatus, statusLine} from './dom.js';
+import {label, t} from './i18n.js';
 
 const ACTIONS = ['published', 'held', 'rejected', 'approve', 'reject', 'feature', 'unfeature', 'ban', 'suspend',
     'unban', 'warn'];
@@ -11,10 +12,11 @@ const ACTIONS = ['published', 'held', 'rejected', 'approve', 'reject', 'feature'
 export function showLog(container, context) {
     const state = {site: context.site, action: '', actor: '', cursor: null, actors: new Map(), request: 0};
     const actionSelect = el('select', {id: 'log-action', testid: 'log-action'},
-        el('option', {value: ''}, 'Any action'), ACTIONS.map((action) => el('option', {value: action}, action)));
+        el('option', {value: ''}, t('log.anyAction')),
+        ACTIONS.map((action) => el('option', {value: action}, label('log.action', action))));
     const actorSelect = el('select', {id: 'log-actor', testid: 'log-actor'});
     const rows = el('tbody', {testid: 'log-rows'});
-    const more = el('button', {type: 'button', class: 'more', testid: 'log-more', hidden: true}, 'Load more');
+    const more = el('button', {type: 'button', class: 'more', testid: 'log-more', hidden: true}, t('loadMore'));
     const status = statusLine('log-status');
     const parts = {actorSelect, rows, more, status};
 
@@ -30,14 +32,14 @@ export function showLog(container, context) {
     renderActors(state, actorSelect);
 
     container.append(el('section', {class: 'log', 'aria-labelledby': 'log-heading'},
-        el('h2', {id: 'log-heading'}, 'Moderation log'),
+        el('h2', {id: 'log-heading'}, t('log.heading')),
         el('div', {class: 'filters'},
-            el('label', {for: 'log-action'}, 'Action'), actionSelect,
-            el('label', {for: 'log-actor'}, 'By'), actorSelect),
+            el('label', {for: 'log-action'}, t('log.action')), actionSelect,
+            el('label', {for: 'log-actor'}, t('log.by')), actorSelect),
         status,
         el('div', {class: 'table-wrap'}, el('table', {},
-            el('thead', {}, el('tr', {}, ['When', 'Action', 'By', 'Reader', 'Comment', 'Why', 'Model']
-                .map((name) => el('th', {scope: 'col'}, name)))),
+            el('thead', {}, el('tr', {}, ['when', 'action', 'by', 'reader', 'comment', 'why', 'model']
+                .map((name) => el('th', {scope: 'col'}, t('log.' + name))))),
             rows)),
         more));
     load(state, parts, null);
@@ -56,14 +58,15 @@ async function load(state, parts, cursor) {
         state.cursor = page.nextCursor;
         parts.more.hidden = !page.nextCursor;
         renderActors(state, parts.actorSelect);
-        showStatus(parts.status, parts.rows.children.length === 0 ? 'No entries.' : '', false);
+        showStatus(parts.status, parts.rows.children.length === 0 ? t('log.empty') : '', false);
     } catch (error) {
         showStatus(parts.status, error.message, true);
     }
 }
 
 function renderActors(state, select) {
-    const options = [el('option', {value: ''}, 'Anyone'), el('option', {value: 'pipeline'}, 'The pipeline'),
+    const options = [el('option', {value: ''}, t('log.anyone')),
+        el('option', {value: 'pipeline'}, t('log.thePipeline')),
         [...state.actors].map(([id, name]) => el('option', {value: id}, name))];
     select.replaceChildren(...options.flat());
     select.value = state.actor;
@@ -72,8 +75,8 @@ function renderActors(state, select) {
 function row(entry) {
     return el('tr', {testid: 'log-entry'},
         el('td', {}, el('time', {datetime: entry.at}, formatTime(entry.at))),
-        el('td', {testid: 'log-entry-action'}, entry.action),
-        el('td', {}, entry.actor ? entry.actor.displayName : 'pipeline'),
+        el('td', {testid: 'log-entry-action'}, label('log.action', entry.action)),
+        el('td', {}, entry.actor ? entry.actor.displayName : t('log.pipeline')),
         el('td', {}, entry.subject?.displayName || ''),
         el('td', {}, entry.commentId ? el('code', {}, entry.commentId) : ''),
         el('td', {}, entry.reason || ''),

@@ -5,6 +5,7 @@
  */
 import {ApiError, get, post} from './api.js';
 import {announce, el, formatTime, showStatus, statusLine} from './dom.js';
+import {t} from './i18n.js';
 
 const POLL_MS = 5000;
 
@@ -12,8 +13,8 @@ export function showModels(container, context) {
     const base = `/api/v1/moderation/sites/${encodeURIComponent(context.site)}/models`;
     const status = statusLine('models-status');
     const rows = el('tbody', {testid: 'model-rows'});
-    const train = el('button', {type: 'button', testid: 'train-model'}, 'Train a new model from decisions');
-    const rollback = el('button', {type: 'button', testid: 'rollback-model'}, 'Roll back to the previous model');
+    const train = el('button', {type: 'button', testid: 'train-model'}, t('models.train'));
+    const rollback = el('button', {type: 'button', testid: 'rollback-model'}, t('models.rollback'));
     let timer = null;
 
     const reload = async () => {
@@ -35,42 +36,42 @@ export function showModels(container, context) {
         }
     };
     train.addEventListener('click', () => act(() => post(base), (answer) => {
-        showStatus(status, answer.message || 'Training started; the list updates when it is done.', false);
-        announce('Training started.');
+        showStatus(status, answer.message || t('models.trainingStarted'), false);
+        announce(t('models.started'));
     }));
     rollback.addEventListener('click', () => act(() => post(`${base}/rollback`), (answer) => {
-        showStatus(status, `Now using ${answer.active === 'shipped' ? 'the shipped model' : answer.active}.`, false);
-        announce('Rolled back.');
+        showStatus(status, t('models.using', {version: answer.active === 'shipped' ? t('models.shipped')
+            : answer.active}), false);
+        announce(t('models.rolledBack'));
     }));
 
     function render(answer) {
         train.disabled = answer.training;
         rows.replaceChildren(...answer.models.map((model) => el('tr', {testid: 'model-row'},
-            el('td', {}, model.version, model.active ? el('strong', {}, ' (active)') : null),
+            el('td', {}, model.version, model.active ? el('strong', {}, ' ' + t('models.active')) : null),
             el('td', {}, formatTime(model.createdAt)),
             el('td', {}, String(model.examples)),
             el('td', {}, String(model.heldBack)),
             el('td', {}, auc(model.metricBefore)),
             el('td', {}, auc(model.metricAfter)),
             el('td', {}, model.active ? '' : el('button', {type: 'button', testid: 'activate-model',
-                onclick: () => confirm(`Switch the site to model ${model.version}? Held-back ROC-AUC `
-                    + `${auc(model.metricBefore)} before, ${auc(model.metricAfter)} with it.`)
+                onclick: () => confirm(t('models.confirm', {version: model.version,
+                    before: auc(model.metricBefore), after: auc(model.metricAfter)}))
                     && act(() => post(`${base}/${encodeURIComponent(model.version)}/activate`), () => {
-                        showStatus(status, `Now using ${model.version}.`, false);
-                        announce('Model switched.');
-                    })}, 'Switch to it')))));
-        if (answer.training) showStatus(status, 'A model is training…', false);
+                        showStatus(status, t('models.using', {version: model.version}), false);
+                        announce(t('models.switched'));
+                    })}, t('models.switch'))))));
+        if (answer.training) showStatus(status, t('models.training'), false);
     }
 
     container.append(el('section', {class: 'models', 'aria-labelledby': 'models-heading'},
-        el('h2', {id: 'models-heading'}, 'Models'),
-        el('p', {}, 'Models learn from this site\'s decisions: approvals of held comments count as civil, rejections'
-            + ' as uncivil. Each is measured on decisions it did not learn from, beside the model it would replace.'
-            + ' Wait for a few hundred decisions before trusting the numbers.'),
+        el('h2', {id: 'models-heading'}, t('tab.models')),
+        el('p', {}, t('models.about')),
         el('div', {class: 'form-actions'}, train, rollback, status),
         el('table', {class: 'log'}, el('thead', {}, el('tr', {},
-            ['Version', 'Trained', 'Decisions', 'Held back', 'ROC-AUC before', 'ROC-AUC with it', '']
-                .map((heading) => el('th', {scope: 'col'}, heading)))), rows)));
+            ['version', 'trained', 'decisions', 'heldBack', 'before', 'after']
+                .map((heading) => el('th', {scope: 'col'}, t('models.' + heading))), el('th', {scope: 'col'}))),
+            rows)));
     reload();
     return () => clearTimeout(timer);
 }

@@ -6,13 +6,14 @@
 import {get} from './api.js';
 import {el, percent} from './dom.js';
 import {categoryBars, stackedBars} from './charts.js';
+import {t} from './i18n.js';
 
 const DAYS = 30;
 const STATUSES = ['published', 'pending', 'rejected', 'removed'];
 
 export function showOverview(container, context) {
     const section = el('section', {class: 'overview', 'aria-labelledby': 'overview-heading'},
-        el('h2', {id: 'overview-heading'}, `Overview: the last ${DAYS} days`));
+        el('h2', {id: 'overview-heading'}, t('overview.heading', {n: DAYS})));
     container.append(section);
     get('/api/v1/moderation/stats', {site: context.site, days: DAYS})
         .then((stats) => section.append(...panels(stats)))
@@ -21,12 +22,12 @@ export function showOverview(container, context) {
 
 function panels(stats) {
     return [
-        el('p', {class: 'total', testid: 'total'}, `${stats.total} comments in ${DAYS} days.`),
+        el('p', {class: 'total', testid: 'total'}, t('overview.total', {n: stats.total, days: DAYS})),
         el('div', {class: 'panels'},
-            panel('Comments per day', 'chart-per-day', stackedBars(stats.perDay, STATUSES)),
-            panel('Held or rejected, by category', 'chart-categories', categoryBars(stats.categories)),
-            panel('Busiest stories', 'busiest', busiest(stats.busiestStories)),
-            panel('Moderators overturning the model', 'overturns', overturns(stats.overturns))),
+            panel(t('overview.perDay'), 'chart-per-day', stackedBars(stats.perDay, STATUSES)),
+            panel(t('overview.categories'), 'chart-categories', categoryBars(stats.categories)),
+            panel(t('overview.busiest'), 'busiest', busiest(stats.busiestStories)),
+            panel(t('overview.overturns'), 'overturns', overturns(stats.overturns))),
     ];
 }
 
@@ -36,16 +37,16 @@ function panel(title, testid, content) {
 }
 
 function busiest(stories) {
-    if (stories.length === 0) return el('p', {class: 'hint'}, 'No comments yet.');
+    if (stories.length === 0) return el('p', {class: 'hint'}, t('overview.noComments'));
     return el('ol', {class: 'busiest'}, stories.map((story) => el('li', {},
         el('a', {href: story.url, target: '_blank', rel: 'noopener'}, story.title || story.url),
-        el('span', {class: 'count'}, story.comments === 1 ? '1 comment' : `${story.comments} comments`))));
+        el('span', {class: 'count'}, t('comments', {n: story.comments})))));
 }
 
 function overturns(numbers) {
     return el('figure', {class: 'figure'},
         el('p', {class: 'big', testid: 'overturn-rate'}, numbers.decisions ? percent(numbers.rate) : '–'),
         el('figcaption', {}, numbers.decisions
-            ? `${numbers.overturned} of ${numbers.decisions} moderator decisions went against the pipeline.`
-            : 'No moderator decisions on judged comments yet.'));
+            ? t('overview.overturned', {n: numbers.overturned, decisions: numbers.decisions})
+            : t('overview.noDecisions')));
 }

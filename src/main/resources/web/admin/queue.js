@@ -9,6 +9,7 @@ import {announce, el, showStatus, statusLine} from './dom.js';
 import {actionsFor, itemCard} from './item.js';
 import {openUserPanel} from './users.js';
 import {watchQueue} from './live.js';
+import {t} from './i18n.js';
 
 const QUEUES = ['pending', 'reported', 'rejected', 'approved'];
 const NEWEST_FIRST = new Set(['rejected', 'approved']);
@@ -51,25 +52,25 @@ function layout(state, context) {
     const tabs = el('ul', {class: 'queue-tabs'}, QUEUES.map((name) => el('li', {},
         el('a', {href: '#' + new URLSearchParams({site: state.site, view: 'queue', queue: name}),
             testid: `queue-tab-${name}`, 'aria-current': name === state.queue ? 'page' : null},
-        name[0].toUpperCase() + name.slice(1), ' ', el('span', {class: 'count', testid: `count-${name}`}, '…')))));
+        t('queue.' + name), ' ', el('span', {class: 'count', testid: `count-${name}`}, '…')))));
     const parts = {
-        list: el('ol', {class: 'items', testid: 'queue-items', 'aria-label': `${state.queue} comments`}),
-        empty: el('p', {class: 'empty', testid: 'queue-empty', hidden: true}, `The ${state.queue} queue is empty.`),
-        more: el('button', {type: 'button', class: 'more', testid: 'load-more', hidden: true}, 'Load more'),
+        list: el('ol', {class: 'items', testid: 'queue-items', 'aria-label': t('queue.items.' + state.queue)}),
+        empty: el('p', {class: 'empty', testid: 'queue-empty', hidden: true}, t('queue.empty.' + state.queue)),
+        more: el('button', {type: 'button', class: 'more', testid: 'load-more', hidden: true}, t('loadMore')),
         status: statusLine('queue-status'),
         bulkCount: el('span', {testid: 'bulk-count'}),
-        bulkApprove: el('button', {type: 'button', testid: 'bulk-approve'}, 'Approve selected'),
-        bulkReject: el('button', {type: 'button', testid: 'bulk-reject'}, 'Reject selected'),
-        bulkClear: el('button', {type: 'button', class: 'link'}, 'Clear selection'),
+        bulkApprove: el('button', {type: 'button', testid: 'bulk-approve'}, t('bulk.approve')),
+        bulkReject: el('button', {type: 'button', testid: 'bulk-reject'}, t('bulk.reject')),
+        bulkClear: el('button', {type: 'button', class: 'link'}, t('bulk.clear')),
         tabs,
     };
     parts.bulkBar = el('div', {class: 'bulk-bar', testid: 'bulk-bar', hidden: true, role: 'region',
-        'aria-label': 'Selected comments'}, parts.bulkCount, parts.bulkApprove, parts.bulkReject, parts.bulkClear);
+        'aria-label': t('bulk.region')}, parts.bulkCount, parts.bulkApprove, parts.bulkReject, parts.bulkClear);
     parts.root = el('section', {class: 'queue', 'aria-labelledby': 'queue-heading'},
-        el('h2', {id: 'queue-heading', class: 'visually-hidden'}, 'Queues'),
-        el('nav', {'aria-label': 'Queues'}, tabs),
-        el('details', {class: 'keys'}, el('summary', {}, 'Keyboard shortcuts'),
-            el('p', {}, 'j / k: next / previous comment · a: approve · r: reject · f: feature · x: select for bulk')),
+        el('h2', {id: 'queue-heading', class: 'visually-hidden'}, t('tab.queue')),
+        el('nav', {'aria-label': t('tab.queue')}, tabs),
+        el('details', {class: 'keys'}, el('summary', {}, t('keys')),
+            el('p', {}, t('keys.list'))),
         parts.bulkBar, parts.status, parts.list, parts.empty, parts.more);
     return parts;
 }
@@ -111,8 +112,7 @@ async function refresh(state, parts) {
     }
     renderEntries(state, parts);
     if (state.current < 0) select(state, 0, false);
-    announce(arrived.length === 1 ? 'A new comment arrived in the queue.'
-        : `${arrived.length} new comments arrived in the queue.`);
+    announce(t('queue.arrived', {n: arrived.length}));
 }
 
 function renderEntries(state, parts) {
@@ -140,7 +140,7 @@ function renderCounts(state, parts) {
 function renderBulkBar(state, parts) {
     const count = state.selected.size;
     parts.bulkBar.hidden = count === 0;
-    parts.bulkCount.textContent = count === 1 ? '1 comment selected' : `${count} comments selected`;
+    parts.bulkCount.textContent = t('bulk.count', {n: count});
     parts.bulkApprove.hidden = state.queue === 'approved';
     parts.bulkReject.hidden = state.queue === 'rejected';
 }
@@ -202,8 +202,7 @@ async function decide(state, parts, entries, action, reason) {
             failures.push(error instanceof ApiError ? error.message : String(error));
         }
     }
-    const verb = {approve: 'Approved', reject: 'Rejected', feature: 'Featured', unfeature: 'Unfeatured'}[action];
-    const message = done === 1 ? `${verb} the comment.` : `${verb} ${done} comments.`;
+    const message = t('decided.' + action, {n: done});
     showStatus(parts.status, failures.length ? [done ? message : '', ...failures].join(' ').trim() : message,
         failures.length > 0);
     await refresh(state, parts);

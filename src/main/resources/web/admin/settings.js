@@ -6,22 +6,22 @@
  */
 import {ApiError, get, patch} from './api.js';
 import {announce, el, showStatus, statusLine, CATEGORIES} from './dom.js';
+import {label, t} from './i18n.js';
 
 const BANDS = ['nudge', 'hold', 'reject'];
 const DELETED_ACCOUNT_POLICIES = [['anonymize', 'kept, shown as \u201cdeleted user\u201d'], ['remove', 'removed']];
 const NUMBERS = {
-    linkLimit: {label: 'Link limit (more links than this hold a comment)', min: 0, max: 50, step: 1},
-    newCommenterComments: {label: 'New commenters: first comments checked (0: off)', min: 0, max: 100, step: 1},
-    newCommenterBar: {label: 'New commenters: hold when any score passes', min: 0, max: 1, step: 0.01},
-    reportsToQueue: {label: 'Reports that put a comment in the reported queue', min: 1, max: 1000, step: 1},
-    reportsToHold: {label: 'Reports that also hold it until reviewed', min: 1, max: 1000, step: 1},
-    editWindowMinutes: {label: 'Minutes an author may edit (blank: the server\'s setting)', min: 0, max: 1440, step: 1,
-        optional: true},
+    linkLimit: {min: 0, max: 50, step: 1},
+    newCommenterComments: {min: 0, max: 100, step: 1},
+    newCommenterBar: {min: 0, max: 1, step: 0.01},
+    reportsToQueue: {min: 1, max: 1000, step: 1},
+    reportsToHold: {min: 1, max: 1000, step: 1},
+    editWindowMinutes: {min: 0, max: 1440, step: 1, optional: true},
 };
 
 export function showSettings(container, context) {
     const section = el('section', {class: 'settings', 'aria-labelledby': 'settings-heading'},
-        el('h2', {id: 'settings-heading'}, 'Settings'));
+        el('h2', {id: 'settings-heading'}, t('tab.settings')));
     container.append(section);
     get(`/api/v1/moderation/sites/${encodeURIComponent(context.site)}/settings`)
         .then((view) => section.append(form(context.site, view)))
@@ -32,35 +32,35 @@ function form(site, view) {
     let saved = values(view);
     const status = statusLine('settings-status');
     const settingsForm = el('form', {class: 'settings-form', testid: 'settings-form', novalidate: true},
-        field('guidelines', 'Guidelines', el('textarea', {name: 'guidelines', rows: '4'}, view.guidelines)),
-        field('bannedWords', 'Banned words (one per line; they reject a comment)',
+        field('guidelines', el('textarea', {name: 'guidelines', rows: '4'}, view.guidelines)),
+        field('bannedWords',
             el('textarea', {name: 'bannedWords', rows: '4'}, view.settings.bannedWords.join('\n'))),
-        field('suspectWords', 'Suspect words (one per line; they hold a comment)',
+        field('suspectWords',
             el('textarea', {name: 'suspectWords', rows: '4'}, view.settings.suspectWords.join('\n'))),
-        field('premoderation', 'Premoderation: hold every comment for a moderator',
+        field('premoderation',
             el('input', {type: 'checkbox', role: 'switch', name: 'premoderation', checked: view.settings.premoderation})),
-        Object.entries(NUMBERS).map(([name, spec]) => field(name, spec.label, el('input', {type: 'number',
+        Object.entries(NUMBERS).map(([name, spec]) => field(name, el('input', {type: 'number',
             name, min: spec.min, max: spec.max, step: spec.step, required: !spec.optional,
             value: view.settings[name] ?? ''}))),
         field('deletedAccountComments', 'When a reader deletes their account, their comments are',
             el('select', {name: 'deletedAccountComments'}, DELETED_ACCOUNT_POLICIES.map(([value, label]) =>
                 el('option', {value, selected: view.settings.deletedAccountComments === value}, label)))),
         thresholdTable(view.settings.thresholds),
-        el('div', {class: 'form-actions'}, el('button', {type: 'submit', testid: 'settings-save'}, 'Save changes'),
+        el('div', {class: 'form-actions'}, el('button', {type: 'submit', testid: 'settings-save'}, t('settings.save')),
             status));
     settingsForm.addEventListener('submit', async (event) => {
         event.preventDefault();
         clearErrors(settingsForm);
         const changes = changed(saved, values(null, settingsForm));
         if (Object.keys(changes).length === 0) {
-            showStatus(status, 'Nothing changed.', false);
+            showStatus(status, t('settings.unchanged'), false);
             return;
         }
         try {
             const next = await patch(`/api/v1/moderation/sites/${encodeURIComponent(site)}/settings`, changes);
             saved = values(next);
-            showStatus(status, 'Saved.', false);
-            announce('Settings saved.');
+            showStatus(status, t('saved'), false);
+            announce(t('settings.saved'));
         } catch (error) {
             showFieldError(settingsForm, error);
             showStatus(status, error instanceof ApiError ? error.message : String(error), true);
@@ -69,28 +69,31 @@ function form(site, view) {
     return settingsForm;
 }
 
-function field(name, label, control) {
+/** A setting's control with its label (the key setting.NAME) and a line for its error. */
+function field(name, control) {
+    const text = t('setting.' + name);
     const id = `setting-${name}`;
     control.id = id;
     control.dataset.testid = `setting-${name}`;
     control.setAttribute('aria-describedby', `${id}-error`);
     const inline = control.type === 'checkbox';
     return el('div', {class: inline ? 'field inline' : 'field'},
-        inline ? [control, el('label', {for: id}, label)] : [el('label', {for: id}, label), control],
+        inline ? [control, el('label', {for: id}, text)] : [el('label', {for: id}, text), control],
         el('p', {class: 'field-error', id: `${id}-error`, testid: `error-${name}`}));
 }
 
 function thresholdTable(thresholds) {
     const input = (category, band) => el('input', {type: 'number', min: 0, max: 1, step: 0.01,
         name: `threshold-${category}-${band}`, testid: `threshold-${category}-${band}`,
-        'aria-label': `${category}, ${band}`, value: thresholds[category]?.[band] ?? null, placeholder: 'default'});
+        'aria-label': `${label('category', category)}, ${t('band.' + band)}`,
+        value: thresholds[category]?.[band] ?? null, placeholder: t('settings.default')});
     return el('fieldset', {class: 'thresholds', 'aria-describedby': 'setting-thresholds-error'},
-        el('legend', {}, 'Civility thresholds (0 to 1; blank: the model\u2019s default)'),
+        el('legend', {}, t('settings.thresholds')),
         el('div', {class: 'table-wrap'}, el('table', {},
-            el('thead', {}, el('tr', {}, el('th', {scope: 'col'}, 'Category'),
-                BANDS.map((band) => el('th', {scope: 'col'}, band)))),
+            el('thead', {}, el('tr', {}, el('th', {scope: 'col'}, t('chart.category')),
+                BANDS.map((band) => el('th', {scope: 'col'}, t('band.' + band))))),
             el('tbody', {}, CATEGORIES.map((category) => el('tr', {},
-                el('th', {scope: 'row'}, category), BANDS.map((band) => el('td', {}, input(category, band)))))))),
+                el('th', {scope: 'row'}, label('category', category)), BANDS.map((band) => el('td', {}, input(category, band)))))))),
         el('p', {class: 'field-error', id: 'setting-thresholds-error', testid: 'error-thresholds'}));
 }
 

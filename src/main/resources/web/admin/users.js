@@ -4,13 +4,14 @@
  */
 import {ApiError, get, post, remove} from './api.js';
 import {announce, el, formatTime, showStatus, statusLine} from './dom.js';
+import {label, t} from './i18n.js';
 
 const FOREVER_FROM_YEAR = 3000;
 
 export async function openUserPanel(userId) {
     const dialog = document.getElementById('user-panel');
     const opener = document.activeElement;
-    dialog.replaceChildren(el('p', {}, 'Loading…'));
+    dialog.replaceChildren(el('p', {}, t('loading')));
     if (!dialog.open) dialog.showModal();
     dialog.onclose = () => opener?.focus?.();
     await fill(dialog, userId);
@@ -38,44 +39,45 @@ async function fill(dialog, userId) {
         }
     };
     const path = `/api/v1/moderation/users/${encodeURIComponent(userId)}`;
+    const name = user.displayName;
     dialog.replaceChildren(
         el('h2', {id: 'user-panel-heading', tabindex: '-1'}, user.displayName),
         account(user), standing(user), status,
-        actionForm('Ban', 'ban', [textField('reason', 'Reason', true)],
-            act((form) => post(`${path}/ban`, {reason: form.get('reason')}), `${user.displayName} is banned.`)),
-        actionForm('Suspend', 'suspend', [
-            el('label', {for: 'suspend-until'}, 'Until'),
+        actionForm(t('user.ban'), 'ban', [textField('reason', t('reason'), true)],
+            act((form) => post(`${path}/ban`, {reason: form.get('reason')}), t('user.banned', {name}))),
+        actionForm(t('user.suspend'), 'suspend', [
+            el('label', {for: 'suspend-until'}, t('user.until')),
             el('input', {id: 'suspend-until', name: 'until', type: 'datetime-local', required: true,
                 testid: 'suspend-until'}),
-            textField('reason', 'Reason', true, 'suspend-reason')],
+            textField('reason', t('reason'), true, 'suspend-reason')],
         act((form) => post(`${path}/ban`, {reason: form.get('reason'), until: isoTime(form.get('until'))}),
-            `${user.displayName} is suspended.`)),
+            t('user.suspended', {name}))),
         user.bannedUntil ? el('form', {class: 'action', testid: 'lift-form',
-            onsubmit: act(() => remove(`${path}/ban`), `The ban on ${user.displayName} is lifted.`)},
-        el('button', {type: 'submit', testid: 'lift'}, 'Lift the ban')) : null,
-        actionForm('Warn', 'warn', [textField('message', 'Message to the reader', true, 'warn-message')],
-            act((form) => post(`${path}/warn`, {message: form.get('message')}), `${user.displayName} is warned.`)),
+            onsubmit: act(() => remove(`${path}/ban`), t('user.lifted', {name}))},
+        el('button', {type: 'submit', testid: 'lift'}, t('user.lift'))) : null,
+        actionForm(t('user.warn'), 'warn', [textField('message', t('user.message'), true, 'warn-message')],
+            act((form) => post(`${path}/warn`, {message: form.get('message')}), t('user.warned', {name}))),
         closeButton(dialog));
     dialog.querySelector('h2').focus();
 }
 
 function account(user) {
     return el('dl', {class: 'facts-list', testid: 'user-account'},
-        el('dt', {}, 'E-mail'), el('dd', {}, user.email),
-        el('dt', {}, 'Role'), el('dd', {}, user.role),
-        el('dt', {}, 'Joined'), el('dd', {}, formatTime(user.createdAt)),
-        el('dt', {}, 'Record'), el('dd', {testid: 'user-record'},
-            `${user.published} published · ${user.pending} pending · ${user.rejected} rejected`));
+        el('dt', {}, t('email')), el('dd', {}, user.email),
+        el('dt', {}, t('user.role')), el('dd', {}, label('role', user.role)),
+        el('dt', {}, t('user.joined')), el('dd', {}, formatTime(user.createdAt)),
+        el('dt', {}, t('user.record')), el('dd', {testid: 'user-record'},
+            t('record', {published: user.published, pending: user.pending, rejected: user.rejected})));
 }
 
 function standing(user) {
-    let text = 'In good standing.';
+    let text = t('user.goodStanding');
     if (user.bannedUntil) {
-        text = new Date(user.bannedUntil).getUTCFullYear() >= FOREVER_FROM_YEAR ? 'Banned.'
-            : `Suspended until ${formatTime(user.bannedUntil)}.`;
+        text = new Date(user.bannedUntil).getUTCFullYear() >= FOREVER_FROM_YEAR ? t('user.isBanned')
+            : t('user.suspendedUntil', {time: formatTime(user.bannedUntil)});
     }
     return el('div', {class: 'standing', testid: 'user-standing'}, el('p', {}, text),
-        user.warning ? el('p', {}, 'Last warning: ', el('q', {}, user.warning)) : null);
+        user.warning ? el('p', {}, t('user.lastWarning'), ' ', el('q', {}, user.warning)) : null);
 }
 
 function actionForm(label, name, fields, onsubmit) {
@@ -91,7 +93,7 @@ function textField(name, label, required, id = `${name}-field`) {
 
 function closeButton(dialog) {
     return el('button', {type: 'button', class: 'close', testid: 'close-user', onclick: () => dialog.close()},
-        'Close');
+        t('close'));
 }
 
 /** The local date and time from a datetime-local field as an ISO-8601 instant. */

@@ -1,126 +1,23 @@
 /*
  * Parley comment widget, mounted by embed.js with Parley.mount(host, config) in an open shadow root that only
  * widget.css styles. Requests go to the server the script came from, with the session cookie and the CSRF
- * token kept in memory. One file past 300 lines on purpose: one request, within the budget WidgetSizeTest sets.
+ * token kept in memory. Texts come from the language bundle embed.js fetched (/i18n/widget.LANG.json); the
+ * forms a reader opens now and then (account, report, the text an edit starts from) live in forms.js, imported on
+ * first use. Nothing here needs inline
+ * scripts or styles, so the widget runs under a host page's strict Content-Security-Policy. One file past 300
+ * lines on purpose: one request, within the budget WidgetSizeTest sets.
  */
 (() => {
     'use strict';
 
-    // Every text the widget shows, in English, German and French.
-    const LANGUAGES = ['en', 'de', 'fr'];
-    const STRINGS = {
-        one: ['1 comment', '1 Kommentar', '1 commentaire'],
-        many: ['{n} comments', '{n} Kommentare', '{n} commentaires'],
-        sort: ['Sort', 'Sortierung', 'Tri'],
-        newest: ['Newest first', 'Neueste zuerst', 'Plus récents'],
-        oldest: ['Oldest first', 'Älteste zuerst', 'Plus anciens'],
-        respected: ['Most respected', 'Meistgeschätzte', 'Plus respectés'],
-        guidelines: ['Community guidelines', 'Community-Richtlinien', 'Charte de la communauté'],
-        join: [
-            'Log in or sign up to join the conversation.',
-            'Zum Mitdiskutieren anmelden oder registrieren.',
-            'Connectez-vous ou inscrivez-vous pour participer.'],
-        login: ['Log in', 'Anmelden', 'Se connecter'],
-        signup: ['Sign up', 'Registrieren', 'S’inscrire'],
-        logout: ['Log out', 'Abmelden', 'Se déconnecter'],
-        signedIn: ['Signed in as {name}', 'Angemeldet als {name}', 'Connecté·e en tant que {name}'],
-        email: ['E-mail', 'E-Mail', 'Courriel'],
-        password: ['Password', 'Passwort', 'Mot de passe'],
-        newPassword: [
-            'Password (at least 10 characters)',
-            'Passwort (mindestens 10 Zeichen)',
-            'Mot de passe (10 caractères au moins)'],
-        displayName: ['Display name', 'Anzeigename', 'Nom affiché'],
-        yours: ['Your comment', 'Ihr Kommentar', 'Votre commentaire'],
-        yourReply: ['Your reply to {name}', 'Ihre Antwort an {name}', 'Votre réponse à {name}'],
-        yourEdit: ['Edit your comment', 'Kommentar bearbeiten', 'Modifier votre commentaire'],
-        hint: [
-            'Markdown: *italic*, **bold**, [link](https://…), `code`, > quote, - list',
-            'Markdown: *kursiv*, **fett**, [Link](https://…), `Code`, > Zitat, - Liste',
-            'Markdown : *italique*, **gras**, [lien](https://…), `code`, > citation, - liste'],
-        preview: ['Preview', 'Vorschau', 'Aperçu'],
-        post: ['Post comment', 'Kommentar senden', 'Publier'],
-        save: ['Save', 'Speichern', 'Enregistrer'],
-        cancel: ['Cancel', 'Abbrechen', 'Annuler'],
-        postAnyway: ['Post anyway', 'Trotzdem senden', 'Publier quand même'],
-        reply: ['Reply', 'Antworten', 'Répondre'],
-        edit: ['Edit', 'Bearbeiten', 'Modifier'],
-        delete: ['Delete', 'Löschen', 'Supprimer'],
-        confirmDelete: ['Really delete?', 'Wirklich löschen?', 'Vraiment supprimer ?'],
-        report: ['Report', 'Melden', 'Signaler'],
-        reported: ['Reported', 'Gemeldet', 'Signalé'],
-        respect: ['Respect', 'Respekt', 'Respect'],
-        reason: ['Reason', 'Grund', 'Motif'],
-        note: [
-            'Note for the moderators (optional)',
-            'Hinweis für die Moderation (freiwillig)',
-            'Note pour la modération (facultatif)'],
-        sendReport: ['Send report', 'Meldung senden', 'Envoyer le signalement'],
-        thanks: [
-            'Thank you, a moderator will look at it.',
-            'Danke, die Moderation prüft den Kommentar.',
-            'Merci, la modération va l’examiner.'],
-        rude: ['Rude', 'Unhöflich', 'Impoli'],
-        aggressive: ['Aggressive', 'Aggressiv', 'Agressif'],
-        derogatory: ['Derogatory', 'Herabwürdigend', 'Dénigrant'],
-        discriminatory: ['Discriminatory', 'Diskriminierend', 'Discriminatoire'],
-        spam: ['Spam', 'Spam', 'Spam'],
-        other: ['Other', 'Anderes', 'Autre'],
-        removed: ['This comment was removed.', 'Dieser Kommentar wurde entfernt.', 'Ce commentaire a été retiré.'],
-        replyingTo: ['replying to {name}', 'antwortet {name}', 'en réponse à {name}'],
-        edited: ['edited', 'bearbeitet', 'modifié'],
-        pending: ['Awaiting moderation', 'Wartet auf Freigabe', 'En attente de modération'],
-        disagree: ['Disagree', 'Widerspreche', 'Pas d’accord'],
-        featured: ['Featured', 'Empfohlen', 'À la une'],
-        pendingNote: [
-            'Thank you. Your comment is awaiting moderation.',
-            'Danke. Ihr Kommentar wartet auf Freigabe.',
-            'Merci. Votre commentaire est en attente de modération.'],
-        rejected: [
-            'Your comment was not published.',
-            'Ihr Kommentar wurde nicht veröffentlicht.',
-            'Votre commentaire n’a pas été publié.'],
-        posted: ['Your comment was posted.', 'Ihr Kommentar wurde veröffentlicht.', 'Votre commentaire a été publié.'],
-        saved: [
-            'Your changes were saved.',
-            'Ihre Änderungen wurden gespeichert.',
-            'Vos modifications ont été enregistrées.'],
-        deleted: ['The comment was deleted.', 'Der Kommentar wurde gelöscht.', 'Le commentaire a été supprimé.'],
-        newComment: ['New comment by {name}.', 'Neuer Kommentar von {name}.', 'Nouveau commentaire de {name}.'],
-        loadMore: ['Load more comments', 'Weitere Kommentare laden', 'Charger plus de commentaires'],
-        empty: [
-            'No comments yet. Start the conversation.',
-            'Noch keine Kommentare. Eröffnen Sie das Gespräch.',
-            'Pas encore de commentaires. Lancez la discussion.'],
-        closed: [
-            'Comments on this article are closed.',
-            'Die Kommentare zu diesem Artikel sind geschlossen.',
-            'Les commentaires sur cet article sont fermés.'],
-        signInFirst: [
-            'Please log in or sign up first.',
-            'Bitte zuerst anmelden oder registrieren.',
-            'Veuillez d’abord vous connecter ou vous inscrire.'],
-        offline: [
-            'The comment server could not be reached.',
-            'Der Kommentar-Server ist nicht erreichbar.',
-            'Le serveur de commentaires est injoignable.'],
-        failed: [
-            'Something went wrong (error {status}).',
-            'Etwas ist schiefgegangen (Fehler {status}).',
-            'Une erreur est survenue (erreur {status}).'],
-        retry: [
-            'Please try again in {s} seconds.',
-            'Bitte in {s} Sekunden erneut versuchen.',
-            'Veuillez réessayer dans {s} secondes.'],
-    };
     const SORTS = ['newest', 'oldest', 'respected'];
-    const REASONS = ['rude', 'aggressive', 'derogatory', 'discriminatory', 'spam', 'other'];
     const UNITS = [['year', 31536e3], ['month', 2592e3], ['week', 6048e2], ['day', 864e2], ['hour', 3600],
         ['minute', 60]];
-    const state = {me: null, csrf: null, site: {}, story: {}, cursor: null, count: 0,
+    const state = {me: null, csrf: null, site: {}, story: {}, cursor: null, count: 0, fresh: [],
         respected: new Set(), reported: new Set(), disagreed: new Set()};
     // Set once by mount(): one widget per page.
-    let config, language, relative, absolute, plural, shadow, live, heading, account, threadError, list, more;
+    let config, strings, relative, absolute, plural, number, shadow, live, heading, account, threadError, list, more,
+        fresh;
     let composers = 0;
 
     /** Builds an element: props are attributes (on… adds a listener, html sets innerHTML), then children. */
@@ -136,19 +33,25 @@
         return element;
     }
 
-    const t = (key, values) => (STRINGS[key]?.[language] ?? key).replace(/\{(\w+)\}/g, (_, name) => values[name]);
+    /** The text for a key in the reader's language; {name} takes values[name], numbers localized; plural forms by n. */
+    function t(key, values = {}) {
+        const text = strings[key] ?? key;
+        return (text.other ? text[plural.select(values.n)] ?? text.other : text).replace(/\{(\w+)\}/g,
+            (_, name) => (typeof values[name] === 'number' ? number.format(values[name]) : values[name]));
+    }
+
     const query = (params) => new URLSearchParams(Object.entries(params).filter(([, value]) => value != null));
     const findItem = (id) => shadow.getElementById('c-' + id);
     const isOwn = (comment) => state.me && comment.author?.id === state.me.id;
     const thread = (extra) => query({site: config.site, url: config.url, ...extra});
 
-    function mount(host, settings) {
+    async function mount(host, settings) {
         config = settings;
-        language = Math.max(0, LANGUAGES.indexOf(config.lang));
-        config.lang = LANGUAGES[language];
+        strings = await config.strings.catch(() => ({}));
         relative = new Intl.RelativeTimeFormat(config.lang, {numeric: 'auto'});
         absolute = new Intl.DateTimeFormat(config.lang, {dateStyle: 'long', timeStyle: 'short'});
         plural = new Intl.PluralRules(config.lang);
+        number = new Intl.NumberFormat(config.lang);
         state.sort = SORTS.includes(config.sort) ? config.sort : 'newest';
         live = h('div', {class: 'sr', role: 'status', 'aria-live': 'polite', testid: 'live'});
         heading = h('h2', {tabindex: -1, testid: 'heading'});
@@ -157,11 +60,13 @@
         list = h('ol', {class: 'list', testid: 'comment-list'});
         more = h('button', {type: 'button', class: 'more', testid: 'load-more', hidden: true, onclick: loadMore},
             t('loadMore'));
+        fresh = h('button', {type: 'button', class: 'more', testid: 'new-comments', hidden: true, onclick: showFresh});
         const sort = h('select', {testid: 'sort', onchange: () => { state.sort = sort.value; loadThread(); }},
             SORTS.map((value) => h('option', {value, selected: value === state.sort}, t(value))));
         const root = h('div', {class: 'p', lang: config.lang, hidden: true},
             live, h('div', {class: 'bar'}, heading, h('label', {class: 'sort'}, t('sort'), ' ', sort)),
-            h('section', {class: 'guide', testid: 'guidelines', hidden: true}), account, threadError, list, more);
+            h('section', {class: 'guide', testid: 'guidelines', hidden: true}), account, threadError, fresh, list,
+            more);
         const styles = h('link', {rel: 'stylesheet', href: config.base + 'widget/widget.css'});
         styles.onload = styles.onerror = () => { root.hidden = false; };
         shadow = host.shadowRoot || host.attachShadow({mode: 'open'});
@@ -261,54 +166,60 @@
         signedOut();
     }
 
+    /** Builds a part of forms.js (imported on first use) with what it needs from the widget. */
+    async function part(name, ...args) {
+        const forms = await import(config.base + 'widget/forms.js').catch((failure) => {
+            announce(t('offline'));
+            throw failure;
+        });
+        return forms[name]({h, t, api, attempt, say, announce, buttons, state, signedIn, signedOut, insertComment},
+            ...args);
+    }
+
+    /** Opens an account form or menu in a slot; the opener's aria-expanded follows. */
+    async function openAccountPart(slot, opener, name) {
+        account.querySelectorAll('[aria-expanded]').forEach((button) =>
+            button.setAttribute('aria-expanded', button === opener));
+        slot.replaceChildren(await part(name));
+        slot.querySelector('input, button').focus();
+    }
+
     function renderAccount() {
         const closed = state.story.status === 'closed' && h('p', {}, t('closed'));
-        if (state.me) {
-            const notice = state.warning && h('p', {class: 'nudge', role: 'alert', testid: 'warning'}, state.warning,
-                ' ', h('button', {type: 'button', onclick: () => api('DELETE', 'me/warning').then(() => {
-                    state.warning = null;
-                    notice.remove();
-                })}, 'OK'));
-            account.replaceChildren(notice || '', h('p', {class: 'who'},
-                t('signedIn', {name: state.me.displayName}), ' ',
-                h('button', {type: 'button', class: 'link', testid: 'logout', onclick: logOut}, t('logout'))),
-            closed || composer({onDone: insertComment}));
+        if (!state.me) {
+            renderSignIn(closed);
             return;
         }
+        const notice = state.warning && h('p', {class: 'nudge', role: 'alert', testid: 'warning'}, state.warning,
+            ' ', h('button', {type: 'button', onclick: () => api('DELETE', 'me/warning').then(() => {
+                state.warning = null;
+                notice.remove();
+            })}, 'OK'));
+        const slot = h('div');
+        account.replaceChildren(notice || '', h('p', {class: 'who'},
+            t('signedIn', {name: state.me.displayName}), ' ',
+            h('button', {type: 'button', class: 'link', testid: 'open-account', 'aria-expanded': 'false',
+                onclick: (event) => openAccountPart(slot, event.currentTarget, 'menu')}, t('account')), ' ',
+            h('button', {type: 'button', class: 'link', testid: 'logout', onclick: logOut}, t('logout'))),
+        slot, closed || composer({onDone: insertComment}));
+    }
+
+    /**
+     * The signed-out reader's way in: log in or sign up with the forms of forms.js; where the site takes guest
+     * comments, also the comment box with name and e-mail fields.
+     */
+    function renderSignIn(closed) {
         const slot = h('div');
         const opener = (kind) => h('button', {type: 'button', testid: 'open-' + kind, 'aria-expanded': 'false',
-            onclick: (event) => {
-                account.querySelectorAll('[aria-expanded]').forEach((button) =>
-                    button.setAttribute('aria-expanded', button === event.currentTarget));
-                slot.replaceChildren(authForm(kind));
-                slot.querySelector('input').focus();
-            }}, t(kind));
+            onclick: (event) => openAccountPart(slot, event.currentTarget, kind)}, t(kind));
         account.replaceChildren(closed || '',
-            h('p', {class: 'who'}, t('join'), ' ', opener('login'), ' ', opener('signup')), slot);
+            h('p', {class: 'who'}, t('join'), ' ', opener('login'), ' ', opener('signup')), slot,
+            !closed && state.site.guests ? composer({onDone: insertComment}) : '');
     }
 
-    function authForm(kind) {
-        const fields = kind === 'signup' ? ['displayName', 'email', 'password'] : ['email', 'password'];
-        const area = h('p', {class: 'err', testid: 'error'});
-        const form = h('form', {class: 'form', testid: kind + '-form', onsubmit: (event) => {
-            event.preventDefault();
-            const body = Object.fromEntries(fields.map((field) => [field, form.elements[field].value]));
-            attempt(form, area, async () => signedIn(await api('POST', 'auth/' + kind, body)));
-        }},
-        fields.map((field) => h('label', {}, t(kind === 'signup' && field === 'password' ? 'newPassword' : field),
-            h('input', {name: field, testid: kind + '-' + field, required: true,
-                maxlength: field === 'displayName' ? 50 : 200,
-                type: field === 'displayName' ? 'text' : field,
-                minlength: kind === 'signup' && field === 'password' ? 10 : null,
-                autocomplete: field === 'displayName' ? 'nickname'
-                    : field === 'email' ? 'email' : kind === 'signup' ? 'new-password' : 'current-password'}))),
-        area, h('button', {class: 'primary', testid: kind + '-submit'}, t(kind)));
-        return form;
-    }
-
-    /** True when signed in; else asks the reader to sign in. */
-    function requireSignIn(area) {
-        if (state.me) return true;
+    /** True when signed in (or, with {@code guests}, when the site takes guest comments); else asks to sign in. */
+    function requireSignIn(area, guests) {
+        if (state.me || (guests && state.site.guests)) return true;
         say(area, t('signInFirst'));
         account.querySelector('button').focus();
         return false;
@@ -332,6 +243,8 @@
             guidelines.replaceChildren(h('h3', {}, t('guidelines')), h('p', {}, state.site.guidelines));
             setCount(state.story.commentCount || 0);
             list.replaceChildren(...page.comments.map(renderComment));
+            state.fresh = [];
+            showFreshCount();
             showMore(page.nextCursor);
             threadError.textContent = '';
         } catch (failure) {
@@ -364,8 +277,7 @@
 
     function setCount(count) {
         state.count = Math.max(0, count);
-        heading.textContent = plural.select(state.count) === 'one'
-            ? t('one').replace('1', state.count) : t('many', {n: state.count});
+        heading.textContent = t('comments', {n: state.count});
         list.dataset.empty = t('empty');
     }
 
@@ -409,7 +321,7 @@
         return [
             action('respect', toggleRespect, {class: 'respect', disabled: own,
                 'aria-pressed': String(state.respected.has(comment.id))},
-            ' ', h('span', {testid: 'respect-count'}, comment.respectCount || 0)),
+            ' ', h('span', {testid: 'respect-count'}, number.format(comment.respectCount || 0))),
             open && action('reply', openReply),
             own && open && Date.parse(comment.editableUntil) > Date.now() && action('edit', openEdit),
             own && action('delete', deleteComment, {onblur: (event) => disarm(event.currentTarget)}),
@@ -468,7 +380,7 @@
             comment.respectCount = result.respectCount;
             state.respected[result.respected ? 'add' : 'delete'](comment.id);
             button.setAttribute('aria-pressed', result.respected);
-            button.lastChild.textContent = result.respectCount;
+            button.lastChild.textContent = number.format(result.respectCount);
             area.textContent = '';
         } catch (failure) {
             showError(area, failure);
@@ -476,42 +388,19 @@
     }
 
     function openReply(comment, button, slot, area) {
-        if (requireSignIn(area)) {
+        if (requireSignIn(area, true)) {
             openInSlot(slot, button, composer({parent: comment, onCancel: () => closeSlot(slot, button),
                 onDone: (reply) => closeSlot(slot, button) || insertComment(reply)}));
         }
     }
 
-    function openEdit(comment, button, slot) {
-        openInSlot(slot, button, composer({comment, onDone: insertComment, onCancel: () => closeSlot(slot, button)}));
+    async function openEdit(comment, button, slot) {
+        openInSlot(slot, button, composer({comment, text: await part('markdownOf', comment.html),
+            onDone: insertComment, onCancel: () => closeSlot(slot, button)}));
     }
 
-    function openReport(comment, button, slot, area) {
-        if (!requireSignIn(area)) return;
-        const message = h('p', {class: 'err', testid: 'error'});
-        const form = h('form', {class: 'form', testid: 'report-form', onsubmit: (event) => {
-            event.preventDefault();
-            attempt(form, message, () => sendReport(comment, form));
-        }},
-        h('label', {}, t('reason'), h('select', {name: 'reason', testid: 'report-reason'},
-            REASONS.map((reason) => h('option', {value: reason}, t(reason))))),
-        h('label', {}, t('note'), h('textarea', {name: 'note', testid: 'report-note', rows: 2, maxlength: 500})),
-        message, buttons(h('button', {class: 'primary', testid: 'report-submit'}, t('sendReport')),
-            () => closeSlot(slot, button)));
-        openInSlot(slot, button, form);
-    }
-
-    async function sendReport(comment, form) {
-        try {
-            await api('POST', `comments/${comment.id}/reports`,
-                {reason: form.elements.reason.value, note: form.elements.note.value.trim() || undefined});
-        } catch (failure) {
-            if (failure.error !== 'already_reported') throw failure;
-        }
-        state.reported.add(comment.id);
-        const item = insertComment(comment);
-        item.querySelector('article').focus();
-        say(item.querySelector('.slot').appendChild(h('p', {testid: 'report-done'})), t('thanks'), 'ok');
+    async function openReport(comment, button, slot, area) {
+        if (requireSignIn(area)) openInSlot(slot, button, await part('report', comment, () => closeSlot(slot, button)));
     }
 
     async function deleteComment(comment, button, slot, area) {
@@ -557,14 +446,18 @@
 
     // ---- the comment box: new comments, replies and edits ----
 
-    function composer({parent, comment, onDone, onCancel}) {
+    function composer({parent, comment, text, onDone, onCancel}) {
         const area = h('p', {class: 'err', testid: 'error'});
         const preview = h('div', {class: 'body preview', testid: 'preview', hidden: true});
         const nudge = h('div', {class: 'nudge', testid: 'nudge', hidden: true});
         const hint = 'hint' + ++composers;
+        const guest = !state.me && !comment && ['name', 'email'].map((field) => h('label', {}, t('guest.' + field),
+            h('input', {name: field, testid: 'guest-' + field, type: field === 'name' ? 'text' : field,
+                required: true, maxlength: field === 'name' ? 50 : 200, autocomplete: field === 'name' ? 'nickname'
+                    : field})));
         const input = h('textarea', {name: 'body', testid: 'comment-input', rows: 4, required: true,
             maxlength: state.site.maxBodyLength, 'aria-describedby': hint, oninput: () => showPreview()});
-        input.value = comment ? comment.body ?? markdownOf(comment.html) : '';
+        input.value = text || '';
         const previewButton = h('button', {type: 'button', testid: 'preview-button', 'aria-pressed': 'false',
             onclick: () => (preview.hidden ? attempt(form, area, async () =>
                 showPreview((await api('POST', 'preview', {body: input.value})).html)) : showPreview())}, t('preview'));
@@ -573,7 +466,7 @@
                 event.preventDefault();
                 submit(form.revised);
             }},
-        h('label', {},
+        guest, h('label', {},
             comment ? t('yourEdit') : parent ? t('yourReply', {name: parent.author.displayName}) : t('yours'), input),
         h('small', {id: hint}, t('hint')), preview, nudge, area,
         buttons(h('button', {class: 'primary', testid: 'submit-comment'}, comment ? t('save') : t('post')),
@@ -593,7 +486,8 @@
                     published(comment
                         ? await api('PATCH', 'comments/' + comment.id, {body})
                         : await api('POST', 'comments', {site: config.site, url: config.url, title: config.title,
-                            parentId: parent?.id, body, revised: revised || undefined}));
+                            parentId: parent?.id, body, revised: revised || undefined, guest: guest
+                                ? {name: form.elements.name.value, email: form.elements.email.value} : undefined}));
                 } catch (failure) {
                     if (failure.error !== 'guideline_nudge') throw failure;
                     form.revised = true;
@@ -637,41 +531,42 @@
         box.hidden = false;
     }
 
-    /** The Markdown a sanitized comment was probably written in: the text an edit starts from. */
-    function markdownOf(html) {
-        const walk = (node) => [...node.childNodes].map((child) => {
-            const inner = child.nodeType === 1 ? walk(child) : child.textContent;
-            const within = node.tagName;
-            return {
-                P: inner + '\n\n', EM: `*${inner}*`, STRONG: `**${inner}**`, BR: '\n',
-                CODE: within === 'PRE' ? inner : `\`${inner}\``, PRE: '```\n' + inner.trim() + '\n```\n\n',
-                A: `[${inner}](${child.getAttribute?.('href')})`, UL: inner + '\n', OL: inner + '\n',
-                LI: (within === 'OL' ? '1. ' : '- ') + inner.trim() + '\n',
-                BLOCKQUOTE: inner.trim().replace(/^/gm, '> ') + '\n\n',
-            }[child.tagName] ?? inner;
-        }).join('');
-        return walk(h('template', {html}).content).trim();
-    }
-
     // ---- live updates, when the server streams them ----
 
     function openStream() {
         if (!window.EventSource) return;
         const source = new EventSource(config.base + 'api/v1/stream?' + thread(), {withCredentials: true});
         let opened = false;
-        source.onopen = () => { opened = true; };
+        source.onopen = () => { opened = live.dataset.connected = 1; };
         source.onerror = () => {
             if (!opened) source.close();
         };
         ['published', 'edited', 'removed'].forEach((name) => source.addEventListener('comment.' + name, (event) => {
             const {comment} = JSON.parse(event.data);
-            if (name === 'removed') removeComment(comment);
-            else if (findItem(comment.id)) name === 'edited' && insertComment(comment);
-            else if (name === 'published' && !isOwn(comment)) {
-                insertComment(comment);
-                announce(t('newComment', {name: comment.author?.displayName}));
-            }
+            const waiting = state.fresh.some((other) => other.id === comment.id);
+            if (waiting || (name === 'published' && !findItem(comment.id) && !isOwn(comment))) {
+                state.fresh = state.fresh.filter((other) => other.id !== comment.id);
+                if (name !== 'removed') state.fresh.push(comment);
+                showFreshCount();
+            } else if (name === 'removed') removeComment(comment);
+            // A reader's own edit shows from the PATCH answer; re-rendering it again would take the focus away.
+            else if (name === 'edited' && findItem(comment.id) && !isOwn(comment)) insertComment(comment);
         }));
+    }
+
+    /** Others' new comments wait behind the "N new comments" button, so the thread never moves under a reader. */
+    function showFreshCount() {
+        fresh.hidden = !state.fresh.length;
+        fresh.textContent = t('newComments', {n: state.fresh.length});
+    }
+
+    /** Puts the waiting comments into the thread, parents before their replies, and focuses the first. */
+    function showFresh() {
+        const items = state.fresh.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt)).map(insertComment);
+        state.fresh = [];
+        showFreshCount();
+        items[0].querySelector('article').focus();
+        announce(t('newShown', {n: items.length}));
     }
 
     window.Parley = {mount};

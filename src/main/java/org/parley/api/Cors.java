@@ -38,9 +38,8 @@ final class Cors {
         }
     }
 
-    /** Answers a pre-flight request. */
+    /** Answers a pre-flight request; the CORS headers themselves come from {@link #apply}, run before it. */
     void preflight(Context ctx) {
-        apply(ctx);
         ctx.header("Access-Control-Allow-Methods", "GET, POST, PATCH, DELETE");
         ctx.header("Access-Control-Allow-Headers", "Content-Type, X-Parley-CSRF, Authorization, If-None-Match");
         ctx.header("Access-Control-Max-Age", "600");

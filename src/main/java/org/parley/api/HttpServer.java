@@ -285,6 +285,7 @@ public final class HttpServer {
             r.get("/embed.js", ctx -> sendAsset(ctx, "embed.js"));
             r.get("/count.js", ctx -> sendAsset(ctx, "count.js"));
             r.get("/widget/{file}", ctx -> sendAsset(ctx, "widget/" + ctx.pathParam("file")));
+            r.get("/i18n/{file}", ctx -> sendAsset(ctx, "i18n/" + ctx.pathParam("file"))); // message bundles
             r.get("/admin", this::dashboard);  // also matches /admin/: Javalin ignores trailing slashes
             r.get("/admin/{file}", ctx -> sendAsset(ctx, "admin/" + ctx.pathParam("file")));
         }

@@ -203,6 +203,11 @@ class ThreadsApiTest {
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
         assertThat(preflight.status()).isEqualTo(204);
         assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo(allowed);
+        // Browsers refuse a pre-flight answer that names the origin twice; the before-filter and the pre-flight
+        // handler once both added it, and a publisher's page could not post.
+        assertThat(preflight.headers().entrySet()).filteredOn(entry ->
+                entry.getKey().equalsIgnoreCase("Access-Control-Allow-Origin"))
+                .singleElement().satisfies(entry -> assertThat(entry.getValue()).containsExactly(allowed));
         assertThat(preflight.header("Access-Control-Allow-Credentials")).isEqualTo("true");
         assertThat(preflight.header("Access-Control-Allow-Headers")).contains("X-Parley-CSRF");
 

@@ -85,6 +85,46 @@ class CommentWidgetBrowserTest {
     }
 
     @Test
+    void others_new_comments_wait_behind_a_button_while_edits_and_removals_apply_at_once() {
+        WidgetPage ben = new WidgetPage(benBrowser).open(SERVER.demoArticleUrl()).waitUntilLive();
+        WidgetPage ana = signedUp(anaBrowser, "Ana Petrova", "ana.live@example.org");
+        String first = ana.waitForComment("A shared monitoring station is the part that matters.");
+
+        String anasComment = ana.post("Live from the delta: the new gauges are already in the water.");
+        ben.waitForNewCommentsButton("1 new comment");
+        assertThat(ben.shows("Live from the delta")).as("shown before the reader asks").isFalse();
+        ana.reply(first, "And the station's readings should be published every day.");
+        ben.waitForNewCommentsButton("2 new comments");
+
+        ben.showNewComments();
+        ben.waitForAnnouncement("2 new comments shown.");
+        assertThat(ben.waitForComment("Live from the delta")).isEqualTo(anasComment);
+        assertThat(ben.repliesTo(first)).contains("And the station's readings should be published every day.");
+
+        ana.edit(anasComment, "Live from the delta: the new gauges went into the water on Monday.");
+        assertThat(ben.waitForComment("went into the water on Monday")).isEqualTo(anasComment);
+        ana.delete(anasComment);
+        ben.waitForRemoval(anasComment);
+    }
+
+    /** The reset request and the account menu's actions reach the server once those endpoints exist (issue 6). */
+    @Test
+    void the_log_in_form_offers_a_password_reset_and_a_signed_in_reader_has_an_account_menu() {
+        WidgetPage ana = new WidgetPage(anaBrowser).open(SERVER.demoArticleUrl()).open("open-login", "login-form");
+        ana.fill("login-email", "ana.forgets@example.org");
+        ana.open("forgot-password", "forgot-form");
+        assertThat(ana.valueOf("forgot-email")).as("the address typed so far").isEqualTo("ana.forgets@example.org");
+        ana.waitForFocusOn("forgot-email");
+
+        WidgetPage ben = signedUp(benBrowser, "Ben Okonjo", "ben.account@example.org")
+                .open("open-account", "account-menu");
+        assertThat(ben.textOf("account-menu")).contains("Notify me of replies", "Download my data");
+        ben.open("delete-account", "delete-account");
+        ben.waitForText("delete-account", "Really delete your account?");
+        assertThat(ben.textOf("logout")).as("still signed in until confirmed").isEqualTo("Log out");
+    }
+
+    @Test
     void a_reader_signs_up_posts_and_opens_a_reply_with_the_keyboard_alone() {
         WidgetPage cleo = new WidgetPage(anaBrowser).open(SERVER.demoArticleUrl());
 

@@ -202,6 +202,25 @@ class DashboardBrowserTest {
         assertThat(dashboard.waitFor("overturn-rate").getText()).isNotBlank();
     }
 
+    @Test
+    void the_dashboard_speaks_turkish_when_asked_and_keeps_the_language_picked_in_the_header() {
+        String text = "Kıyıdaki ölçüm istasyonu her gün veri yayımlamalı.";
+        post(text);
+
+        DashboardPage dashboard = signedIn("?lang=tr#view=queue&queue=pending").openQueue("pending");
+        assertThat(dashboard.waitFor("tab-queue").getText()).startsWith("Kuyruklar");
+        assertThat(dashboard.waitFor("queue-tab-pending").getText()).startsWith("Bekleyenler");
+        assertThat(dashboard.waitFor("sign-out").getText()).isEqualTo("Çıkış yap");
+        dashboard.decide(text, "approve");
+        assertThat(dashboard.queueStatus()).isEqualTo("Yorum onaylandı.");
+
+        dashboard.chooseLanguage("en");
+        assertThat(dashboard.waitFor("tab-queue").getText()).startsWith("Queues");
+        dashboard.chooseLanguage("tr");
+        browser.navigate().refresh();
+        assertThat(dashboard.waitFor("tab-queue").getText()).as("picked in the header, kept").startsWith("Kuyruklar");
+    }
+
     private DashboardPage signedIn(String hash) {
         return new DashboardPage(browser, SERVER.baseUrl()).signIn(hash, ADMIN_EMAIL, ADMIN_PASSWORD);
     }

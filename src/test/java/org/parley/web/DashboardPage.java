@@ -9,6 +9,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -160,6 +161,15 @@ final class DashboardPage {
         element("settings-save").click();
         return wait.until(d -> Optional.of(element("settings-status").getText())
                 .filter(s -> !s.isBlank()).orElse(null));
+    }
+
+    /** Picks a language in the header's picker and waits until the reloaded page shows in it. */
+    void chooseLanguage(String language) {
+        new Select(element("lang-picker")).selectByValue(language);
+        wait.until(d -> language.equals(((JavascriptExecutor) driver).executeScript(
+                "return document.readyState === 'complete' && document.documentElement.lang"))
+                && find("lang-picker").map(picker -> picker.getAttribute("value")).filter(language::equals)
+                        .isPresent());
     }
 
     /** Waits until an element with the test id shows, and answers it. */

@@ -7,6 +7,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -28,6 +29,8 @@ final class WidgetPage {
     WidgetPage(WebDriver driver) {
         this.driver = driver;
         this.wait = new WebDriverWait(driver, PATIENCE);
+        // A live update may re-render a comment between finding an element and reading it.
+        this.wait.ignoring(StaleElementReferenceException.class);
     }
 
     /** Opens a page with the widget and waits until the thread has loaded and the styles apply. */
@@ -92,13 +95,19 @@ final class WidgetPage {
 
     /** The text of a comment as shown, without its replies. */
     String text(String commentId) {
-        return element(own(commentId, "comment-body")).getText();
+        return wait.until(d -> find(own(commentId, "comment-body")).filter(WebElement::isDisplayed)
+                .map(WebElement::getText).orElse(null));
     }
 
     /** Deletes one's own comment, confirming as the widget asks, and waits until its text is gone. */
     void delete(String commentId) {
         click(own(commentId, "delete"));
         click(own(commentId, "delete"));
+        wait.until(d -> find(own(commentId, "comment-body")).isEmpty());
+    }
+
+    /** Waits until a comment is gone from the thread, or shows as removed. */
+    void waitForRemoval(String commentId) {
         wait.until(d -> find(own(commentId, "comment-body")).isEmpty());
     }
 
@@ -182,6 +191,74 @@ final class WidgetPage {
     /** Waits until the element with the test id has the focus. */
     void waitForFocusOn(String testId) {
         wait.until(d -> testId.equals(focused()));
+    }
+
+    /** Waits until the widget's live stream is connected, so that it sees what others post from then on. */
+    WidgetPage waitUntilLive() {
+        wait.until(d -> find("[data-testid=live][data-connected]").isPresent());
+        return this;
+    }
+
+    /** The text of the "N new comments" button once it shows. */
+    String newCommentsButton() {
+        return element("[data-testid=new-comments]").getText();
+    }
+
+    /** Waits until the "N new comments" button says {@code text}. */
+    void waitForNewCommentsButton(String text) {
+        wait.until(d -> find("[data-testid=new-comments]").filter(WebElement::isDisplayed)
+                .filter(button -> button.getText().equals(text)).isPresent());
+    }
+
+    /** Clicks "N new comments" and waits until the button is gone. */
+    void showNewComments() {
+        click("[data-testid=new-comments]");
+        wait.until(d -> find("[data-testid=new-comments]").filter(WebElement::isDisplayed).isEmpty());
+    }
+
+    /** True when a comment whose body contains the text is in the thread now. */
+    boolean shows(String text) {
+        return root().findElements(By.cssSelector("[data-testid=comment]")).stream()
+                .anyMatch(comment -> bodyOf(comment).contains(text));
+    }
+
+    /** Waits until the screen readers' live region says {@code text}. */
+    void waitForAnnouncement(String text) {
+        wait.until(d -> text.equals(find("[data-testid=live]").map(live -> live.getAttribute("textContent"))
+                .orElse(null)));
+    }
+
+    /** The visible text of the element with the test id, e.g. "heading" or "open-login". */
+    String textOf(String testId) {
+        return element("[data-testid=" + testId + "]").getText();
+    }
+
+    /** The visible text of the first element the CSS selector finds in the widget, e.g. "label.sort" or "time". */
+    String textAt(String selector) {
+        return element(selector).getText();
+    }
+
+    /** Types into the field with the test id, replacing what it held. */
+    void fill(String testId, String text) {
+        type("[data-testid=" + testId + "]", text);
+    }
+
+    /** The value of the field with the test id. */
+    String valueOf(String testId) {
+        return element("[data-testid=" + testId + "]").getAttribute("value");
+    }
+
+    /** Waits until the element with the test id says {@code text}. */
+    void waitForText(String testId, String text) {
+        wait.until(d -> find("[data-testid=" + testId + "]").map(WebElement::getText).filter(text::equals)
+                .isPresent());
+    }
+
+    /** Clicks the element with the test id and waits until the one with {@code shownTestId} shows. */
+    WidgetPage open(String testId, String shownTestId) {
+        click("[data-testid=" + testId + "]");
+        element("[data-testid=" + shownTestId + "]");
+        return this;
     }
 
     String guidelines() {

@@ -1,0 +1,78 @@
+package org.parley.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The message bundles under {@code web/i18n/} are complete: each language has every key of the English bundle and
+ * no other, with the same placeholders, and every literal key a script asks {@code t('…')} for is in English.
+ */
+class MessageBundlesTest {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+    private static final Pattern LITERAL_KEY = Pattern.compile("\\bt\\('([\\w.]+)'[,)]");
+
+    @ParameterizedTest
+    @CsvSource({"widget, tr", "widget, de", "widget, fr", "admin, tr"})
+    void a_bundle_has_every_english_key_with_its_placeholders(String part, String language) throws IOException {
+        JsonNode english = bundle(part, "en");
+        JsonNode other = bundle(part, language);
+
+        assertThat(keys(other)).isEqualTo(keys(english));
+        english.fieldNames().forEachRemaining(key -> assertThat(placeholders(other.get(key)))
+                .as("placeholders of %s in %s.%s", key, part, language)
+                .isEqualTo(placeholders(english.get(key))));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"widget, widget/widget.js", "widget, widget/forms.js", "admin, admin/admin.js", "admin, admin/api.js",
+        "admin, admin/charts.js", "admin, admin/item.js", "admin, admin/log.js", "admin, admin/models.js",
+        "admin, admin/overview.js", "admin, admin/queue.js", "admin, admin/settings.js", "admin, admin/users.js"})
+    void every_key_a_script_asks_for_is_in_english(String part, String script) throws IOException {
+        Set<String> english = keys(bundle(part, "en"));
+        Matcher keys = LITERAL_KEY.matcher(text("/web/" + script));
+        while (keys.find()) {
+            assertThat(english).as("keys of %s.en.json", part).contains(keys.group(1));
+        }
+    }
+
+    private static Set<String> keys(JsonNode bundle) {
+        Set<String> keys = new TreeSet<>();
+        bundle.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
+    /** The placeholders of a message, or of all its plural forms. */
+    private static Set<String> placeholders(JsonNode message) {
+        Set<String> names = new TreeSet<>();
+        (message.isObject() ? message.elements() : java.util.List.of(message).iterator()).forEachRemaining(text -> {
+            Matcher matcher = PLACEHOLDER.matcher(text.asText());
+            while (matcher.find()) {
+                names.add(matcher.group(1));
+            }
+        });
+        return names;
+    }
+
+    private static JsonNode bundle(String part, String language) throws IOException {
+        return new ObjectMapper().readTree(text("/web/i18n/" + part + "." + language + ".json"));
+    }
+
+    private static String text(String resource) throws IOException {
+        try (InputStream in = MessageBundlesTest.class.getResourceAsStream(resource)) {
+            assertThat(in).as("classpath resource %s", resource).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
