@@ -34,7 +34,10 @@ import org.parley.moderation.SiteAdministration;
 import org.parley.moderation.Statistics;
 import org.parley.moderation.SiteModelTraining;
 import org.parley.moderation.SiteModels;
+import org.parley.moderation.StaffTokens;
 import org.parley.moderation.Submissions;
+import org.parley.sso.SingleSignOn;
+import org.parley.story.Sites;
 import org.parley.story.SiteStore;
 import org.parley.story.Stories;
 import org.parley.story.StoryStore;
@@ -68,7 +71,12 @@ public final class HttpServer {
             ModerationParts moderation,
             Classifier classifier,
             BooleanSupplier databaseHealthy,
-            PrometheusMeterRegistry registry) {
+            PrometheusMeterRegistry registry,
+            AdminParts admin) {
+    }
+
+    /** What the admins' API and publisher sign-in need. */
+    public record AdminParts(Sites sites, StaffTokens tokens, SingleSignOn sso) {
     }
 
     /** What the moderators' API needs. */
@@ -118,9 +126,10 @@ public final class HttpServer {
         parts.events().subscribe(stream::publish);
         RequestTimers timers = new RequestTimers(parts.registry());
         Routes routes = new Routes(
-                new AuthApi(parts.accounts(), auth, requests, limits, parts.moderation().store()),
+                new AuthApi(parts.accounts(), auth, requests, limits, parts.moderation().store(), parts.admin().sso()),
                 new ThreadsApi(parts.stories(), parts.storyStore(), parts.threads(), parts.commentStore(),
-                        parts.rules(), cache, auth, mapper, parts.disagreements(), parts.moderation().editWindows()),
+                        parts.rules(), cache, auth, mapper, parts.disagreements(), parts.moderation().editWindows(),
+                        parts.admin().sso()),
                 new CommentsApi(parts.stories(), parts.submissions(), parts.comments(), parts.respects(),
                         parts.reports(), parts.moderation().reportThresholds(), parts.disagreements(),
                         parts.rules(), auth,
@@ -129,11 +138,14 @@ public final class HttpServer {
                         parts.moderation().decisions(), parts.moderation().bans(), parts.moderation().log(),
                         parts.moderation().store(), parts.moderation().administration(), parts.siteStore(),
                         parts.accounts(), parts.rules(), parts.moderation().statistics(),
-                        parts.classifier(), parts.storyStore(), parts.events(), parts.moderation().editWindows()),
+                        parts.classifier(), parts.storyStore(), parts.events(), parts.moderation().editWindows(),
+                        parts.admin().sso()),
                 new ModelsApi(auth, parts.moderation().access(), parts.siteStore(),
                         parts.moderation().learning().models(), parts.moderation().learning().training(),
                         parts.moderation().learning().baseData()),
                 new ClassifyApi(parts.classifier(), auth, requests),
+                new AdminApi(auth, requests, parts.moderation().access(), parts.admin().sites(), parts.accounts(),
+                        parts.admin().tokens(), parts.admin().sso()),
                 new HealthApi(parts.databaseHealthy(), parts.registry()),
                 stream, cors, new WebAssets(), new Pages(options.publicUrl()));
         Javalin app = Javalin.create(config -> {
@@ -200,7 +212,7 @@ public final class HttpServer {
 
     /** The route table. */
     private record Routes(AuthApi auth, ThreadsApi threads, CommentsApi comments, ModerationApi moderation,
-            ModelsApi models, ClassifyApi classify, HealthApi health, EventStream stream, Cors cors,
+            ModelsApi models, ClassifyApi classify, AdminApi admin, HealthApi health, EventStream stream, Cors cors,
             WebAssets assets, Pages pages) {
 
         void register(io.javalin.config.JavalinConfig config) {
@@ -212,6 +224,7 @@ public final class HttpServer {
             //   method  path                                     handler            guard / rate limit
             r.post("/api/v1/auth/signup", auth::signup);             // none / SIGNUP_PER_IP
             r.post("/api/v1/auth/login", auth::login);               // none / LOGIN_PER_IP, LOGIN_PER_EMAIL
+            r.post("/api/v1/auth/sso", auth::sso);                   // none / SSO_PER_IP; 401 sso_invalid
             r.post("/api/v1/auth/logout", auth::logout);             // CSRF when signed in
             r.get("/api/v1/me", auth::me);                           // signed in
             r.delete("/api/v1/me/warning", auth::acknowledgeWarning); // CSRF
@@ -244,6 +257,15 @@ public final class HttpServer {
             r.post("/api/v1/moderation/sites/{site}/models", models::train);               // CSRF, admin; 202
             r.post("/api/v1/moderation/sites/{site}/models/rollback", models::rollback);   // CSRF, admin
             r.post("/api/v1/moderation/sites/{site}/models/{version}/activate", models::activate); // CSRF, admin
+
+            r.get("/api/v1/admin/sites", admin::listSites);                  // admin without site limit
+            r.post("/api/v1/admin/sites", admin::createSite);                // CSRF, admin without site limit; 201
+            r.patch("/api/v1/admin/sites/{site}", admin::changeSite);        // CSRF, admin of the site
+            r.put("/api/v1/admin/sites/{site}/moderators/{account}", admin::addModerator);       // CSRF, admin of the site
+            r.delete("/api/v1/admin/sites/{site}/moderators/{account}", admin::removeModerator); // CSRF, admin of the site
+            r.get("/api/v1/admin/tokens", admin::listTokens);                // admin without site limit
+            r.post("/api/v1/admin/tokens", admin::createToken);              // CSRF, admin without site limit; 201
+            r.delete("/api/v1/admin/tokens/{id}", admin::revokeToken);       // CSRF, admin without site limit
 
             r.post("/api/v1/classify", classify::classify);          // moderator (cookie + CSRF, or API token)
 

@@ -73,8 +73,8 @@ final class ModelsApi {
     }
 
     private String requireAdminOf(Account account, Context ctx) {
-        access.requireAdmin(account);
         String site = ctx.pathParam("site");
+        access.requireAdminOf(account, site);
         if (sites.find(site).isEmpty()) {
             throw Problem.notFound("site", "There is no site '" + site + "'.");
         }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 import java.util.Map;
 
-/** A change to a site's settings: every field is optional, and a missing one keeps its value. */
+/**
+ * A change to a site's settings: every field is optional, and a missing one keeps its value. {@code ssoSecret} and
+ * {@code ssoPublicKey} (admins only, write-only) are handled by the sso package; "" turns one off.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SettingsPatch(
         String guidelines,
@@ -17,5 +20,7 @@ public record SettingsPatch(
         Integer reportsToQueue,
         Integer reportsToHold,
         Map<String, Map<String, Double>> thresholds,
-        Integer editWindowMinutes) {
+        Integer editWindowMinutes,
+        String ssoSecret,
+        String ssoPublicKey) {
 }
