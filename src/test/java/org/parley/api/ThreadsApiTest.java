@@ -203,6 +203,8 @@ class ThreadsApiTest {
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
         assertThat(preflight.status()).isEqualTo(204);
         assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo(allowed);
+        assertThat(preflight.headers().get("access-control-allow-origin")).as("browsers refuse a doubled header")
+                .hasSize(1);
         assertThat(preflight.header("Access-Control-Allow-Credentials")).isEqualTo("true");
         assertThat(preflight.header("Access-Control-Allow-Headers")).contains("X-Parley-CSRF");
 
