@@ -1,6 +1,6 @@
 /*
  * Parley's moderation dashboard: signs a moderator in, picks a site and shows one view at a time: the overview,
- * the queues, the log, the settings or (admins) the site's models. The URL hash
+ * the queues, the log, the settings or (admins) the site's models and the sites, their moderators and API tokens. The URL hash
  * (#site=demo&view=queue&queue=pending) names the view, so a reload or a shared link opens the same place.
  */
 import {ApiError, get, post, rememberCsrf} from './api.js';
@@ -10,8 +10,10 @@ import {showLog} from './log.js';
 import {showSettings} from './settings.js';
 import {showOverview} from './overview.js';
 import {showModels} from './models.js';
+import {showSites} from './sites.js';
 
-const VIEWS = {overview: showOverview, queue: showQueue, log: showLog, settings: showSettings, models: showModels};
+const VIEWS = {overview: showOverview, queue: showQueue, log: showLog, settings: showSettings, models: showModels,
+    sites: showSites};
 const session = {user: null, sites: []};
 let stopView = null;
 
@@ -63,8 +65,7 @@ async function enter(user) {
         return;
     }
     session.user = user;
-    session.sites = sites;
-    byId('site-picker').replaceChildren(...sites.map((site) => el('option', {value: site.id}, site.name)));
+    listSites(sites);
     byId('signed-in-as').textContent = `${user.displayName} (${user.role})`;
     byId('sign-in').hidden = true;
     byId('account').hidden = false;
@@ -73,6 +74,17 @@ async function enter(user) {
         tab.hidden = user.role !== 'admin';
     });
     route();
+}
+
+function listSites(sites) {
+    session.sites = sites;
+    byId('site-picker').replaceChildren(...sites.map((site) => el('option', {value: site.id}, site.name)));
+}
+
+/** After an admin creates or renames a site: the picker lists it. */
+async function refreshSites() {
+    listSites((await get('/api/v1/moderation/sites')).sites);
+    byId('site-picker').value = currentPlace().site;
 }
 
 function showSignIn(note) {
@@ -116,7 +128,8 @@ function route() {
     stopCurrentView();
     const container = byId('view');
     container.replaceChildren();
-    stopView = VIEWS[place.view](container, {...place, user: session.user, onCounts: showPendingBadge});
+    stopView = VIEWS[place.view](container, {...place, user: session.user, onCounts: showPendingBadge,
+        onSitesChanged: refreshSites});
 }
 
 function stopCurrentView() {
