@@ -1,4 +1,5 @@
--- Publisher sign-in (SSO), site languages and scoped API tokens. Kept in step with db/postgresql/V6_1__sso_and_sites.sql.
+-- Publisher sign-in (SSO), site languages and scoped API tokens.
+-- Kept in step with db/postgresql/V6_1__sso_and_sites.sql.
 
 -- A site's SSO keys, stored as the admin gave them (the database is trusted): an HS256 secret and/or an RS256
 -- public key in PEM. Null: that method is off.

@@ -1,7 +1,8 @@
 /*
  * Parley's moderation dashboard: signs a moderator in, picks a site and shows one view at a time: the overview,
- * the queues, the log, the settings or (admins) the site's models and the sites, their moderators and API tokens. The URL hash
- * (#site=demo&view=queue&queue=pending) names the view, so a reload or a shared link opens the same place.
+ * the queues, the log, the settings or (admins) the site's models and the sites, their moderators and API tokens.
+ * The URL hash (#site=demo&view=queue&queue=pending) names the view, so a reload or a shared link opens the same
+ * place.
  */
 import {ApiError, get, post, rememberCsrf} from './api.js';
 import {el} from './dom.js';

@@ -132,8 +132,7 @@ public final class HttpServer {
                         parts.admin().sso()),
                 new CommentsApi(parts.stories(), parts.submissions(), parts.comments(), parts.respects(),
                         parts.reports(), parts.moderation().reportThresholds(), parts.disagreements(),
-                        parts.rules(), auth,
-                        requests, limits),
+                        parts.rules(), auth, requests, limits, parts.moderation().access()),
                 new ModerationApi(auth, requests, parts.moderation().access(), parts.moderation().queue(),
                         parts.moderation().decisions(), parts.moderation().bans(), parts.moderation().log(),
                         parts.moderation().store(), parts.moderation().administration(), parts.siteStore(),
@@ -261,8 +260,8 @@ public final class HttpServer {
             r.get("/api/v1/admin/sites", admin::listSites);                  // admin without site limit
             r.post("/api/v1/admin/sites", admin::createSite);                // CSRF, admin without site limit; 201
             r.patch("/api/v1/admin/sites/{site}", admin::changeSite);        // CSRF, admin of the site
-            r.put("/api/v1/admin/sites/{site}/moderators/{account}", admin::addModerator);       // CSRF, admin of the site
-            r.delete("/api/v1/admin/sites/{site}/moderators/{account}", admin::removeModerator); // CSRF, admin of the site
+            r.put("/api/v1/admin/sites/{site}/moderators/{account}", admin::addModerator);       // CSRF, site admin
+            r.delete("/api/v1/admin/sites/{site}/moderators/{account}", admin::removeModerator); // CSRF, site admin
             r.get("/api/v1/admin/tokens", admin::listTokens);                // admin without site limit
             r.post("/api/v1/admin/tokens", admin::createToken);              // CSRF, admin without site limit; 201
             r.delete("/api/v1/admin/tokens/{id}", admin::revokeToken);       // CSRF, admin without site limit

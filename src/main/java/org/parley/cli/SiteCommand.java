@@ -34,7 +34,8 @@ public final class SiteCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Name a sub-command: create, set or list.");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                "Name a sub-command: create, set or list.");
     }
 
     /** {@code parley site create}: creates a site, or replaces the name, origins, guidelines and language of one. */

@@ -56,7 +56,8 @@ public final class ModeratorAccess {
     }
 
     private boolean isAdmin(String accountId) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM accounts WHERE id = :id AND role = 'admin'")
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT COUNT(*) FROM accounts WHERE id = :id AND role = 'admin'")
                 .bind("id", accountId)
                 .mapTo(Long.class)
                 .one()) > 0;
@@ -65,10 +66,12 @@ public final class ModeratorAccess {
     /** The accounts that moderate a site by assignment, by display name. */
     public List<Moderator> moderators(String siteId) {
         return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT a.id, a.display_name, a.email FROM moderator_sites m JOIN accounts a ON a.id = m.account_id
+                        SELECT a.id, a.display_name, a.email
+                        FROM moderator_sites m JOIN accounts a ON a.id = m.account_id
                         WHERE m.site_id = :site ORDER BY a.display_name, a.id""")
                 .bind("site", siteId)
-                .map((rs, ctx) -> new Moderator(rs.getString("id"), rs.getString("display_name"), rs.getString("email")))
+                .map((rs, ctx) -> new Moderator(rs.getString("id"), rs.getString("display_name"),
+                        rs.getString("email")))
                 .list());
     }
 
@@ -82,7 +85,8 @@ public final class ModeratorAccess {
      */
     public boolean unassign(String accountId, String siteId) {
         return jdbi.inTransaction(handle -> {
-            int removed = handle.createUpdate("DELETE FROM moderator_sites WHERE account_id = :account AND site_id = :site")
+            int removed = handle.createUpdate(
+                            "DELETE FROM moderator_sites WHERE account_id = :account AND site_id = :site")
                     .bind("account", accountId)
                     .bind("site", siteId)
                     .execute();

@@ -23,7 +23,8 @@ public final class SsoStore {
 
     /** The site's keys; empty for an unknown site. */
     public Optional<SsoKeys> keys(String siteId) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT sso_secret, sso_public_key FROM sites WHERE id = :id")
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT sso_secret, sso_public_key FROM sites WHERE id = :id")
                 .bind("id", siteId)
                 .map((rs, ctx) -> new SsoKeys(rs.getString("sso_secret"), rs.getString("sso_public_key")))
                 .findOne());

@@ -58,7 +58,8 @@ final class SsoTokens {
         try {
             return claims(signed.getJWTClaimsSet(), now);
         } catch (ParseException e) {
-            throw invalid("The token's claims are malformed: sub, name and email must be strings, exp, nbf and iat numbers.");
+            throw invalid("The token's claims are malformed: sub, name and email must be strings, exp, nbf and iat"
+                    + " numbers.");
         }
     }
 

@@ -42,11 +42,21 @@ public final class SiteStore {
 
     /** Inserts the site, or updates its name, origins, guidelines and language when it exists. */
     public void save(Site site, Instant now) {
-        jdbi.useHandle(handle -> handle.createUpdate("""
+        insert(site, now, """
+                ON CONFLICT (id) DO UPDATE SET name = excluded.name, origins = excluded.origins,
+                    guidelines = excluded.guidelines, language = excluded.language""");
+    }
+
+    /** Inserts a new site; false when the id is taken. */
+    public boolean insert(Site site, Instant now) {
+        return insert(site, now, "ON CONFLICT (id) DO NOTHING") == 1;
+    }
+
+    private int insert(Site site, Instant now, String onConflict) {
+        return jdbi.withHandle(handle -> handle.createUpdate("""
                         INSERT INTO sites (id, name, origins, guidelines, language, created_at)
                         VALUES (:id, :name, :origins, :guidelines, :language, :createdAt)
-                        ON CONFLICT (id) DO UPDATE SET name = excluded.name, origins = excluded.origins,
-                            guidelines = excluded.guidelines, language = excluded.language""")
+                        """ + onConflict)
                 .bind("id", site.id())
                 .bind("name", site.name())
                 .bind("origins", String.join("\n", site.origins()))
@@ -54,21 +64,6 @@ public final class SiteStore {
                 .bind("language", site.language())
                 .bind("createdAt", now.toEpochMilli())
                 .execute());
-    }
-
-    /** Inserts a new site; false when the id is taken. */
-    public boolean insert(Site site, Instant now) {
-        return jdbi.withHandle(handle -> handle.createUpdate("""
-                        INSERT INTO sites (id, name, origins, guidelines, language, created_at)
-                        VALUES (:id, :name, :origins, :guidelines, :language, :createdAt)
-                        ON CONFLICT (id) DO NOTHING""")
-                .bind("id", site.id())
-                .bind("name", site.name())
-                .bind("origins", String.join("\n", site.origins()))
-                .bind("guidelines", site.guidelines())
-                .bind("language", site.language())
-                .bind("createdAt", now.toEpochMilli())
-                .execute()) == 1;
     }
 
     private static Site site(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)

@@ -101,7 +101,8 @@ class AdminApiTest {
     /** Expected statuses in the order of ROLES. */
     static Stream<Arguments> calls() {
         return Stream.of(
-                new Call("list sites", c -> c.get("/api/v1/admin/sites"), new int[] {200, 200, 403, 403, 403, 403, 401}),
+                new Call("list sites", c -> c.get("/api/v1/admin/sites"),
+                        new int[] {200, 200, 403, 403, 403, 403, 401}),
                 new Call("create a site", AdminApiTest::newSite, new int[] {201, 201, 403, 403, 403, 403, 401}),
                 new Call("change this site", c -> c.patch("/api/v1/admin/sites/demo", Map.of("name", "Parley demo")),
                         new int[] {200, 200, 200, 403, 403, 403, 401}),
@@ -113,7 +114,8 @@ class AdminApiTest {
                         new int[] {204, 204, 403, 403, 403, 403, 401}),
                 new Call("create a token", c -> c.post("/api/v1/admin/tokens", Map.of("name", "made")),
                         new int[] {201, 201, 403, 403, 403, 403, 401}),
-                new Call("list tokens", c -> c.get("/api/v1/admin/tokens"), new int[] {200, 200, 403, 403, 403, 403, 401}),
+                new Call("list tokens", c -> c.get("/api/v1/admin/tokens"),
+                        new int[] {200, 200, 403, 403, 403, 403, 401}),
                 new Call("revoke a token", AdminApiTest::revokeAToken, new int[] {204, 204, 403, 403, 403, 403, 401}),
                 new Call("moderate this site", c -> c.get("/api/v1/moderation/queue?site=demo&queue=pending"),
                         new int[] {200, 200, 200, 200, 200, 403, 401}),
@@ -233,6 +235,22 @@ class AdminApiTest {
         assertThat(afterwards.status()).isEqualTo(401);
         assertThat(afterwards.json().get("error").asText()).isEqualTo("bad_token");
         assertThat(admin.delete("/api/v1/admin/tokens/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void onlyAModeratorOfItsSiteMayDeleteSomeoneElsesComment() {
+        ApiClient writer = server.client();
+        writer.signUp("writer@admin.example", "Writer");
+        java.util.function.Supplier<String> comment = () -> writer.post("/api/v1/comments", Map.of("site", "other",
+                "url", "https://other.example/2026/story", "body", "A comment on the other site " + counter
+                        .incrementAndGet())).json().get("comment").get("id").asText();
+        String id = comment.get();
+        for (String elsewhere : List.of("moderator", "demoModeratorToken", "demoAdminToken")) {
+            Response refused = clients.get(elsewhere).delete("/api/v1/comments/" + id);
+            assertThat(refused.status()).as(elsewhere).isEqualTo(403);
+        }
+        assertThat(clients.get("adminToken").delete("/api/v1/comments/" + id).status()).isEqualTo(204);
+        assertThat(writer.delete("/api/v1/comments/" + comment.get()).status()).as("its author").isEqualTo(204);
     }
 
     @Test

@@ -42,8 +42,10 @@ class SsoApiTest {
         var jdbi = server.server().database().jdbi();
         Accounts accounts = new Accounts(new AccountStore(jdbi), Clock.systemUTC());
         SiteStore sites = new SiteStore(jdbi);
-        sites.save(new Site("plain", "No SSO", List.of("https://plain.example"), Site.DEFAULT_GUIDELINES), Instant.now());
-        sites.save(new Site("keyed", "RS256", List.of("https://keyed.example"), Site.DEFAULT_GUIDELINES), Instant.now());
+        sites.save(new Site("plain", "No SSO", List.of("https://plain.example"), Site.DEFAULT_GUIDELINES),
+                Instant.now());
+        sites.save(new Site("keyed", "RS256", List.of("https://keyed.example"), Site.DEFAULT_GUIDELINES),
+                Instant.now());
         accounts.create("admin@sso.example", "correct horse battery", "Admin", Role.ADMIN);
         new ModeratorAccess(jdbi).assign(
                 accounts.create("mod@sso.example", "correct horse battery", "Mod", Role.READER).id(), "demo");
@@ -200,8 +202,8 @@ class SsoApiTest {
 
     @Test
     void theThreadsAnswerSaysWhetherTheSiteTakesPublisherSignIn() {
-        JsonNode demo = server.client().get("/api/v1/threads?site=demo&url=" + ApiClient.encode(server.demoArticleUrl()))
-                .json().get("site");
+        JsonNode demo = server.client()
+                .get("/api/v1/threads?site=demo&url=" + ApiClient.encode(server.demoArticleUrl())).json().get("site");
         assertThat(demo.get("sso").asBoolean()).isTrue();
         assertThat(demo.get("guests").asBoolean()).isFalse();
         JsonNode plain = server.client().get("/api/v1/threads?site=plain&url="

@@ -21,7 +21,10 @@ import org.parley.account.Role;
 import org.parley.testing.Browser;
 import org.parley.testing.TestServer;
 
-/** The dashboard's Sites view in a real browser: an admin creates a site, gives it a moderator, makes and revokes a token. */
+/**
+ * The dashboard's Sites view in a real browser: an admin creates a site, gives it a moderator, makes and revokes a
+ * token.
+ */
 class SitesDashboardBrowserTest {
 
     @RegisterExtension
