@@ -1,18 +1,4 @@
-/*
- * Parley embed script: mounts the comment widget in <div id="parley-thread"></div> with
- *   <script src="https://comments.example.org/embed.js" data-parley-site="demo" async></script>
- * Attributes of the script tag:
- *   data-parley-site       required: the site's id, e.g. "demo"
- *   data-parley-url        the article's URL; default: <link rel="canonical">, else origin + path of the page
- *   data-parley-title      the article's title for a new thread; default: document.title
- *   data-parley-theme      "auto" (default, follows prefers-color-scheme), "light" or "dark"
- *   data-parley-lang       "en", "tr", "de" or "fr"; default: the page's <html lang>, else the browser's languages,
- *                          else "en"
- *   data-parley-sort       first order shown: "newest" (default), "oldest" or "respected"
- *   data-parley-container  id of the element to mount in; default "parley-thread"
- * The widget's files and the API come from where this script came from, never from anywhere else. The language
- * bundle is fetched while widget.js loads.
- */
+/* Parley embed script: mounts the widget; its data-parley-* attributes are described in README.md. */
 (() => {
     const script = document.currentScript
         || [...document.scripts].find((candidate) => /\/embed\.js(\?|$)/.test(candidate.src));
@@ -44,6 +30,9 @@
             title: attribute('title') || document.title,
             theme: attribute('theme') || 'auto',
             sort: attribute('sort') || 'newest',
+            ssoToken: attribute('sso-token'),
+            loginUrl: attribute('login-url'),
+            logoutUrl: attribute('logout-url'),
         };
         const styles = Object.assign(document.createElement('link'),
             {rel: 'preload', as: 'style', href: base + 'widget/widget.css'});

@@ -44,7 +44,11 @@ import org.parley.moderation.ReportThresholds;
 import org.parley.moderation.SiteAdministration;
 import org.parley.moderation.Statistics;
 import org.parley.moderation.Pipelines;
+import org.parley.moderation.StaffTokens;
 import org.parley.moderation.Submissions;
+import org.parley.sso.SingleSignOn;
+import org.parley.sso.SsoStore;
+import org.parley.story.Sites;
 import org.parley.story.SiteStore;
 import org.parley.story.Stories;
 import org.parley.story.StoryStore;
@@ -153,8 +157,10 @@ public final class Server implements AutoCloseable {
                         settings.rules(), events, moderation(database, accounts, siteStore, storyStore,
                                 commentStore, moderationStore, events, editWindows, outbox, clock,
                                 new HttpServer.LearningParts(siteModels, training, !baseData.files().isEmpty())),
-                        classifier, database::isHealthy, registry, new Webhooks(webhookStore, clock),
-                        privacy),
+                        classifier, database::isHealthy, registry, new Webhooks(webhookStore, clock), privacy,
+                        new HttpServer.AdminParts(new Sites(siteStore, clock),
+                                new StaffTokens(accounts, new ModeratorAccess(database.jdbi()), siteStore),
+                                new SingleSignOn(new SsoStore(database.jdbi()), accounts, clock))),
                 new HttpServer.Options(settings.host(), settings.port(), publicUrl::get, settings.rateLimits(),
                         settings.trustProxy(), maxStreams()));
         http.start();

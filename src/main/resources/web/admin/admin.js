@@ -1,7 +1,8 @@
 /*
  * Parley's moderation dashboard: signs a moderator in, picks a site and shows one view at a time: the overview,
- * the queues, the log, the settings or (admins) the site's models and webhooks. The URL hash
- * (#site=demo&view=queue&queue=pending) names the view, so a reload or a shared link opens the same place.
+ * the queues, the log, the settings or (admins) the site's models and webhooks, and the sites, their moderators
+ * and API tokens. The URL hash (#site=demo&view=queue&queue=pending) names the view, so a reload or a shared
+ * link opens the same place.
  */
 import {ApiError, get, post, rememberCsrf} from './api.js';
 import {el} from './dom.js';
@@ -12,9 +13,10 @@ import {showSettings} from './settings.js';
 import {showOverview} from './overview.js';
 import {showModels} from './models.js';
 import {showWebhooks} from './webhooks.js';
+import {showSites} from './sites.js';
 
 const VIEWS = {overview: showOverview, queue: showQueue, log: showLog, settings: showSettings, models: showModels,
-    webhooks: showWebhooks};
+    webhooks: showWebhooks, sites: showSites};
 const session = {user: null, sites: []};
 let stopView = null;
 
@@ -71,8 +73,7 @@ async function enter(user) {
         return;
     }
     session.user = user;
-    session.sites = sites;
-    byId('site-picker').replaceChildren(...sites.map((site) => el('option', {value: site.id}, site.name)));
+    listSites(sites);
     byId('signed-in-as').textContent = t('signedInAs', {name: user.displayName, role: label('role', user.role)});
     byId('sign-in').hidden = true;
     byId('account').hidden = false;
@@ -81,6 +82,17 @@ async function enter(user) {
         tab.hidden = user.role !== 'admin';
     });
     route();
+}
+
+function listSites(sites) {
+    session.sites = sites;
+    byId('site-picker').replaceChildren(...sites.map((site) => el('option', {value: site.id}, site.name)));
+}
+
+/** After an admin creates or renames a site: the picker lists it. */
+async function refreshSites() {
+    listSites((await get('/api/v1/moderation/sites')).sites);
+    byId('site-picker').value = currentPlace().site;
 }
 
 function showSignIn(note) {
@@ -124,7 +136,8 @@ function route() {
     stopCurrentView();
     const container = byId('view');
     container.replaceChildren();
-    stopView = VIEWS[place.view](container, {...place, user: session.user, onCounts: showPendingBadge});
+    stopView = VIEWS[place.view](container, {...place, user: session.user, onCounts: showPendingBadge,
+        onSitesChanged: refreshSites});
 }
 
 function stopCurrentView() {

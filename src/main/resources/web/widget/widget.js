@@ -80,7 +80,7 @@
         setInterval(() => shadow.querySelectorAll('time').forEach((time) => {
             time.textContent = ago(time.dateTime);
         }), 6e4);
-        loadMe().then(refresh).then(openStream);
+        ssoStart().then(refresh).then(openStream);
     }
 
     // ---- talking to the server ----
@@ -137,6 +137,24 @@
         }
         form.busy = false;
     }
+
+    // ---- publisher sign-in (SSO); log-in and log-out links to the publisher's pages ----
+
+    function ssoStart() {
+        window.parley = {setSsoToken: (token) => ssoSignIn(token).then(refresh)};
+        account.addEventListener('click', (event) => {
+            const id = event.target.dataset.testid, out = id == 'logout';
+            const url = out ? config.logoutUrl : /^open/.test(id) && config.loginUrl;
+            if (url) {
+                event.stopPropagation();
+                Promise.resolve(out && api('POST', 'auth/logout').catch(Boolean)).then(() => location.assign(url));
+            }
+        }, true);
+        return config.ssoToken ? ssoSignIn(config.ssoToken).catch(loadMe) : loadMe();
+    }
+
+    const ssoSignIn = (token) => api('POST', 'auth/sso', {site: config.site, token})
+        .then((data) => Object.assign(state, {me: data.user, csrf: data.csrf}));
 
     // ---- account ----
 

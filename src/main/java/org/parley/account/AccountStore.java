@@ -3,7 +3,9 @@ package org.parley.account;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -20,7 +22,12 @@ public final class AccountStore {
 
     /** Inserts an account; false when the e-mail is taken. */
     public boolean insert(Account account, String passwordHash) {
-        return jdbi.withHandle(handle -> handle.createUpdate("""
+        return jdbi.withHandle(handle -> insert(handle, account, passwordHash));
+    }
+
+    /** Inserts an account inside the caller's transaction; false when the e-mail is taken. */
+    public static boolean insert(Handle handle, Account account, String passwordHash) {
+        return handle.createUpdate("""
                         INSERT INTO accounts (id, email, display_name, password_hash, role, created_at)
                         VALUES (:id, :email, :displayName, :hash, :role, :createdAt)
                         ON CONFLICT (email) DO NOTHING""")
@@ -30,7 +37,15 @@ public final class AccountStore {
                 .bind("hash", passwordHash)
                 .bind("role", account.role().code())
                 .bind("createdAt", account.createdAt().toEpochMilli())
-                .execute()) == 1;
+                .execute() == 1;
+    }
+
+    /** Renames an account inside the caller's transaction. */
+    public static void rename(Handle handle, String accountId, String displayName) {
+        handle.createUpdate("UPDATE accounts SET display_name = :name WHERE id = :id AND display_name <> :name")
+                .bind("name", displayName)
+                .bind("id", accountId)
+                .execute();
     }
 
     public Optional<Account> findById(String id) {
@@ -93,25 +108,56 @@ public final class AccountStore {
                 .execute());
     }
 
-    public void insertToken(String tokenHash, String accountId, String name, Instant now) {
-        jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO api_tokens (token_hash, account_id, name, created_at)"
-                        + " VALUES (:hash, :account, :name, :now)")
+    /** Stores a token's hash with its limits: {@code role} and {@code siteId} may be null (no limit). */
+    public void insertToken(ApiToken token, String tokenHash) {
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        INSERT INTO api_tokens (id, token_hash, account_id, name, role, site_id, created_at)
+                        VALUES (:id, :hash, :account, :name, :role, :site, :now)""")
+                .bind("id", token.id())
                 .bind("hash", tokenHash)
-                .bind("account", accountId)
-                .bind("name", name)
-                .bind("now", now.toEpochMilli())
+                .bind("account", token.accountId())
+                .bind("name", token.name())
+                .bind("role", token.role() == null ? null : token.role().code())
+                .bind("site", token.site())
+                .bind("now", token.createdAt().toEpochMilli())
                 .execute());
     }
 
-    /** The account an API token stands for. */
+    /** The account an API token stands for, with the token's limits (see {@link Account}). */
     public Optional<Account> findByToken(String tokenHash) {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT " + ACCOUNT_COLUMNS
+                        + ", t.role AS token_role, t.site_id AS token_site"
                         + " FROM api_tokens t JOIN accounts a ON a.id = t.account_id WHERE t.token_hash = :hash")
                 .bind("hash", tokenHash)
-                .map(AccountStore::account)
+                .map((rs, ctx) -> {
+                    Account account = account(rs, ctx);
+                    String tokenRole = rs.getString("token_role");
+                    return new Account(account.id(), account.email(), account.displayName(),
+                            account.role().atMost(tokenRole == null ? null : Role.ofCode(tokenRole)),
+                            account.createdAt(), rs.getString("token_site"));
+                })
                 .findOne());
     }
 
+    /** Every API token, newest first, without secrets; a token without its own role shows its account's. */
+    public List<ApiToken> listTokens() {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT t.id, t.name, t.account_id, a.display_name, COALESCE(t.role, a.role) AS role,
+                            t.site_id, t.created_at
+                        FROM api_tokens t JOIN accounts a ON a.id = t.account_id
+                        ORDER BY t.created_at DESC, t.id""")
+                .map((rs, ctx) -> new ApiToken(rs.getString("id"), rs.getString("name"), rs.getString("account_id"),
+                        rs.getString("display_name"), Role.ofCode(rs.getString("role")), rs.getString("site_id"),
+                        Instant.ofEpochMilli(rs.getLong("created_at"))))
+                .list());
+    }
+
+    /** Revokes a token; false when there is none with this id. */
+    public boolean deleteToken(String id) {
+        return jdbi.withHandle(handle -> handle.createUpdate("DELETE FROM api_tokens WHERE id = :id")
+                .bind("id", id)
+                .execute()) == 1;
+    }
 
     private static Account account(ResultSet rs, StatementContext ctx) throws SQLException {
         return new Account(rs.getString("id"), rs.getString("email"), rs.getString("display_name"),

@@ -85,14 +85,45 @@ public final class Accounts {
         return store.deleteExpiredSessions(clock.instant());
     }
 
-    /** Creates an API token for the account; the token is returned once and only its hash is kept. */
+    /** Creates an API token for the account, without limits; the token is returned once and only its hash is kept. */
     public String createToken(String accountId, String name) {
+        return createToken(accountId, name, null, null).secret();
+    }
+
+    /**
+     * Creates an API token that acts as the account, limited to a role (null: the account's) and a site (null:
+     * every site the account may act on). The secret is in the answer once; only its hash is kept.
+     */
+    public NewToken createToken(String accountId, String name, Role role, String siteId) {
         if (name == null || name.isBlank() || name.length() > 100) {
             throw Problem.invalid("name", "Name the token (1 to 100 characters), e.g. after the integration.");
         }
-        String token = "pt_" + Ids.random(32);
-        store.insertToken(hashToken(token), accountId, name.strip(), clock.instant());
-        return token;
+        Account account = store.findById(accountId)
+                .orElseThrow(() -> Problem.notFound("user", "There is no such account."));
+        if (role != null && (role == Role.READER || account.role().atMost(role) != role)) {
+            throw Problem.invalid("role", "A token's role is moderator or admin, and at most its account's role ("
+                    + account.role().code() + ").");
+        }
+        String secret = "pt_" + Ids.random(32);
+        ApiToken token = new ApiToken(Ids.newId(), name.strip(), accountId, account.displayName(), role, siteId,
+                clock.instant());
+        store.insertToken(token, hashToken(secret));
+        return new NewToken(token, secret);
+    }
+
+    /** A token just created: its listing and its secret, shown this once. */
+    public record NewToken(ApiToken token, String secret) {
+    }
+
+    public java.util.List<ApiToken> listTokens() {
+        return store.listTokens();
+    }
+
+    /** Revokes a token at once; 404 when there is none with this id. */
+    public void revokeToken(String id) {
+        if (!store.deleteToken(id)) {
+            throw Problem.notFound("token", "There is no API token with this id.");
+        }
     }
 
     /** The account behind an API token. */
@@ -103,6 +134,11 @@ public final class Accounts {
         return store.findByToken(hashToken(token));
     }
 
+    /** The account with this (lower-cased) e-mail address. */
+    public Optional<Account> findByEmail(String email) {
+        return store.findCredentials(email).map(AccountStore.Credentials::account);
+    }
+
     public Optional<Account> findAccount(String id) {
         return store.findById(id);
     }
@@ -111,7 +147,11 @@ public final class Accounts {
         return store.anyWithRole(Role.ADMIN);
     }
 
-    private SignedIn startSession(Account account) {
+    /**
+     * Starts a session for an account another party vouched for (publisher sign-in); the caller checked the
+     * voucher and ends the browser's previous session.
+     */
+    public SignedIn startSession(Account account) {
         String token = Ids.random(32);
         String csrf = Ids.random(18);
         Instant now = clock.instant();

@@ -16,6 +16,11 @@ public enum Role {
         return valueOf(code.toUpperCase(Locale.ROOT));
     }
 
+    /** The lower of this role and another (a token never grants more than its account has). */
+    public Role atMost(Role other) {
+        return other == null || compareTo(other) <= 0 ? this : other;
+    }
+
     public boolean canModerate() {
         return this != READER;
     }

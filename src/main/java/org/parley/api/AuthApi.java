@@ -7,6 +7,7 @@ import org.parley.account.Accounts;
 import org.parley.account.Session;
 import org.parley.account.SignedIn;
 import org.parley.moderation.ModerationStore;
+import org.parley.sso.SingleSignOn;
 
 /** Sign-up, log-in, log-out and "who am I" over HTTP. */
 final class AuthApi {
@@ -15,6 +16,9 @@ final class AuthApi {
     }
 
     record LoginRequest(String email, String password) {
+    }
+
+    record SsoRequest(String site, String token) {
     }
 
     /** An account as it is shown to its owner. */
@@ -32,8 +36,11 @@ final class AuthApi {
     private final Requests requests;
     private final RateLimits limits;
     private final ModerationStore warnings;
+    private final SingleSignOn sso;
 
-    AuthApi(Accounts accounts, Auth auth, Requests requests, RateLimits limits, ModerationStore warnings) {
+    AuthApi(Accounts accounts, Auth auth, Requests requests, RateLimits limits, ModerationStore warnings,
+            SingleSignOn sso) {
+        this.sso = sso;
         this.warnings = warnings;
         this.accounts = accounts;
         this.auth = auth;
@@ -58,6 +65,19 @@ final class AuthApi {
         }
         auth.session(ctx).ifPresent(accounts::logOut);
         SignedIn signedIn = accounts.logIn(request.email(), request.password());
+        auth.setCookie(ctx, signedIn);
+        ctx.json(new SignedInView(UserView.of(signedIn.account()), signedIn.csrf()));
+    }
+
+    /**
+     * Publisher sign-in: like log-in, with the publisher's JWT instead of a password. The browser's previous
+     * session ends once the token has been accepted, so a stale token on a cached page signs no one out.
+     */
+    void sso(Context ctx) {
+        SsoRequest request = requests.body(ctx, SsoRequest.class);
+        limits.take(RateLimits.Limit.SSO_PER_IP, auth.clientAddress(ctx));
+        SignedIn signedIn = sso.signIn(request.site(), request.token());
+        auth.session(ctx).filter(previous -> previous.tokenHash() != null).ifPresent(accounts::logOut);
         auth.setCookie(ctx, signedIn);
         ctx.json(new SignedInView(UserView.of(signedIn.account()), signedIn.csrf()));
     }

@@ -3,6 +3,7 @@ package org.parley.api;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
+import org.parley.account.Account;
 import org.parley.account.Session;
 import org.parley.comment.Comment;
 import org.parley.comment.CommentRules;
@@ -13,6 +14,7 @@ import org.parley.comment.ReportReason;
 import org.parley.comment.Reports;
 import org.parley.comment.Respects;
 import org.parley.comment.ThreadComment;
+import org.parley.moderation.ModeratorAccess;
 import org.parley.moderation.Outcome;
 import org.parley.moderation.Reason;
 import org.parley.moderation.ReportThresholds;
@@ -54,9 +56,12 @@ final class CommentsApi {
     private final ReportThresholds reportThresholds;
     private final Disagreements disagreements;
 
+    private final ModeratorAccess access;
+
     CommentsApi(Stories stories, Submissions submissions, Comments comments, Respects respects, Reports reports,
             ReportThresholds reportThresholds, Disagreements disagreements, CommentRules rules, Auth auth,
-            Requests requests, RateLimits limits) {
+            Requests requests, RateLimits limits, ModeratorAccess access) {
+        this.access = access;
         this.disagreements = disagreements;
         this.reportThresholds = reportThresholds;
         this.stories = stories;
@@ -91,9 +96,13 @@ final class CommentsApi {
         ctx.json(view(submissions.edit(session.account(), story, comment, request.body())));
     }
 
+    /** Deletes a comment: its author, or a moderator of its site (a moderator elsewhere is no moderator here). */
     void delete(Context ctx) {
         Session session = auth.requireForChange(ctx);
-        comments.remove(session.account().id(), session.account().role().canModerate(), ctx.pathParam("id"));
+        Account account = session.account();
+        boolean byModerator = account.role().canModerate() && access.mayModerate(account,
+                stories.require(comments.require(ctx.pathParam("id")).storyId()).site());
+        comments.remove(account.id(), byModerator, ctx.pathParam("id"));
         ctx.status(204);
     }
 

@@ -38,9 +38,12 @@ final class Cors {
         }
     }
 
-    /** Answers a pre-flight request; the CORS headers themselves come from {@link #apply}, run before it. */
+    /**
+     * Answers a pre-flight request. The origin headers come from {@link #apply}, which runs before every API route;
+     * adding them here again sent each twice, and browsers refuse a doubled Access-Control-Allow-Origin.
+     */
     void preflight(Context ctx) {
-        ctx.header("Access-Control-Allow-Methods", "GET, POST, PATCH, DELETE");
+        ctx.header("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE");
         ctx.header("Access-Control-Allow-Headers", "Content-Type, X-Parley-CSRF, Authorization, If-None-Match");
         ctx.header("Access-Control-Max-Age", "600");
         ctx.status(204);

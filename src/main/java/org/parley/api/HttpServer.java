@@ -34,7 +34,10 @@ import org.parley.moderation.SiteAdministration;
 import org.parley.moderation.Statistics;
 import org.parley.moderation.SiteModelTraining;
 import org.parley.moderation.SiteModels;
+import org.parley.moderation.StaffTokens;
 import org.parley.moderation.Submissions;
+import org.parley.sso.SingleSignOn;
+import org.parley.story.Sites;
 import org.parley.story.SiteStore;
 import org.parley.story.Stories;
 import org.parley.story.StoryStore;
@@ -74,11 +77,16 @@ public final class HttpServer {
             BooleanSupplier databaseHealthy,
             PrometheusMeterRegistry registry,
             Webhooks webhooks,
-            PrivacyParts privacy) {
+            PrivacyParts privacy,
+            AdminParts admin) {
     }
 
     /** What readers' privacy needs: hashed client addresses, the data export, account deletion. */
     public record PrivacyParts(ClientAddresses addresses, DataExport export, AccountDeletion deletion) {
+    }
+
+    /** What the admins' API and publisher sign-in need. */
+    public record AdminParts(Sites sites, StaffTokens tokens, SingleSignOn sso) {
     }
 
     /** What the moderators' API needs. */
@@ -128,18 +136,19 @@ public final class HttpServer {
         parts.events().subscribe(stream::publish);
         RequestTimers timers = new RequestTimers(parts.registry());
         Routes routes = new Routes(
-                new AuthApi(parts.accounts(), auth, requests, limits, parts.moderation().store()),
+                new AuthApi(parts.accounts(), auth, requests, limits, parts.moderation().store(), parts.admin().sso()),
                 new ThreadsApi(parts.stories(), parts.storyStore(), parts.threads(), parts.commentStore(),
-                        parts.rules(), cache, auth, mapper, parts.disagreements(), parts.moderation().editWindows()),
+                        parts.rules(), cache, auth, mapper, parts.disagreements(), parts.moderation().editWindows(),
+                        parts.admin().sso()),
                 new CommentsApi(parts.stories(), parts.submissions(), parts.comments(), parts.respects(),
                         parts.reports(), parts.moderation().reportThresholds(), parts.disagreements(),
-                        parts.rules(), auth,
-                        requests, limits),
+                        parts.rules(), auth, requests, limits, parts.moderation().access()),
                 new ModerationApi(auth, requests, parts.moderation().access(), parts.moderation().queue(),
                         parts.moderation().decisions(), parts.moderation().bans(), parts.moderation().log(),
                         parts.moderation().store(), parts.moderation().administration(), parts.siteStore(),
                         parts.accounts(), parts.rules(), parts.moderation().statistics(),
-                        parts.classifier(), parts.storyStore(), parts.events(), parts.moderation().editWindows()),
+                        parts.classifier(), parts.storyStore(), parts.events(), parts.moderation().editWindows(),
+                        parts.admin().sso()),
                 new ModelsApi(auth, parts.moderation().access(), parts.siteStore(),
                         parts.moderation().learning().models(), parts.moderation().learning().training(),
                         parts.moderation().learning().baseData()),
@@ -147,6 +156,8 @@ public final class HttpServer {
                 new PerspectiveApi(parts.classifier(), parts.accounts(), mapper),
                 new PrivacyApi(auth, parts.privacy().export(), parts.privacy().deletion()),
                 new WebhooksApi(auth, requests, parts.moderation().access(), parts.siteStore(), parts.webhooks()),
+                new AdminApi(auth, requests, parts.moderation().access(), parts.admin().sites(), parts.accounts(),
+                        parts.admin().tokens(), parts.admin().sso()),
                 new HealthApi(parts.databaseHealthy(), parts.registry()),
                 stream, cors, new WebAssets(), new Pages(options.publicUrl()));
         Javalin app = Javalin.create(config -> {
@@ -214,7 +225,7 @@ public final class HttpServer {
     /** The route table. */
     private record Routes(AuthApi auth, ThreadsApi threads, CommentsApi comments, ModerationApi moderation,
             ModelsApi models, ClassifyApi classify, PerspectiveApi perspective, PrivacyApi privacy,
-            WebhooksApi webhooks, HealthApi health, EventStream stream, Cors cors,
+            WebhooksApi webhooks, AdminApi admin, HealthApi health, EventStream stream, Cors cors,
             WebAssets assets, Pages pages) {
 
         void register(io.javalin.config.JavalinConfig config) {
@@ -226,6 +237,7 @@ public final class HttpServer {
             //   method  path                                     handler            guard / rate limit
             r.post("/api/v1/auth/signup", auth::signup);             // none / SIGNUP_PER_IP
             r.post("/api/v1/auth/login", auth::login);               // none / LOGIN_PER_IP, LOGIN_PER_EMAIL
+            r.post("/api/v1/auth/sso", auth::sso);                   // none / SSO_PER_IP; 401 sso_invalid
             r.post("/api/v1/auth/logout", auth::logout);             // CSRF when signed in
             r.get("/api/v1/me", auth::me);                           // signed in
             r.delete("/api/v1/me/warning", auth::acknowledgeWarning); // CSRF
@@ -268,6 +280,15 @@ public final class HttpServer {
             r.get("/api/v1/moderation/sites/{site}/webhooks/{id}/deliveries", webhooks::deliveries); // admin
             r.post("/api/v1/moderation/sites/{site}/webhooks/{id}/deliveries/{deliveryId}/resend",
                     webhooks::resend);                                                     // CSRF, admin; 202
+
+            r.get("/api/v1/admin/sites", admin::listSites);                  // admin without site limit
+            r.post("/api/v1/admin/sites", admin::createSite);                // CSRF, admin without site limit; 201
+            r.patch("/api/v1/admin/sites/{site}", admin::changeSite);        // CSRF, admin of the site
+            r.put("/api/v1/admin/sites/{site}/moderators/{account}", admin::addModerator);       // CSRF, site admin
+            r.delete("/api/v1/admin/sites/{site}/moderators/{account}", admin::removeModerator); // CSRF, site admin
+            r.get("/api/v1/admin/tokens", admin::listTokens);                // admin without site limit
+            r.post("/api/v1/admin/tokens", admin::createToken);              // CSRF, admin without site limit; 201
+            r.delete("/api/v1/admin/tokens/{id}", admin::revokeToken);       // CSRF, admin without site limit
 
             r.post("/api/v1/classify", classify::classify);          // moderator (cookie + CSRF, or API token)
             r.post("/v1alpha1/comments:analyze", perspective::analyze); // moderator's API token in ?key=

@@ -78,8 +78,8 @@ final class ModelsApi {
 
     /** The {@code {site}} of the path, once the account is known to be an admin and the site to exist. */
     static String requireAdminOf(ModeratorAccess access, SiteStore sites, Account account, Context ctx) {
-        access.requireAdmin(account);
         String site = ctx.pathParam("site");
+        access.requireAdminOf(account, site);
         if (sites.find(site).isEmpty()) {
             throw Problem.notFound("site", "There is no site '" + site + "'.");
         }

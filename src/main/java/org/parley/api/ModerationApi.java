@@ -29,8 +29,11 @@ import org.parley.moderation.QueueKind;
 import org.parley.moderation.Reason;
 import org.parley.moderation.SettingsPatch;
 import org.parley.moderation.SiteAdministration;
+import org.parley.moderation.SiteSettings;
 import org.parley.moderation.Statistics;
 import org.parley.problem.Problem;
+import org.parley.sso.SingleSignOn;
+import org.parley.sso.SsoKeys;
 import org.parley.story.SiteStore;
 import org.parley.story.Story;
 import org.parley.story.StoryStatus;
@@ -84,11 +87,13 @@ final class ModerationApi {
     private final StoryStore storyStore;
     private final CommentEvents events;
     private final EditWindows editWindows;
+    private final SingleSignOn sso;
 
     ModerationApi(Auth auth, Requests requests, ModeratorAccess access, Queue queue, Decisions decisions, Bans bans,
             ModerationLog log, ModerationStore store, SiteAdministration administration, SiteStore sites,
             Accounts accounts, CommentRules rules, Statistics statistics, Classifier classifier,
-            StoryStore storyStore, CommentEvents events, EditWindows editWindows) {
+            StoryStore storyStore, CommentEvents events, EditWindows editWindows, SingleSignOn sso) {
+        this.sso = sso;
         this.editWindows = editWindows;
         this.storyStore = storyStore;
         this.events = events;
@@ -163,15 +168,34 @@ final class ModerationApi {
         ctx.json(log.list(site, ctx.queryParam("cursor"), ctx.queryParam("action"), ctx.queryParam("actor")));
     }
 
-    void settings(Context ctx) {
-        Account account = auth.require(ctx).account();
-        ctx.json(administration.view(account, ctx.pathParam("site")));
+    /** A site's settings as the settings form shows them; {@code sso} says whether SSO keys are set, never which. */
+    record SettingsView(String id, String name, String guidelines, SiteSettings settings, boolean sso) {
+        static SettingsView of(SiteAdministration.SiteView site, boolean sso) {
+            return new SettingsView(site.id(), site.name(), site.guidelines(), site.settings(), sso);
+        }
     }
 
+    void settings(Context ctx) {
+        Account account = auth.require(ctx).account();
+        String site = ctx.pathParam("site");
+        ctx.json(SettingsView.of(administration.view(account, site), sso.enabled(site)));
+    }
+
+    /** Changes settings; SSO keys (admins only) are checked before anything is saved and saved last. */
     void changeSettings(Context ctx) {
         Session session = auth.requireForChange(ctx);
         SettingsPatch patch = requests.body(ctx, SettingsPatch.class);
-        ctx.json(administration.change(session.account(), ctx.pathParam("site"), patch));
+        String site = ctx.pathParam("site");
+        SsoKeys keys = null;
+        if (patch.ssoSecret() != null || patch.ssoPublicKey() != null) {
+            access.requireAdminOf(session.account(), site);
+            keys = sso.changedKeys(site, patch.ssoSecret(), patch.ssoPublicKey());
+        }
+        SiteAdministration.SiteView view = administration.change(session.account(), site, patch);
+        if (keys != null) {
+            sso.saveKeys(site, keys);
+        }
+        ctx.json(SettingsView.of(view, sso.enabled(site)));
     }
 
     /** A reader as the user panel shows them: account, standing and record. */

@@ -24,7 +24,9 @@ final class RateLimits {
                 Bandwidth.builder().capacity(120).refillGreedy(120, Duration.ofHours(1)).build()),
         POST_PER_IP(Bandwidth.builder().capacity(60).refillGreedy(60, Duration.ofMinutes(1)).build()),
         ACTION_PER_ACCOUNT(Bandwidth.builder().capacity(120).refillGreedy(120, Duration.ofMinutes(1)).build()),
-        PREVIEW_PER_IP(Bandwidth.builder().capacity(120).refillGreedy(120, Duration.ofMinutes(1)).build());
+        PREVIEW_PER_IP(Bandwidth.builder().capacity(120).refillGreedy(120, Duration.ofMinutes(1)).build()),
+        /** Publisher sign-in runs on page views, so it allows as many as previews. */
+        SSO_PER_IP(Bandwidth.builder().capacity(120).refillGreedy(120, Duration.ofMinutes(1)).build());
 
         private final List<Bandwidth> bandwidths;
 

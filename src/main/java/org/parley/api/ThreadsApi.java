@@ -18,6 +18,7 @@ import org.parley.comment.ThreadComment;
 import org.parley.comment.ThreadPage;
 import org.parley.comment.Threads;
 import org.parley.problem.Problem;
+import org.parley.sso.SingleSignOn;
 import org.parley.story.Site;
 import org.parley.story.Stories;
 import org.parley.story.Story;
@@ -32,8 +33,9 @@ final class ThreadsApi {
 
     private static final int MAX_COUNT_URLS = 100;
 
+    /** The site as the widget needs it; {@code guests}: it takes guest comments, {@code sso}: publisher sign-in. */
     record SiteView(String id, String name, String guidelines, int maxBodyLength, long editWindowSeconds,
-            int maxDepth) {
+            int maxDepth, boolean guests, boolean sso) {
     }
 
     record StoryView(String id, String site, String url, String title, String status, long commentCount) {
@@ -62,9 +64,12 @@ final class ThreadsApi {
     private final Auth auth;
     private final ObjectMapper mapper;
     private final Disagreements disagreements;
+    private final SingleSignOn sso;
 
     ThreadsApi(Stories stories, StoryStore storyStore, Threads threads, CommentStore comments, CommentRules rules,
-            ThreadCache cache, Auth auth, ObjectMapper mapper, Disagreements disagreements, EditWindows editWindows) {
+            ThreadCache cache, Auth auth, ObjectMapper mapper, Disagreements disagreements, EditWindows editWindows,
+            SingleSignOn sso) {
+        this.sso = sso;
         this.disagreements = disagreements;
         this.editWindows = editWindows;
         this.stories = stories;
@@ -187,6 +192,12 @@ final class ThreadsApi {
 
     private SiteView siteView(Site site) {
         return new SiteView(site.id(), site.name(), site.guidelines(), rules.maxBodyLength(),
-                editWindows.forSite(site.id()).toSeconds(), CommentRules.MAX_DEPTH + 1);
+                editWindows.forSite(site.id()).toSeconds(), CommentRules.MAX_DEPTH + 1, guestsAllowed(site),
+                sso.enabled(site.id()));
+    }
+
+    /** Whether the site takes guest comments: always false until guest comments exist (their branch sets it). */
+    private static boolean guestsAllowed(Site site) {
+        return false;
     }
 }

@@ -106,7 +106,10 @@ public final class AdminCommand implements Runnable {
         }
     }
 
-    /** {@code parley admin token --email E --name N}: an API token for an integration, printed once. */
+    /**
+     * {@code parley admin token --email E --name N [--site S] [--role R]}: an API token for an integration, printed
+     * once, limited to a site and a role when given.
+     */
     @Command(name = "token", description = "Create an API token for an account; it is printed once.")
     static final class Token implements Runnable {
 
@@ -116,6 +119,14 @@ public final class AdminCommand implements Runnable {
         @Option(names = "--name", required = true, description = "What the token is for, e.g. 'archive import'.")
         String name;
 
+        @Option(names = "--site", description = "Limit the token to this site (default: every site the account"
+                + " may act on).")
+        String site;
+
+        @Option(names = "--role", description = "Limit the token to moderator or admin (default: the account's"
+                + " role; never more).")
+        String role;
+
         @Mixin
         DatabaseOptions database;
 
@@ -124,8 +135,11 @@ public final class AdminCommand implements Runnable {
             try (Database opened = database.open()) {
                 AccountStore store = new AccountStore(opened.jdbi());
                 Account account = requireAccount(store, email);
-                String token = new Accounts(store, Clock.systemUTC()).createToken(account.id(), name);
-                System.out.println(token);
+                Accounts accounts = new Accounts(store, Clock.systemUTC());
+                var tokens = new org.parley.moderation.StaffTokens(accounts,
+                        new org.parley.moderation.ModeratorAccess(opened.jdbi()),
+                        new org.parley.story.SiteStore(opened.jdbi()));
+                System.out.println(tokens.issue(account.id(), name, role, site).secret());
             } catch (Problem problem) {
                 throw new UsageException(problem.getMessage());
             }

@@ -1,34 +1,44 @@
 package org.parley.cli;
 
-import java.net.URI;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import org.parley.account.AccountStore;
+import org.parley.account.Accounts;
+import org.parley.problem.Problem;
+import org.parley.sso.SingleSignOn;
+import org.parley.sso.SsoKeys;
+import org.parley.sso.SsoStore;
 import org.parley.store.Database;
 import org.parley.story.Site;
 import org.parley.story.SiteStore;
-import org.parley.story.Stories;
+import org.parley.story.Sites;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code parley site …}: the publisher's sites and the origins whose pages may carry their threads. */
 @Command(name = "site", description = "Manage sites.",
-        subcommands = {SiteCommand.Create.class, SiteCommand.ListSites.class})
+        subcommands = {SiteCommand.Create.class, SiteCommand.Set.class, SiteCommand.ListSites.class})
 public final class SiteCommand implements Runnable {
-
-    private static final Pattern SITE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Name a sub-command: create or list.");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                "Name a sub-command: create, set or list.");
     }
 
-    /** {@code parley site create}: creates a site, or replaces the name, origins and guidelines of one. */
+    /** {@code parley site create}: creates a site, or replaces the name, origins, guidelines and language of one. */
     @Command(name = "create", description = "Create or update a site.")
     static final class Create implements Runnable {
 
@@ -43,37 +53,80 @@ public final class SiteCommand implements Runnable {
         List<String> origins;
 
         @Option(names = "--guidelines", description = "Community guidelines shown above the comment box.")
-        String guidelines = Site.DEFAULT_GUIDELINES;
+        String guidelines;
+
+        @Option(names = "--language", description = "The site's language, e.g. en or tr (default: en).")
+        String language;
 
         @Mixin
         DatabaseOptions database;
 
         @Override
         public void run() {
-            if (!SITE_ID.matcher(id).matches()) {
-                throw new UsageException("--id must be 1 to 40 of a-z, 0-9 and '-', starting with a letter or digit");
-            }
-            List<String> normalized = new ArrayList<>();
-            for (String origin : origins) {
-                normalized.add(originOf(origin));
-            }
             try (Database opened = database.open()) {
-                new SiteStore(opened.jdbi()).save(new Site(id, name, normalized, guidelines),
-                        Clock.systemUTC().instant());
+                Site site = new Sites(new SiteStore(opened.jdbi()), Clock.systemUTC())
+                        .save(id, new Sites.SiteFields(name, origins, guidelines, language));
+                System.out.println("Site " + site.id() + " takes comments on pages at "
+                        + String.join(", ", site.origins()) + ".");
+            } catch (Problem problem) {
+                throw new UsageException(problem.getMessage());
             }
-            System.out.println("Site " + id + " takes comments on pages at " + String.join(", ", normalized) + ".");
+        }
+    }
+
+    /** {@code parley site set S}: the site's publisher sign-in keys. */
+    @Command(name = "set", description = "Change a site's publisher sign-in (SSO) keys.")
+    static final class Set implements Runnable {
+
+        @Parameters(index = "0", description = "The site's id.")
+        String site;
+
+        @Option(names = "--sso-secret-stdin", description = "Read the HS256 SSO secret (at least 32 characters) from"
+                + " the first line of standard input; an empty line turns HS256 off.")
+        boolean secretFromStdin;
+
+        @Option(names = "--sso-public-key", paramLabel = "FILE", description = "A PEM file with the RS256 public"
+                + " key the publisher signs with; an empty file turns RS256 off.")
+        Path publicKeyFile;
+
+        @Mixin
+        DatabaseOptions database;
+
+        @Override
+        public void run() {
+            if (!secretFromStdin && publicKeyFile == null) {
+                throw new UsageException("give --sso-secret-stdin, --sso-public-key FILE or both");
+            }
+            String secret = secretFromStdin ? readLine() : null;
+            String publicKey = publicKeyFile == null ? null : readFile(publicKeyFile);
+            try (Database opened = database.open()) {
+                SingleSignOn sso = new SingleSignOn(new SsoStore(opened.jdbi()),
+                        new Accounts(new AccountStore(opened.jdbi()), Clock.systemUTC()), Clock.systemUTC());
+                SsoKeys keys = sso.changedKeys(site, secret, publicKey);
+                sso.saveKeys(site, keys);
+                System.out.println("Site " + site + (keys.configured() ? " takes publisher sign-in with "
+                        + (keys.secret() != null ? "HS256" : "") + (keys.secret() != null && keys.publicKey() != null
+                        ? " and " : "") + (keys.publicKey() != null ? "RS256" : "") : " has publisher sign-in off")
+                        + ".");
+            } catch (Problem problem) {
+                throw new UsageException(problem.getMessage());
+            }
         }
 
-        private static String originOf(String origin) {
+        private static String readLine() {
             try {
-                String normalized = Stories.originOf(Stories.normalize(origin));
-                if (!URI.create(origin.strip()).getRawPath().replace("/", "").isEmpty()) {
-                    throw new UsageException("--origin takes an origin without a path, e.g. https://www.example.org");
-                }
-                return normalized;
-            } catch (org.parley.problem.Problem | IllegalArgumentException e) {
-                throw new UsageException("--origin must be an http(s) origin such as https://www.example.org: "
-                        + origin);
+                String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+                return line == null ? "" : line;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static String readFile(Path file) {
+            try {
+                return Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UsageException("cannot read " + file + ": " + e.getMessage());
             }
         }
     }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 import java.util.Map;
 
-/** A change to a site's settings: every field is optional, and a missing one keeps its value. */
+/**
+ * A change to a site's settings: every field is optional, and a missing one keeps its value. {@code ssoSecret} and
+ * {@code ssoPublicKey} (admins only, write-only) are handled by the sso package; "" turns one off.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SettingsPatch(
         String guidelines,
@@ -18,5 +21,7 @@ public record SettingsPatch(
         Integer reportsToHold,
         Map<String, Map<String, Double>> thresholds,
         Integer editWindowMinutes,
-        String deletedAccountComments) {
+        String deletedAccountComments,
+        String ssoSecret,
+        String ssoPublicKey) {
 }

@@ -72,7 +72,7 @@ public final class SiteAdministration {
         }
         store.saveSettings(siteId, next);
         editWindows.forget(siteId);
-        sites.save(new Site(site.id(), site.name(), site.origins(), guidelines), java.time.Instant.now());
+        sites.save(site.withGuidelines(guidelines), java.time.Instant.now());
         return new SiteView(site.id(), site.name(), guidelines, next);
     }
 

@@ -56,7 +56,8 @@ public final class DemoContent {
         origins.addAll(serverOrigins);
         origins.add(Stories.originOf(articleUrl(publicUrl)));
         sites.save(new Site(SITE_ID, existing.map(Site::name).orElse("Parley demo"), new ArrayList<>(origins),
-                existing.map(Site::guidelines).orElse(Site.DEFAULT_GUIDELINES)), clock.instant());
+                existing.map(Site::guidelines).orElse(Site.DEFAULT_GUIDELINES),
+                existing.map(Site::language).orElse(Site.DEFAULT_LANGUAGE)), clock.instant());
         if (existing.isEmpty()) {
             writeDiscussion(stories.findOrCreate(SITE_ID, articleUrl(publicUrl), ARTICLE_TITLE));
         }

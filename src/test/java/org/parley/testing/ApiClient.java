@@ -26,6 +26,7 @@ public final class ApiClient {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
     private String csrf;
+    private String bearer;
 
     public ApiClient(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -57,12 +58,26 @@ public final class ApiClient {
         return send(withJson(HttpRequest.newBuilder(uri(path)), "PATCH", body));
     }
 
+    /** A PUT without a body. */
+    public Response put(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.noBody()));
+    }
+
     public Response delete(String path) {
         return send(HttpRequest.newBuilder(uri(path)).DELETE());
     }
 
+    /** Makes this client send {@code Authorization: Bearer TOKEN} on every request, as an integration does. */
+    public ApiClient withBearer(String token) {
+        bearer = token;
+        return this;
+    }
+
     /** Sends a request built by the test, adding the CSRF header when this client has a token. */
     public Response send(HttpRequest.Builder request) {
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
         if (csrf != null) {
             request.header("X-Parley-CSRF", csrf);
         }
