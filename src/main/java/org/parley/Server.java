@@ -44,6 +44,8 @@ import org.parley.moderation.ReportThresholds;
 import org.parley.moderation.SiteAdministration;
 import org.parley.moderation.Statistics;
 import org.parley.moderation.Pipelines;
+import org.parley.moderation.QueueSizes;
+import org.parley.moderation.SubmissionMeters;
 import org.parley.moderation.Submissions;
 import org.parley.story.SiteStore;
 import org.parley.story.Stories;
@@ -118,8 +120,11 @@ public final class Server implements AutoCloseable {
         SiteModelStore siteModelStore = new SiteModelStore(database.jdbi());
         SiteClassifiers classifiers = new SiteClassifiers(classifier, siteModelStore);
         Submissions submissions = new Submissions(commentStore, moderationStore, classifiers,
-                Pipelines.standard(moderationStore, settings.rules(), classifiers), events, editWindows, clock);
-        BaseData baseData = BaseData.of(System.getenv("PARLEY_TRAINING_DATA"));
+                Pipelines.standard(moderationStore, settings.rules(), classifiers), events, editWindows, clock,
+                new SubmissionMeters(registry));
+        QueueSizes queueSizes = new QueueSizes(siteStore, new Queue(database.jdbi()), moderationStore, clock,
+                registry);
+        BaseData baseData = BaseData.of(settings.trainingData());
         SiteModels siteModels = new SiteModels(siteModelStore, new DecisionExamples(database.jdbi()), classifiers,
                 Trainer.Options.defaults(), clock);
         SiteModelTraining training = new SiteModelTraining(siteModels, baseData::read);
@@ -137,9 +142,9 @@ public final class Server implements AutoCloseable {
                         settings.rules(), events, moderation(database, accounts, siteStore, storyStore,
                                 commentStore, moderationStore, events, editWindows, clock,
                                 new HttpServer.LearningParts(siteModels, training, !baseData.files().isEmpty())),
-                        classifier, database::isHealthy, registry),
+                        classifier, database::isHealthy, registry, queueSizes::refresh),
                 new HttpServer.Options(settings.host(), settings.port(), publicUrl::get, settings.rateLimits(),
-                        settings.trustProxy(), maxStreams()));
+                        settings.trustProxy(), settings.maxStreams(), settings.shutdownGrace()));
         http.start();
         int port = http.port();
         if (publicUrl.get() == null) {
@@ -196,16 +201,6 @@ public final class Server implements AutoCloseable {
                 new Statistics(database.jdbi(), clock),
                 editWindows,
                 learning);
-    }
-
-    /** The most live streams one instance keeps open ({@code PARLEY_MAX_STREAMS}, default 10,000). */
-    private static int maxStreams() {
-        String configured = System.getenv("PARLEY_MAX_STREAMS");
-        try {
-            return configured == null || configured.isBlank() ? 10_000 : Integer.parseInt(configured.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("PARLEY_MAX_STREAMS must be a whole number, not " + configured);
-        }
     }
 
     private static FirstStart createFirstAdmin(Accounts accounts) {

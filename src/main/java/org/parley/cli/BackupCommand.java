@@ -29,7 +29,7 @@ public final class BackupCommand implements Runnable {
                 throw new UsageException("on PostgreSQL, back up with pg_dump (see docs/deploy.md)");
             }
             long bytes = SqliteBackup.backup(opened, out);
-            System.out.printf("Backed up %s to %s (%,d bytes).%n", database.dataDir, out, bytes);
+            System.out.printf("Backed up %s to %s (%,d bytes).%n", database.dataDir(), out, bytes);
         }
     }
 }
