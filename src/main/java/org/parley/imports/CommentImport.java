@@ -61,6 +61,8 @@ public final class CommentImport {
 
     private static final int MAX_TITLE_LENGTH = 300;
     private static final int MAX_NAME_LENGTH = 50;
+    private static final Instant EARLIEST = Instant.EPOCH;
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private final Jdbi jdbi;
     private final SiteStore sites;
@@ -124,6 +126,9 @@ public final class CommentImport {
         if (!site.allowsOrigin(Stories.originOf(url))) {
             return Optional.of("the site " + site.id() + " does not allow pages on " + Stories.originOf(url)
                     + "; add that origin to the site first");
+        }
+        if (comment.createdAt().isBefore(EARLIEST) || comment.createdAt().isAfter(LATEST)) {
+            return Optional.of("its date " + comment.createdAt() + " is before 1970 or after 9999");
         }
         if (comment.body().isBlank() && comment.status() != CommentStatus.REMOVED) {
             return Optional.of("it has no text");
