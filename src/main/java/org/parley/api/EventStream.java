@@ -31,7 +31,8 @@ import org.parley.story.StoryStore;
  * {@code Last-Event-ID} gets what it missed, while this instance still holds it. Every 25 seconds each stream gets
  * a comment line as a heartbeat, so
  * proxies keep it open and dead clients are noticed; beyond {@code maxStreams} open streams an instance answers
- * 503 with Retry-After, and the browser's EventSource tries again later.
+ * 503 with Retry-After, and the browser's EventSource tries again later. When the instance stops, every stream
+ * gets a {@code retry:} hint and ends ({@link #close()}), so browsers reconnect to another instance.
  */
 final class EventStream {
 
