@@ -120,6 +120,12 @@ final class ServeConfiguration {
                 + value + "'");
     }
 
+    /** A yes-or-no setting: {@code on}/{@code true} or {@code off}/{@code false}, case ignored. */
+    boolean onOff(String key, String flag) {
+        String value = choice(key, flag, "on", "off", "true", "false");
+        return value.equals("on") || value.equals("true");
+    }
+
     /** Where a value came from, for messages: the flag, the variable or the file. */
     private String where(String key, String flag) {
         Entry entry = entry(key);

@@ -89,6 +89,9 @@ class ServeConfigurationTest {
                 .hasMessageContaining("'port' in " + file).hasMessageContaining("eighty");
         assertThatThrownBy(() -> settings(Map.of("PARLEY_RATE_LIMITS", "sometimes")))
                 .hasMessageContaining("PARLEY_RATE_LIMITS");
+        assertThat(settings(Map.of("PARLEY_RATE_LIMITS", "FALSE", "PARLEY_TRUST_PROXY", "on")))
+                .satisfies(settings -> assertThat(settings.rateLimits()).isFalse())
+                .satisfies(settings -> assertThat(settings.trustProxy()).isTrue());
     }
 
     @Test
