@@ -45,6 +45,8 @@ import org.parley.moderation.SiteAdministration;
 import org.parley.moderation.Statistics;
 import org.parley.moderation.Pipelines;
 import org.parley.moderation.StaffTokens;
+import org.parley.moderation.QueueSizes;
+import org.parley.moderation.SubmissionMeters;
 import org.parley.moderation.Submissions;
 import org.parley.sso.SingleSignOn;
 import org.parley.sso.SsoStore;
@@ -133,15 +135,17 @@ public final class Server implements AutoCloseable {
         SiteModelStore siteModelStore = new SiteModelStore(database.jdbi());
         SiteClassifiers classifiers = new SiteClassifiers(classifier, siteModelStore);
         Submissions submissions = new Submissions(commentStore, moderationStore, classifiers,
-                Pipelines.standard(moderationStore, settings.rules(), classifiers), events, editWindows, clock);
-        BaseData baseData = BaseData.of(System.getenv("PARLEY_TRAINING_DATA"));
+                Pipelines.standard(moderationStore, settings.rules(), classifiers), events, editWindows, clock,
+                new SubmissionMeters(registry));
+        QueueSizes queueSizes = new QueueSizes(siteStore, new Queue(database.jdbi()), moderationStore, clock,
+                registry);
+        BaseData baseData = BaseData.of(settings.trainingData());
         SiteModels siteModels = new SiteModels(siteModelStore, new DecisionExamples(database.jdbi()), classifiers,
                 Trainer.Options.defaults(), clock);
         SiteModelTraining training = new SiteModelTraining(siteModels, baseData::read);
         DemoContent demo = new DemoContent(siteStore, stories, accounts, submissions, clock);
 
-        ClientAddresses addresses = ClientAddresses.open(database.jdbi(),
-                ClientAddresses.retentionFrom(System.getenv("PARLEY_IP_RETENTION_DAYS")), clock);
+        ClientAddresses addresses = ClientAddresses.open(database.jdbi(), settings.ipRetention(), clock);
         HttpServer.PrivacyParts privacy = new HttpServer.PrivacyParts(addresses,
                 new DataExport(database.jdbi(), clock),
                 new AccountDeletion(database.jdbi(), commentStore, moderationStore, events, clock));
@@ -160,9 +164,10 @@ public final class Server implements AutoCloseable {
                         classifier, database::isHealthy, registry, new Webhooks(webhookStore, clock), privacy,
                         new HttpServer.AdminParts(new Sites(siteStore, clock),
                                 new StaffTokens(accounts, new ModeratorAccess(database.jdbi()), siteStore),
-                                new SingleSignOn(new SsoStore(database.jdbi()), accounts, clock))),
+                                new SingleSignOn(new SsoStore(database.jdbi()), accounts, clock)),
+                        queueSizes::refresh),
                 new HttpServer.Options(settings.host(), settings.port(), publicUrl::get, settings.rateLimits(),
-                        settings.trustProxy(), maxStreams()));
+                        settings.trustProxy(), settings.maxStreams(), settings.shutdownGrace()));
         http.start();
         int port = http.port();
         if (publicUrl.get() == null) {
@@ -198,7 +203,7 @@ public final class Server implements AutoCloseable {
         return channel;
     }
 
-    /** Hourly: expired sessions, and address hashes older than {@code PARLEY_IP_RETENTION_DAYS}. */
+    /** Hourly: expired sessions, and address hashes older than the IP retention setting. */
     private static void purge(Accounts accounts, ClientAddresses addresses) {
         try {
             accounts.purgeExpiredSessions();
@@ -232,16 +237,6 @@ public final class Server implements AutoCloseable {
                 new Statistics(database.jdbi(), clock),
                 editWindows,
                 learning);
-    }
-
-    /** The most live streams one instance keeps open ({@code PARLEY_MAX_STREAMS}, default 10,000). */
-    private static int maxStreams() {
-        String configured = System.getenv("PARLEY_MAX_STREAMS");
-        try {
-            return configured == null || configured.isBlank() ? 10_000 : Integer.parseInt(configured.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("PARLEY_MAX_STREAMS must be a whole number, not " + configured);
-        }
     }
 
     private static FirstStart createFirstAdmin(Accounts accounts) {

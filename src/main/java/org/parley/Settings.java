@@ -1,11 +1,13 @@
 package org.parley;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.parley.comment.CommentRules;
 
 /**
- * How one Parley server runs: where it listens, where its data lives, what it calls itself, and the publisher's
- * rules for comments.
+ * How one Parley server runs: where it listens, where its data lives, what it calls itself, how it stops, and the
+ * publisher's rules for comments. {@code parley serve} builds it from flags, environment and config file (see
+ * {@code cli/ServeConfiguration}); tests build it directly.
  *
  * @param host the address to listen on
  * @param port the port to listen on; 0 picks a free one
@@ -17,6 +19,10 @@ import org.parley.comment.CommentRules;
  * @param rateLimits false to turn rate limits off (benchmarks, volume tests)
  * @param trustProxy true behind a reverse proxy whose X-Forwarded-For and X-Forwarded-Proto are trusted
  * @param rules the publisher's rules for comments
+ * @param maxStreams the most live streams one instance keeps open
+ * @param trainingData comma-separated labelled CSV files site models train on besides decisions, or null
+ * @param shutdownGrace how long a stopping server lets requests in flight finish
+ * @param ipRetention how long the keyed hashes of client addresses are kept
  */
 public record Settings(
         String host,
@@ -28,7 +34,22 @@ public record Settings(
         String publicUrl,
         boolean rateLimits,
         boolean trustProxy,
-        CommentRules rules) {
+        CommentRules rules,
+        int maxStreams,
+        String trainingData,
+        Duration shutdownGrace,
+        Duration ipRetention) {
+
+    public static final int DEFAULT_MAX_STREAMS = 10_000;
+    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(20);
+    public static final Duration DEFAULT_IP_RETENTION = Duration.ofDays(30);
+
+    /** Settings with the default stream cap, no base training data, the default shutdown grace and IP retention. */
+    public Settings(String host, int port, Path dataDir, String databaseUrl, String databaseUser,
+            String databasePassword, String publicUrl, boolean rateLimits, boolean trustProxy, CommentRules rules) {
+        this(host, port, dataDir, databaseUrl, databaseUser, databasePassword, publicUrl, rateLimits, trustProxy,
+                rules, DEFAULT_MAX_STREAMS, null, DEFAULT_SHUTDOWN_GRACE, DEFAULT_IP_RETENTION);
+    }
 
     /** The embedded default on a port, with data in {@code dataDir}. */
     public static Settings embedded(int port, Path dataDir) {
@@ -37,11 +58,16 @@ public record Settings(
 
     public Settings withRateLimits(boolean enabled) {
         return new Settings(host, port, dataDir, databaseUrl, databaseUser, databasePassword, publicUrl, enabled,
-                trustProxy, rules);
+                trustProxy, rules, maxStreams, trainingData, shutdownGrace, ipRetention);
     }
 
     public Settings withRules(CommentRules newRules) {
         return new Settings(host, port, dataDir, databaseUrl, databaseUser, databasePassword, publicUrl, rateLimits,
-                trustProxy, newRules);
+                trustProxy, newRules, maxStreams, trainingData, shutdownGrace, ipRetention);
+    }
+
+    public Settings withShutdownGrace(Duration grace) {
+        return new Settings(host, port, dataDir, databaseUrl, databaseUser, databasePassword, publicUrl, rateLimits,
+                trustProxy, rules, maxStreams, trainingData, grace, ipRetention);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.parley.store.Ids;
 
 /** The SQL of accounts and their sessions. Thread-safe. */
 public final class AccountStore {
@@ -15,6 +16,9 @@ public final class AccountStore {
     private static final String ACCOUNT_COLUMNS = "a.id, a.email, a.display_name, a.role, a.created_at";
 
     private final Jdbi jdbi;
+
+    /** The password hash of an account that has no password: no password matches it. */
+    static final String NO_PASSWORD = "!imported: reset the password to sign in";
 
     public AccountStore(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -46,6 +50,28 @@ public final class AccountStore {
                 .bind("name", displayName)
                 .bind("id", accountId)
                 .execute();
+    }
+
+    /**
+     * The id of the account with this (lower-cased) e-mail, inserted first as a reader without a usable password
+     * when there is none, inside the caller's transaction: how imported authors become accounts. Such a reader
+     * signs in after a password reset.
+     */
+    public static String findOrInsertWithoutPassword(Handle handle, String email, String displayName,
+            Instant createdAt) {
+        handle.createUpdate("""
+                        INSERT INTO accounts (id, email, display_name, password_hash, role, created_at)
+                        VALUES (:id, :email, :displayName, :hash, :role, :createdAt)
+                        ON CONFLICT (email) DO NOTHING""")
+                .bind("id", Ids.newId())
+                .bind("email", email)
+                .bind("displayName", displayName)
+                .bind("hash", NO_PASSWORD)
+                .bind("role", Role.READER.code())
+                .bind("createdAt", createdAt.toEpochMilli())
+                .execute();
+        return handle.createQuery("SELECT id FROM accounts WHERE email = :email").bind("email", email)
+                .mapTo(String.class).one();
     }
 
     public Optional<Account> findById(String id) {

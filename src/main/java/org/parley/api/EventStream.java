@@ -31,7 +31,8 @@ import org.parley.story.StoryStore;
  * {@code Last-Event-ID} gets what it missed, while this instance still holds it. Every 25 seconds each stream gets
  * a comment line as a heartbeat, so
  * proxies keep it open and dead clients are noticed; beyond {@code maxStreams} open streams an instance answers
- * 503 with Retry-After, and the browser's EventSource tries again later.
+ * 503 with Retry-After, and the browser's EventSource tries again later. When the instance stops, every stream
+ * gets a {@code retry:} hint and ends ({@link #close()}), so browsers reconnect to another instance.
  */
 final class EventStream {
 
@@ -40,6 +41,8 @@ final class EventStream {
 
     private static final long HEARTBEAT_SECONDS = 25;
     private static final int REPLAY_PER_STORY = 100;
+    /** How long a browser waits before it reconnects a stream this instance ended for a shutdown. */
+    static final int RECONNECT_MILLIS = 3000;
 
     /** Names this instance's event ids, so an id from another instance (or an earlier run) replays nothing. */
     private final String instance = java.util.UUID.randomUUID().toString().substring(0, 8);
@@ -53,6 +56,7 @@ final class EventStream {
     private final Map<String, Set<SseClient>> readers = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
     private final int maxStreams;
+    private volatile boolean closing;
     private final Map<String, Set<SseClient>> moderators = new ConcurrentHashMap<>();
     private final java.util.concurrent.ScheduledExecutorService sender =
             Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -145,7 +149,7 @@ final class EventStream {
     }
 
     private void checkCapacity() {
-        if (open.get() >= maxStreams) {
+        if (closing || open.get() >= maxStreams) {
             throw new TooManyStreams();
         }
     }
@@ -216,9 +220,35 @@ final class EventStream {
     private record Sent(long sequence, String name, Object data) {
     }
 
+    /**
+     * Ends every stream for a shutdown: new streams are refused, and each open one gets a {@code retry:} field (the
+     * browser's EventSource then reconnects after that many milliseconds, through the load balancer to another
+     * instance) before it is closed. Runs on the sending thread, so no event is written half-way.
+     */
     void close() {
+        closing = true;
+        java.util.concurrent.Future<?> ended = sender.submit(() -> {
+            readers.values().forEach(group -> group.forEach(EventStream::endWithRetryHint));
+            moderators.values().forEach(group -> group.forEach(EventStream::endWithRetryHint));
+        });
+        try {
+            ended.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            org.slf4j.LoggerFactory.getLogger(EventStream.class).warn("Could not end every live stream", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         sender.shutdownNow();
-        readers.values().forEach(group -> group.forEach(SseClient::close));
-        moderators.values().forEach(group -> group.forEach(SseClient::close));
+    }
+
+    private static void endWithRetryHint(SseClient client) {
+        try {
+            var out = client.ctx().res().getOutputStream();
+            out.write(("retry: " + RECONNECT_MILLIS + "\n\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.flush();
+        } catch (java.io.IOException | RuntimeException e) {
+            // the reader has gone already; closing below is all that is left to do
+        }
+        client.close();
     }
 }

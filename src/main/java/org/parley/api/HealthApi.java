@@ -10,10 +10,13 @@ final class HealthApi {
 
     private final BooleanSupplier databaseHealthy;
     private final PrometheusMeterRegistry registry;
+    private final Runnable beforeScrape;
 
-    HealthApi(BooleanSupplier databaseHealthy, PrometheusMeterRegistry registry) {
+    /** {@code beforeScrape} brings gauges that are costly to read up to date (at its own pace). */
+    HealthApi(BooleanSupplier databaseHealthy, PrometheusMeterRegistry registry, Runnable beforeScrape) {
         this.databaseHealthy = databaseHealthy;
         this.registry = registry;
+        this.beforeScrape = beforeScrape;
     }
 
     void health(Context ctx) {
@@ -26,6 +29,7 @@ final class HealthApi {
     }
 
     void metrics(Context ctx) {
+        beforeScrape.run();
         ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape());
     }
 }

@@ -10,8 +10,11 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.eclipse.jetty.server.NetworkConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.parley.account.Accounts;
 import org.parley.classifier.Classifier;
 import org.parley.comment.CommentEvents;
@@ -78,7 +81,8 @@ public final class HttpServer {
             PrometheusMeterRegistry registry,
             Webhooks webhooks,
             PrivacyParts privacy,
-            AdminParts admin) {
+            AdminParts admin,
+            Runnable beforeScrape) {
     }
 
     /** What readers' privacy needs: hashed client addresses, the data export, account deletion. */
@@ -110,15 +114,17 @@ public final class HttpServer {
 
     /** How the server meets the network. */
     public record Options(String host, int port, Supplier<String> publicUrl, boolean rateLimits, boolean trustProxy,
-            int maxStreams) {
+            int maxStreams, java.time.Duration shutdownGrace) {
     }
 
     private final Javalin app;
     private final EventStream stream;
+    private final AtomicReference<org.eclipse.jetty.server.Server> jetty;
 
-    private HttpServer(Javalin app, EventStream stream) {
+    private HttpServer(Javalin app, EventStream stream, AtomicReference<org.eclipse.jetty.server.Server> jetty) {
         this.app = app;
         this.stream = stream;
+        this.jetty = jetty;
     }
 
     public static HttpServer create(Parts parts, Options options) {
@@ -158,8 +164,9 @@ public final class HttpServer {
                 new WebhooksApi(auth, requests, parts.moderation().access(), parts.siteStore(), parts.webhooks()),
                 new AdminApi(auth, requests, parts.moderation().access(), parts.admin().sites(), parts.accounts(),
                         parts.admin().tokens(), parts.admin().sso()),
-                new HealthApi(parts.databaseHealthy(), parts.registry()),
+                new HealthApi(parts.databaseHealthy(), parts.registry(), parts.beforeScrape()),
                 stream, cors, new WebAssets(), new Pages(options.publicUrl()));
+        AtomicReference<org.eclipse.jetty.server.Server> jetty = new AtomicReference<>();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -169,12 +176,18 @@ public final class HttpServer {
             config.jetty.host = options.host();
             config.jetty.port = options.port();
             config.requestLogger.http(timers::record);
-            config.jetty.modifyServletContextHandler(
-                    context -> context.insertHandler(new ThreadHits(cache, cors, timers)));
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(options.shutdownGrace().toMillis());
+                jetty.set(server);
+            });
+            config.jetty.modifyServletContextHandler(context -> {
+                context.insertHandler(new ThreadHits(cache, cors, timers));
+                context.insertHandler(new GracefulHandler());
+            });
             Errors.register(config);
             routes.register(config);
         });
-        return new HttpServer(app, stream);
+        return new HttpServer(app, stream, jetty);
     }
 
     public HttpServer start() {
@@ -186,13 +199,27 @@ public final class HttpServer {
         return app.port();
     }
 
+    /**
+     * Stops gracefully: first no new connections (the listening sockets close, so a load balancer sends readers
+     * elsewhere), then live streams end with a reconnect hint, then Jetty waits up to the shutdown grace for the
+     * requests in flight ({@link GracefulHandler}; a new request on a kept-alive connection gets 503), and stops.
+     */
     public void stop() {
+        org.eclipse.jetty.server.Server server = jetty.get();
+        if (server != null) {
+            for (org.eclipse.jetty.server.Connector connector : server.getConnectors()) {
+                if (connector instanceof NetworkConnector network) {
+                    network.close();
+                }
+            }
+        }
         stream.close();
         app.stop();
     }
 
     /**
-     * Times requests by method, route and status. A timer is looked up in a map of our own rather than built and
+     * Times requests by method, route and status, with histogram buckets from 1 ms to 10 s, so that Prometheus can
+     * compute latency quantiles per route across instances. A timer is looked up in a map of our own rather than built and
      * registered per request, which cost the hot thread read a few per cent of its time.
      */
     static final class RequestTimers {
@@ -214,6 +241,9 @@ public final class HttpServer {
 
         void record(String method, String route, int status, long nanos) {
             timers.computeIfAbsent(new TimerKey(method, route, status), k -> Timer.builder("http.server.requests")
+                            .publishPercentileHistogram()
+                            .minimumExpectedValue(java.time.Duration.ofMillis(1))
+                            .maximumExpectedValue(java.time.Duration.ofSeconds(10))
                             .tag("method", k.method())
                             .tag("route", k.route())
                             .tag("status", Integer.toString(k.status()))

@@ -11,13 +11,22 @@ import picocli.CommandLine.Option;
 public final class DatabaseOptions {
 
     @Option(names = {"--data", "--parley-data"}, paramLabel = "DIR",
-            description = "Folder of the embedded SQLite database (default: ./parley-data).")
-    Path dataDir = Path.of("parley-data");
+            description = "Folder of the embedded SQLite database (default: $PARLEY_DATA, else ./parley-data).")
+    Path dataDir;
 
     @Option(names = "--database", paramLabel = "URL",
             description = "JDBC URL of the database, e.g. jdbc:postgresql://localhost/parley"
                     + " (default: $PARLEY_DATABASE_URL, else SQLite in --data).")
     String databaseUrl;
+
+    /** The folder given by option, else {@code PARLEY_DATA}, else ./parley-data. */
+    Path dataDir() {
+        if (dataDir != null) {
+            return dataDir;
+        }
+        String fromEnvironment = System.getenv("PARLEY_DATA");
+        return Path.of(fromEnvironment == null || fromEnvironment.isBlank() ? "parley-data" : fromEnvironment);
+    }
 
     /** The JDBC URL given by option or environment, or null for the embedded SQLite database. */
     String databaseUrl() {
@@ -40,7 +49,7 @@ public final class DatabaseOptions {
     Database open() {
         String url = databaseUrl();
         try {
-            return url == null ? Database.openSqlite(dataDir) : Database.open(url, user(), password());
+            return url == null ? Database.openSqlite(dataDir()) : Database.open(url, user(), password());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -37,7 +37,9 @@ public final class ExportCommand implements Runnable {
             if (site != null && new org.parley.story.SiteStore(opened.jdbi()).find(site).isEmpty()) {
                 throw new UsageException("there is no site " + site);
             }
-            Map<String, Integer> counts = new Portability(opened).export(site, writer);
+            ProgressBar progress = ProgressBar.onTerminal();
+            Map<String, Integer> counts = new Portability(opened).export(site, writer, rows -> progress.update(rows, 0, "export"));
+            progress.finish();
             System.out.println("Exported to " + out + ": " + summary(counts) + ".");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

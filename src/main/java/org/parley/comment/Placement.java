@@ -12,9 +12,15 @@ public record Placement(String parentId, String rootId, int depth, String replyT
     }
 
     public static Placement replyTo(Comment parent) {
+        return replyTo(parent.id(), new Placement(parent.parentId(), parent.rootId(), parent.depth(),
+                parent.replyToId()));
+    }
+
+    /** The place of a reply to the comment {@code parentId}, which sits at {@code parent}. */
+    public static Placement replyTo(String parentId, Placement parent) {
         if (parent.depth() < CommentRules.MAX_DEPTH) {
-            return new Placement(parent.id(), parent.rootId(), parent.depth() + 1, null);
+            return new Placement(parentId, parent.rootId(), parent.depth() + 1, null);
         }
-        return new Placement(parent.parentId(), parent.rootId(), parent.depth(), parent.id());
+        return new Placement(parent.parentId(), parent.rootId(), parent.depth(), parentId);
     }
 }

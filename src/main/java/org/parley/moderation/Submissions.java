@@ -33,6 +33,7 @@ public final class Submissions {
     private final CommentEvents events;
     private final EditWindows editWindows;
     private final Clock clock;
+    private final SubmissionMeters meters;
 
     /** Submissions scored with one classifier for every site. */
     public Submissions(CommentStore comments, ModerationStore moderation, Classifier classifier, Pipeline pipeline,
@@ -43,6 +44,14 @@ public final class Submissions {
     /** Submissions scored with each site's own classifier. */
     public Submissions(CommentStore comments, ModerationStore moderation, SiteClassifiers classifiers,
             Pipeline pipeline, CommentEvents events, EditWindows editWindows, Clock clock) {
+        this(comments, moderation, classifiers, pipeline, events, editWindows, clock,
+                SubmissionMeters.unregistered());
+    }
+
+    /** Submissions scored with each site's own classifier, counted and timed for metrics. */
+    public Submissions(CommentStore comments, ModerationStore moderation, SiteClassifiers classifiers,
+            Pipeline pipeline, CommentEvents events, EditWindows editWindows, Clock clock, SubmissionMeters meters) {
+        this.meters = meters;
         this.comments = comments;
         this.moderation = moderation;
         this.classifiers = classifiers;
@@ -60,9 +69,9 @@ public final class Submissions {
         Instant now = clock.instant();
         Classifier classifier = classifiers.forSite(story.site());
         Submission submission = new Submission(author, story, parent, null, text, rendered.plainText(), revised, now,
-                moderation.settings(story.site()), classifier.classify(rendered.plainText()),
-                classifier.modelVersion());
-        Verdict verdict = pipeline.run(submission);
+                moderation.settings(story.site()),
+                meters.timeClassifier(() -> classifier.classify(rendered.plainText())), classifier.modelVersion());
+        Verdict verdict = judge(submission);
         String id = Ids.newId();
         Placement placement = parent == null ? Placement.topLevel(id) : Placement.replyTo(parent);
         NewComment comment = new NewComment(id, story.id(), placement.parentId(), placement.rootId(),
@@ -97,9 +106,9 @@ public final class Submissions {
         Markdown.Rendered rendered = Markdown.render(text);
         Classifier classifier = classifiers.forSite(story.site());
         Submission submission = new Submission(author, story, null, comment, text, rendered.plainText(), true, now,
-                moderation.settings(story.site()), classifier.classify(rendered.plainText()),
-                classifier.modelVersion());
-        Verdict verdict = pipeline.run(submission);
+                moderation.settings(story.site()),
+                meters.timeClassifier(() -> classifier.classify(rendered.plainText())), classifier.modelVersion());
+        Verdict verdict = judge(submission);
         comments.jdbi().useTransaction(handle -> {
             comments.updateBody(handle, CommentStore.find(handle, comment.id()).orElseThrow(), text, rendered.html(),
                     verdict.status(), now);
@@ -112,6 +121,19 @@ public final class Submissions {
                 : CommentEvent.Type.REMOVED;
         events.publish(new CommentEvent(type, story.id(), comment.id()));
         return new Outcome(comments.find(comment.id()).orElseThrow(), verdict.status(), verdict.reasons(), window);
+    }
+
+    /** Runs the pipeline and counts what it decided, nudges included. */
+    private Verdict judge(Submission submission) {
+        Verdict verdict;
+        try {
+            verdict = pipeline.run(submission);
+        } catch (GuidelineNudge nudge) {
+            meters.nudged();
+            throw nudge;
+        }
+        meters.judged(verdict.status());
+        return verdict;
     }
 
     /** Records the pipeline's decision in the moderation log (a moderator's decisions are logged elsewhere). */

@@ -77,20 +77,4 @@ public final class ClientAddresses {
     public Duration retention() {
         return retention;
     }
-
-    /** The retention period from {@code PARLEY_IP_RETENTION_DAYS} (default 30, at least 1). */
-    public static Duration retentionFrom(String configured) {
-        if (configured == null || configured.isBlank()) {
-            return Duration.ofDays(30);
-        }
-        try {
-            int days = Integer.parseInt(configured.strip());
-            if (days < 1) {
-                throw new IllegalArgumentException("PARLEY_IP_RETENTION_DAYS must be at least 1, not " + days);
-            }
-            return Duration.ofDays(days);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("PARLEY_IP_RETENTION_DAYS must be a whole number, not " + configured);
-        }
-    }
 }

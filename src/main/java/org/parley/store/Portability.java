@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -56,6 +57,12 @@ public final class Portability {
 
     /** Writes every row of the site ({@code null}: every site) and answers the count per table. */
     public Map<String, Integer> export(String siteId, Writer out) {
+        return export(siteId, out, written -> { });
+    }
+
+    /** {@link #export(String, Writer)}, telling {@code rowsWritten} how many rows are written so far. */
+    public Map<String, Integer> export(String siteId, Writer out, LongConsumer rowsWritten) {
+        long[] written = {0};
         Map<String, Integer> counts = new LinkedHashMap<>();
         database.jdbi().useHandle(handle -> {
             for (Table table : TABLES) {
@@ -70,6 +77,7 @@ public final class Portability {
                         .forEach(row -> {
                             write(out, table.name(), row);
                             count[0]++;
+                            rowsWritten.accept(++written[0]);
                         });
                 counts.put(table.name(), count[0]);
             }
@@ -79,12 +87,18 @@ public final class Portability {
 
     /** Reads an export and adds the rows this database lacks. */
     public Summary importFrom(BufferedReader in) {
+        return importFrom(in, read -> { });
+    }
+
+    /** {@link #importFrom(BufferedReader)}, telling {@code linesRead} how many lines are read so far. */
+    public Summary importFrom(BufferedReader in, LongConsumer linesRead) {
         Map<String, Integer> added = new LinkedHashMap<>();
         Map<String, Integer> skipped = new LinkedHashMap<>();
         database.jdbi().useTransaction(handle -> {
             int lineNumber = 0;
             for (String line = readLine(in); line != null; line = readLine(in)) {
                 lineNumber++;
+                linesRead.accept(lineNumber);
                 if (line.isBlank()) {
                     continue;
                 }

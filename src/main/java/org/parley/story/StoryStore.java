@@ -22,12 +22,16 @@ public final class StoryStore {
     }
 
     public Optional<Story> find(String siteId, String url) {
-        return jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT " + COLUMNS + " FROM stories WHERE site_id = :site AND url = :url")
+        return jdbi.withHandle(handle -> find(handle, siteId, url));
+    }
+
+    /** {@link #find(String, String)} inside the caller's transaction. */
+    public static Optional<Story> find(Handle handle, String siteId, String url) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM stories WHERE site_id = :site AND url = :url")
                 .bind("site", siteId)
                 .bind("url", url)
                 .map(StoryStore::story)
-                .findOne());
+                .findOne();
     }
 
     public Optional<Story> findById(String id) {
@@ -44,7 +48,12 @@ public final class StoryStore {
 
     /** Inserts the story unless one exists for its site and URL (two first readers may race). */
     public void insertIfAbsent(Story story, Instant now) {
-        jdbi.useHandle(handle -> handle.createUpdate("""
+        jdbi.useHandle(handle -> insertIfAbsent(handle, story, now));
+    }
+
+    /** {@link #insertIfAbsent(Story, Instant)} inside the caller's transaction. */
+    public static void insertIfAbsent(Handle handle, Story story, Instant now) {
+        handle.createUpdate("""
                         INSERT INTO stories (id, site_id, url, title, status, comment_count, created_at)
                         VALUES (:id, :site, :url, :title, :status, 0, :createdAt)
                         ON CONFLICT (site_id, url) DO NOTHING""")
@@ -54,7 +63,7 @@ public final class StoryStore {
                 .bind("title", story.title())
                 .bind("status", story.status().code())
                 .bind("createdAt", now.toEpochMilli())
-                .execute());
+                .execute();
     }
 
     /** Published-comment counts of the stories at these URLs of a site; URLs without a story are absent. */

@@ -170,7 +170,7 @@ class CommandLineTest {
         assertThat(imported.out()).contains("added").contains("1 comments");
         assertThat(run("", "import", file.toString(), "--data", target.toString()).out())
                 .contains("added nothing");
-        assertThat(run("", "import", "--format", "disqus", file.toString(), "--data", target.toString()).status())
+        assertThat(run("", "import", "--format", "myspace", file.toString(), "--data", target.toString()).status())
                 .isEqualTo(2);
     }
 }

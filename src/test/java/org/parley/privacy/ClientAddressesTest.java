@@ -1,7 +1,6 @@
 package org.parley.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -48,14 +47,5 @@ class ClientAddressesTest {
         java.util.List<String> left = database.database().jdbi().withHandle(handle -> handle.createQuery(
                 "SELECT action FROM client_addresses").mapTo(String.class).list());
         assertThat(left).containsExactly("comment");
-    }
-
-    @Test
-    void the_retention_setting_is_read_in_days() {
-        assertThat(ClientAddresses.retentionFrom(null)).isEqualTo(Duration.ofDays(30));
-        assertThat(ClientAddresses.retentionFrom(" 7 ")).isEqualTo(Duration.ofDays(7));
-        assertThatThrownBy(() -> ClientAddresses.retentionFrom("0")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ClientAddresses.retentionFrom("a month"))
-                .isInstanceOf(IllegalArgumentException.class);
     }
 }

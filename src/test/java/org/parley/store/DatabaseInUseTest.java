@@ -21,6 +21,6 @@ class DatabaseInUseTest {
                                 ? "1" : "TRUE") + " ORDER BY installed_rank DESC LIMIT 1")
                 .mapTo(String.class)
                 .one());
-        assertThat(version).isEqualTo("6.1");
+        assertThat(version).isEqualTo("8.2");
     }
 }
