@@ -16,6 +16,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.parley.account.AccountStore;
 import org.parley.account.Accounts;
+import org.parley.account.Guests;
+import org.parley.mail.AccountMail;
+import org.parley.mail.LinkTokens;
+import org.parley.mail.MailQueue;
+import org.parley.mail.MailSender;
+import org.parley.mail.MailTexts;
+import org.parley.mail.ModeratorDigests;
+import org.parley.mail.ReplyNotices;
 import org.parley.api.HttpServer;
 import org.parley.classifier.Classifier;
 import org.parley.comment.CommentEvents;
@@ -64,13 +72,15 @@ public final class Server implements AutoCloseable {
     private final HttpServer http;
     private final ScheduledExecutorService housekeeping;
     private final SiteModelTraining training;
+    private final MailSender mailSender;
     private final PeerChannel peers;
     private final String publicUrl;
     private final FirstStart firstStart;
 
     private Server(Database database, HttpServer http, ScheduledExecutorService housekeeping, PeerChannel peers,
-            SiteModelTraining training, String publicUrl, FirstStart firstStart) {
+            SiteModelTraining training, MailSender mailSender, String publicUrl, FirstStart firstStart) {
         this.database = database;
+        this.mailSender = mailSender;
         this.peers = peers;
         this.http = http;
         this.housekeeping = housekeeping;
@@ -104,7 +114,8 @@ public final class Server implements AutoCloseable {
         new UptimeMetrics().bindTo(registry);
         database.pool().setMetricRegistry(registry);
 
-        Accounts accounts = new Accounts(new AccountStore(database.jdbi()), clock);
+        AccountStore accountStore = new AccountStore(database.jdbi());
+        Accounts accounts = new Accounts(accountStore, clock);
         SiteStore siteStore = new SiteStore(database.jdbi());
         StoryStore storyStore = new StoryStore(database.jdbi());
         Stories stories = new Stories(siteStore, storyStore, clock);
@@ -126,6 +137,13 @@ public final class Server implements AutoCloseable {
         DemoContent demo = new DemoContent(siteStore, stories, accounts, submissions, clock);
 
         AtomicReference<String> publicUrl = new AtomicReference<>(settings.publicUrl());
+        LinkTokens tokens = LinkTokens.load(database.jdbi(), clock.instant());
+        MailTexts texts = new MailTexts(publicUrl::get);
+        AccountMail accountMail = new AccountMail(accounts, accountStore, tokens, texts, clock);
+        accounts.onSignUp(accountMail::queueVerification);
+        events.onPublishing(new ReplyNotices(texts, tokens, clock)::published);
+        MailSender mailSender = new MailSender(settings.mail(), new MailQueue(database.jdbi()),
+                new ModeratorDigests(database.jdbi(), texts, tokens, settings.mail().digestInterval(), clock), clock);
         HttpServer http = HttpServer.create(new HttpServer.Parts(
                         accounts, siteStore, storyStore, stories, commentStore,
                         new Threads(commentStore, settings.rules()),
@@ -137,7 +155,8 @@ public final class Server implements AutoCloseable {
                         settings.rules(), events, moderation(database, accounts, siteStore, storyStore,
                                 commentStore, moderationStore, events, editWindows, clock,
                                 new HttpServer.LearningParts(siteModels, training, !baseData.files().isEmpty())),
-                        classifier, database::isHealthy, registry),
+                        classifier, database::isHealthy, registry,
+                        new HttpServer.MailParts(accountMail, new Guests(accountStore, clock))),
                 new HttpServer.Options(settings.host(), settings.port(), publicUrl::get, settings.rateLimits(),
                         settings.trustProxy(), maxStreams()));
         http.start();
@@ -153,8 +172,9 @@ public final class Server implements AutoCloseable {
             return thread;
         });
         housekeeping.scheduleWithFixedDelay(() -> purgeSessions(accounts), 1, 60, TimeUnit.MINUTES);
+        mailSender.start();
         return new Server(database, http, housekeeping, connectPeers(settings, database, events), training,
-                publicUrl.get(), firstStart);
+                mailSender, publicUrl.get(), firstStart);
     }
 
     /**
@@ -235,6 +255,7 @@ public final class Server implements AutoCloseable {
     @Override
     public void close() {
         housekeeping.shutdownNow();
+        mailSender.close();
         training.close();
         if (peers != null) {
             peers.close();

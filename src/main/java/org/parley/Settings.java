@@ -2,6 +2,7 @@ package org.parley;
 
 import java.nio.file.Path;
 import org.parley.comment.CommentRules;
+import org.parley.mail.MailSettings;
 
 /**
  * How one Parley server runs: where it listens, where its data lives, what it calls itself, and the publisher's
@@ -17,6 +18,7 @@ import org.parley.comment.CommentRules;
  * @param rateLimits false to turn rate limits off (benchmarks, volume tests)
  * @param trustProxy true behind a reverse proxy whose X-Forwarded-For and X-Forwarded-Proto are trusted
  * @param rules the publisher's rules for comments
+ * @param mail the SMTP server and the pace of the mail queue
  */
 public record Settings(
         String host,
@@ -28,7 +30,15 @@ public record Settings(
         String publicUrl,
         boolean rateLimits,
         boolean trustProxy,
-        CommentRules rules) {
+        CommentRules rules,
+        MailSettings mail) {
+
+    /** Settings without SMTP: mail waits in the queue. */
+    public Settings(String host, int port, Path dataDir, String databaseUrl, String databaseUser,
+            String databasePassword, String publicUrl, boolean rateLimits, boolean trustProxy, CommentRules rules) {
+        this(host, port, dataDir, databaseUrl, databaseUser, databasePassword, publicUrl, rateLimits, trustProxy, rules,
+                MailSettings.unconfigured());
+    }
 
     /** The embedded default on a port, with data in {@code dataDir}. */
     public static Settings embedded(int port, Path dataDir) {
@@ -37,11 +47,16 @@ public record Settings(
 
     public Settings withRateLimits(boolean enabled) {
         return new Settings(host, port, dataDir, databaseUrl, databaseUser, databasePassword, publicUrl, enabled,
-                trustProxy, rules);
+                trustProxy, rules, mail);
+    }
+
+    public Settings withMail(MailSettings newMail) {
+        return new Settings(host, port, dataDir, databaseUrl, databaseUser, databasePassword, publicUrl, rateLimits,
+                trustProxy, rules, newMail);
     }
 
     public Settings withRules(CommentRules newRules) {
         return new Settings(host, port, dataDir, databaseUrl, databaseUser, databasePassword, publicUrl, rateLimits,
-                trustProxy, newRules);
+                trustProxy, newRules, mail);
     }
 }

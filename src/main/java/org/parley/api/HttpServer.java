@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.parley.account.Accounts;
+import org.parley.account.Guests;
+import org.parley.mail.AccountMail;
 import org.parley.classifier.Classifier;
 import org.parley.comment.CommentEvents;
 import org.parley.comment.CommentRules;
@@ -68,7 +70,12 @@ public final class HttpServer {
             ModerationParts moderation,
             Classifier classifier,
             BooleanSupplier databaseHealthy,
-            PrometheusMeterRegistry registry) {
+            PrometheusMeterRegistry registry,
+            MailParts mail) {
+    }
+
+    /** What the account mails and guest comments need. */
+    public record MailParts(AccountMail accountMail, Guests guests) {
     }
 
     /** What the moderators' API needs. */
@@ -118,13 +125,15 @@ public final class HttpServer {
         parts.events().subscribe(stream::publish);
         RequestTimers timers = new RequestTimers(parts.registry());
         Routes routes = new Routes(
-                new AuthApi(parts.accounts(), auth, requests, limits, parts.moderation().store()),
+                new AuthApi(parts.accounts(), auth, requests, limits, parts.moderation().store(),
+                        parts.mail().accountMail()),
                 new ThreadsApi(parts.stories(), parts.storyStore(), parts.threads(), parts.commentStore(),
-                        parts.rules(), cache, auth, mapper, parts.disagreements(), parts.moderation().editWindows()),
+                        parts.rules(), cache, auth, mapper, parts.disagreements(), parts.moderation().editWindows(),
+                        parts.moderation().store()),
                 new CommentsApi(parts.stories(), parts.submissions(), parts.comments(), parts.respects(),
                         parts.reports(), parts.moderation().reportThresholds(), parts.disagreements(),
                         parts.rules(), auth,
-                        requests, limits),
+                        requests, limits, parts.mail().guests(), parts.moderation().store()),
                 new ModerationApi(auth, requests, parts.moderation().access(), parts.moderation().queue(),
                         parts.moderation().decisions(), parts.moderation().bans(), parts.moderation().log(),
                         parts.moderation().store(), parts.moderation().administration(), parts.siteStore(),
@@ -214,13 +223,18 @@ public final class HttpServer {
             r.post("/api/v1/auth/login", auth::login);               // none / LOGIN_PER_IP, LOGIN_PER_EMAIL
             r.post("/api/v1/auth/logout", auth::logout);             // CSRF when signed in
             r.get("/api/v1/me", auth::me);                           // signed in
+            r.patch("/api/v1/me", auth::changeMe);                   // CSRF
+            r.post("/api/v1/auth/verify", auth::verify);             // none (the token) / MAIL_PER_IP
+            r.post("/api/v1/auth/verify/resend", auth::resendVerification); // CSRF / MAIL_PER_ACCOUNT; 202
+            r.post("/api/v1/auth/password-reset", auth::requestReset); // none / MAIL_PER_IP, MAIL_PER_EMAIL; 202
+            r.post("/api/v1/auth/password-reset/confirm", auth::confirmReset); // none (the token) / MAIL_PER_IP
             r.delete("/api/v1/me/warning", auth::acknowledgeWarning); // CSRF
 
             r.get(ThreadHits.PATH, threads::thread);                 // none (cached; hits: ThreadHits)
             r.get("/api/v1/threads/viewer", threads::viewer);        // signed in
             r.get("/api/v1/counts", threads::counts);                // none
 
-            r.post("/api/v1/comments", comments::post);              // CSRF / POST_PER_IP, POST_PER_ACCOUNT
+            r.post("/api/v1/comments", comments::post);              // CSRF, or a guest / POST_PER_IP, POST_PER_ACCOUNT
             r.patch("/api/v1/comments/{id}", comments::edit);        // CSRF, author / POST_PER_ACCOUNT
             r.delete("/api/v1/comments/{id}", comments::delete);     // CSRF, author or moderator
             r.post("/api/v1/comments/{id}/respect", comments::respect); // CSRF / ACTION_PER_ACCOUNT
@@ -254,6 +268,12 @@ public final class HttpServer {
 
             r.get("/health", health::health);
             r.get("/metrics", health::metrics);
+
+            r.get("/account/verify", pages::verify);                // none; the page posts the token
+            r.get("/account/reset", pages::reset);                  // none; the page posts token and password
+            r.get("/account/unsubscribe", pages::unsubscribe);      // none; a form that posts back
+            r.post("/account/unsubscribe", auth::unsubscribe);      // none (the token); RFC 8058 one-click
+            r.get("/account/{file}", ctx -> sendAsset(ctx, "account/" + ctx.pathParam("file")));
 
             r.get("/", pages::article);
             r.get("/articles", pages::articles);

@@ -24,7 +24,12 @@ final class RateLimits {
                 Bandwidth.builder().capacity(120).refillGreedy(120, Duration.ofHours(1)).build()),
         POST_PER_IP(Bandwidth.builder().capacity(60).refillGreedy(60, Duration.ofMinutes(1)).build()),
         ACTION_PER_ACCOUNT(Bandwidth.builder().capacity(120).refillGreedy(120, Duration.ofMinutes(1)).build()),
-        PREVIEW_PER_IP(Bandwidth.builder().capacity(120).refillGreedy(120, Duration.ofMinutes(1)).build());
+        PREVIEW_PER_IP(Bandwidth.builder().capacity(120).refillGreedy(120, Duration.ofMinutes(1)).build()),
+        /** Requests that send mail or spend a mailed token, per address. */
+        MAIL_PER_IP(Bandwidth.builder().capacity(20).refillGreedy(20, Duration.ofHours(1)).build()),
+        /** Mails to one address (reset) or one account (verification again). */
+        MAIL_PER_EMAIL(Bandwidth.builder().capacity(5).refillGreedy(5, Duration.ofHours(1)).build()),
+        MAIL_PER_ACCOUNT(Bandwidth.builder().capacity(5).refillGreedy(5, Duration.ofHours(1)).build());
 
         private final List<Bandwidth> bandwidths;
 

@@ -13,6 +13,7 @@ import org.parley.comment.CommentRules;
 import org.parley.comment.CommentStore;
 import org.parley.comment.Disagreements;
 import org.parley.moderation.EditWindows;
+import org.parley.moderation.ModerationStore;
 import org.parley.comment.Sort;
 import org.parley.comment.ThreadComment;
 import org.parley.comment.ThreadPage;
@@ -33,7 +34,7 @@ final class ThreadsApi {
     private static final int MAX_COUNT_URLS = 100;
 
     record SiteView(String id, String name, String guidelines, int maxBodyLength, long editWindowSeconds,
-            int maxDepth) {
+            int maxDepth, boolean guests) {
     }
 
     record StoryView(String id, String site, String url, String title, String status, long commentCount) {
@@ -63,8 +64,12 @@ final class ThreadsApi {
     private final ObjectMapper mapper;
     private final Disagreements disagreements;
 
+    private final ModerationStore moderation;
+
     ThreadsApi(Stories stories, StoryStore storyStore, Threads threads, CommentStore comments, CommentRules rules,
-            ThreadCache cache, Auth auth, ObjectMapper mapper, Disagreements disagreements, EditWindows editWindows) {
+            ThreadCache cache, Auth auth, ObjectMapper mapper, Disagreements disagreements, EditWindows editWindows,
+            ModerationStore moderation) {
+        this.moderation = moderation;
         this.disagreements = disagreements;
         this.editWindows = editWindows;
         this.stories = stories;
@@ -187,6 +192,7 @@ final class ThreadsApi {
 
     private SiteView siteView(Site site) {
         return new SiteView(site.id(), site.name(), site.guidelines(), rules.maxBodyLength(),
-                editWindows.forSite(site.id()).toSeconds(), CommentRules.MAX_DEPTH + 1);
+                editWindows.forSite(site.id()).toSeconds(), CommentRules.MAX_DEPTH + 1,
+                moderation.settings(site.id()).acceptsGuests());
     }
 }

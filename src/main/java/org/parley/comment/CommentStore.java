@@ -56,6 +56,19 @@ public final class CommentStore {
     }
 
     /** Stores a new comment with its first revision; a published one counts in its story and parent. */
+    /**
+     * Makes the comments of the guest account with this stored e-mail the account's own; answers how many. Used
+     * when a reader verifies the address the guest gave.
+     */
+    public static int claimGuestComments(Handle handle, String guestAccountEmail, String accountId) {
+        return handle.createUpdate("""
+                        UPDATE comments SET author_id = :account
+                        WHERE author_id IN (SELECT id FROM accounts WHERE email = :guest AND role = 'guest')""")
+                .bind("account", accountId)
+                .bind("guest", guestAccountEmail)
+                .execute();
+    }
+
     public void insert(Handle handle, NewComment comment) {
         handle.createUpdate("""
                         INSERT INTO comments (id, story_id, parent_id, root_id, depth, reply_to_id, author_id, body,

@@ -35,7 +35,7 @@ public final class ModeratorAccess {
         return switch (account.role()) {
             case ADMIN -> true;
             case MODERATOR -> assignedSites(account.id()).contains(siteId);
-            case READER -> false;
+            case READER, GUEST -> false;
         };
     }
 

@@ -17,5 +17,6 @@ public record SettingsPatch(
         Integer reportsToQueue,
         Integer reportsToHold,
         Map<String, Map<String, Double>> thresholds,
-        Integer editWindowMinutes) {
+        Integer editWindowMinutes,
+        String guestComments) {
 }

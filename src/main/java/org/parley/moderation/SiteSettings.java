@@ -18,6 +18,8 @@ import java.util.Map;
  * @param reportsToQueue distinct readers' reports that put a comment in the reported queue
  * @param reportsToHold distinct readers' reports that also hold it until reviewed
  * @param editWindowMinutes how long authors may edit on this site; null for the server's setting
+ * @param guestComments whether readers without an account may comment: {@code off} (the default), {@code pending}
+ *     (held for a moderator) or {@code published} (judged like any comment)
  * @param thresholds per category ({@code rude} …), per band ({@code nudge}, {@code hold}, {@code reject}), the
  *     site's own civility thresholds; a missing one means the model's shipped threshold
  */
@@ -32,7 +34,11 @@ public record SiteSettings(
         Integer reportsToQueue,
         Integer reportsToHold,
         Map<String, Map<String, Double>> thresholds,
-        Integer editWindowMinutes) {
+        Integer editWindowMinutes,
+        String guestComments) {
+
+    /** The values {@code guestComments} takes. */
+    public static final java.util.Set<String> GUEST_MODES = java.util.Set.of("off", "pending", "published");
 
     public SiteSettings {
         bannedWords = bannedWords == null ? List.of() : List.copyOf(bannedWords);
@@ -44,6 +50,7 @@ public record SiteSettings(
         reportsToQueue = reportsToQueue == null ? 3 : reportsToQueue;
         reportsToHold = reportsToHold == null ? 5 : reportsToHold;
         thresholds = thresholds == null ? Map.of() : Map.copyOf(thresholds);
+        guestComments = guestComments == null || !GUEST_MODES.contains(guestComments) ? "off" : guestComments;
     }
 
     /** The settings without a site edit window (the server's applies). */
@@ -51,7 +58,12 @@ public record SiteSettings(
             Integer newCommenterComments, Double newCommenterBar, Integer reportsToQueue, Integer reportsToHold,
             Map<String, Map<String, Double>> thresholds) {
         this(bannedWords, suspectWords, linkLimit, premoderation, newCommenterComments, newCommenterBar,
-                reportsToQueue, reportsToHold, thresholds, null);
+                reportsToQueue, reportsToHold, thresholds, null, null);
+    }
+
+    /** Whether the site takes comments from guests. */
+    public boolean acceptsGuests() {
+        return !"off".equals(guestComments);
     }
 
     /** The site's threshold for a category and band, if it set one. */
