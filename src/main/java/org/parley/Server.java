@@ -139,7 +139,7 @@ public final class Server implements AutoCloseable {
         AtomicReference<String> publicUrl = new AtomicReference<>(settings.publicUrl());
         LinkTokens tokens = LinkTokens.load(database.jdbi(), clock.instant());
         MailTexts texts = new MailTexts(publicUrl::get);
-        AccountMail accountMail = new AccountMail(accounts, accountStore, tokens, texts, clock);
+        AccountMail accountMail = new AccountMail(accounts, accountStore, tokens, texts, events, clock);
         accounts.onSignUp(accountMail::queueVerification);
         events.onPublishing(new ReplyNotices(texts, tokens, clock)::published);
         MailSender mailSender = new MailSender(settings.mail(), new MailQueue(database.jdbi()),

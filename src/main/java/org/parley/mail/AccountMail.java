@@ -12,6 +12,8 @@ import org.parley.account.AccountStore;
 import org.parley.account.Accounts;
 import org.parley.account.Guests;
 import org.parley.account.MailPreferences;
+import org.parley.comment.CommentEvent;
+import org.parley.comment.CommentEvents;
 import org.parley.comment.CommentStore;
 import org.parley.problem.Problem;
 import org.parley.problem.ProblemKind;
@@ -34,9 +36,12 @@ public final class AccountMail {
     private final AccountStore store;
     private final LinkTokens tokens;
     private final MailTexts texts;
+    private final CommentEvents events;
     private final Clock clock;
 
-    public AccountMail(Accounts accounts, AccountStore store, LinkTokens tokens, MailTexts texts, Clock clock) {
+    public AccountMail(Accounts accounts, AccountStore store, LinkTokens tokens, MailTexts texts,
+            CommentEvents events, Clock clock) {
+        this.events = events;
         this.accounts = accounts;
         this.store = store;
         this.tokens = tokens;
@@ -66,16 +71,16 @@ public final class AccountMail {
         List<String> fields = check(token, VERIFY);
         String accountId = fields.get(0);
         String email = fields.get(1);
-        boolean verified = store.jdbi().inTransaction(handle -> {
+        List<CommentEvent> claimed = store.jdbi().inTransaction(handle -> {
             if (!store.markVerified(handle, accountId, email, clock.instant())) {
-                return false;
+                return null;
             }
-            CommentStore.claimGuestComments(handle, Guests.accountEmail(email), accountId);
-            return true;
+            return CommentStore.claimGuestComments(handle, Guests.accountEmail(email), accountId);
         });
-        if (!verified) {
+        if (claimed == null) {
             throw invalidLink();
         }
+        claimed.forEach(events::publish);
         return accounts.findAccount(accountId).orElseThrow(AccountMail::invalidLink);
     }
 
