@@ -6,6 +6,7 @@ import java.util.ResourceBundle;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.parley.account.MailPreferences;
 
 /**
  * The words of Parley's mails, from the {@code mail/messages} bundle in the reader's or site's language (English
@@ -26,6 +27,11 @@ public final class MailTexts {
     public String link(String path) {
         String base = publicUrl.get();
         return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+    }
+
+    /** The signed one-click link that switches a kind of notice off for an account. */
+    public String unsubscribeLink(LinkTokens tokens, String accountId, MailPreferences.Kind kind) {
+        return link("/account/unsubscribe?token=" + tokens.sign(AccountMail.UNSUBSCRIBE, null, accountId, kind.code()));
     }
 
     /** A message in {@code locale}: greeting, body, and the unsubscribe footer when there is a link. */

@@ -79,36 +79,32 @@ public final class ModeratorDigests {
     }
 
     private List<Item> items(Recipient recipient, Instant now) {
-        String sites = " AND (:admin = 1 OR s.site_id IN"
-                + " (SELECT site_id FROM moderator_sites WHERE account_id = :account))";
         return jdbi.withHandle(handle -> {
-            List<Item> items = new ArrayList<>();
-            handle.createQuery("""
-                            SELECT s.site_id, s.title, c.body FROM comments c JOIN stories s ON s.id = c.story_id
-                            WHERE c.status = 'pending' AND c.created_at > :since AND c.created_at <= :now"""
-                            + sites + " ORDER BY c.created_at, c.id")
-                    .bind("since", recipient.coveredUntil())
-                    .bind("now", now.toEpochMilli())
-                    .bind("admin", recipient.admin() ? 1 : 0)
-                    .bind("account", recipient.id())
-                    .map((rs, ctx) -> new Item("digest.pending", rs.getString("site_id"), rs.getString("title"),
-                            rs.getString("body")))
-                    .forEach(items::add);
-            handle.createQuery("""
-                            SELECT s.site_id, s.title, c.body, MIN(r.created_at) AS first_report
-                            FROM reports r JOIN comments c ON c.id = r.comment_id JOIN stories s ON s.id = c.story_id
-                            WHERE r.created_at > :since AND r.created_at <= :now AND c.open_reports > 0
-                              AND c.status IN ('published', 'pending')"""
-                            + sites + " GROUP BY c.id, s.site_id, s.title, c.body ORDER BY first_report, c.id")
-                    .bind("since", recipient.coveredUntil())
-                    .bind("now", now.toEpochMilli())
-                    .bind("admin", recipient.admin() ? 1 : 0)
-                    .bind("account", recipient.id())
-                    .map((rs, ctx) -> new Item("digest.reported", rs.getString("site_id"), rs.getString("title"),
-                            rs.getString("body")))
-                    .forEach(items::add);
+            List<Item> items = new ArrayList<>(items(handle, recipient, now, "digest.pending", """
+                    SELECT s.site_id, s.title, c.body FROM comments c JOIN stories s ON s.id = c.story_id
+                    WHERE c.status = 'pending' AND c.created_at > :since AND c.created_at <= :now""",
+                    " ORDER BY c.created_at, c.id"));
+            items.addAll(items(handle, recipient, now, "digest.reported", """
+                    SELECT s.site_id, s.title, c.body, MIN(r.created_at) AS first_report
+                    FROM reports r JOIN comments c ON c.id = r.comment_id JOIN stories s ON s.id = c.story_id
+                    WHERE r.created_at > :since AND r.created_at <= :now AND c.open_reports > 0
+                      AND c.status IN ('published', 'pending')""",
+                    " GROUP BY c.id, s.site_id, s.title, c.body ORDER BY first_report, c.id"));
             return items;
         });
+    }
+
+    /** The items one query finds in the recipient's sites since the last digest. */
+    private static List<Item> items(Handle handle, Recipient recipient, Instant now, String kind, String select,
+            String order) {
+        return handle.createQuery(select + " AND (:admin = 1 OR s.site_id IN"
+                        + " (SELECT site_id FROM moderator_sites WHERE account_id = :account))" + order)
+                .bind("since", recipient.coveredUntil())
+                .bind("now", now.toEpochMilli())
+                .bind("admin", recipient.admin() ? 1 : 0)
+                .bind("account", recipient.id())
+                .map((rs, ctx) -> new Item(kind, rs.getString("site_id"), rs.getString("title"), rs.getString("body")))
+                .list();
     }
 
     private boolean queue(Recipient recipient, List<Item> items, Instant now) {
@@ -121,8 +117,7 @@ public final class ModeratorDigests {
         if (items.size() > LISTED) {
             list.append(texts.format(locale, "digest.more", items.size() - LISTED)).append('\n');
         }
-        String unsubscribe = texts.link("/account/unsubscribe?token="
-                + tokens.sign(AccountMail.UNSUBSCRIBE, null, recipient.id(), MailPreferences.Kind.QUEUE.code()));
+        String unsubscribe = texts.unsubscribeLink(tokens, recipient.id(), MailPreferences.Kind.QUEUE);
         OutgoingMail mail = texts.compose(locale, "digest", recipient.email(), recipient.name(), "digest.subject",
                 new Object[] {items.size()}, "digest.body",
                 new Object[] {list.toString().strip(), texts.link("/admin/")}, unsubscribe);

@@ -61,8 +61,7 @@ public final class ReplyNotices {
             return;
         }
         Locale locale = Locale.ENGLISH;
-        String unsubscribe = texts.link("/account/unsubscribe?token="
-                + tokens.sign(AccountMail.UNSUBSCRIBE, null, reader.get().id(), MailPreferences.Kind.REPLIES.code()));
+        String unsubscribe = texts.unsubscribeLink(tokens, reader.get().id(), MailPreferences.Kind.REPLIES);
         String body = reply.get().body();
         OutgoingMail mail = texts.compose(locale, "reply", reader.get().email(), reader.get().name(),
                 "reply.subject", new Object[] {reply.get().authorName()}, "reply.body",

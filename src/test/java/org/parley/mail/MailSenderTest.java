@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.parley.testing.MovableClock;
+import org.parley.testing.TickingClock;
 import org.parley.testing.TestDatabase;
 
 /** The sender against an SMTP port where nothing listens: backoff between attempts, then giving up with the cause. */
@@ -17,7 +17,7 @@ class MailSenderTest {
     @RegisterExtension
     final TestDatabase db = new TestDatabase();
 
-    private final MovableClock clock = new MovableClock();
+    private final TickingClock clock = new TickingClock();
 
     @Test
     void a_message_is_retried_after_a_doubling_delay_and_given_up_after_the_last_attempt_with_the_reason()

@@ -16,7 +16,7 @@ import org.parley.account.Role;
 import org.parley.moderation.ModeratorAccess;
 import org.parley.testing.ApiClient;
 import org.parley.testing.Mailbox;
-import org.parley.testing.MovableClock;
+import org.parley.testing.TickingClock;
 import org.parley.testing.Response;
 import org.parley.testing.TestServer;
 
@@ -24,7 +24,7 @@ import org.parley.testing.TestServer;
 class ModeratorDigestTest {
 
     private static final Mailbox mailbox = new Mailbox();
-    private static final MovableClock clock = new MovableClock();
+    private static final TickingClock clock = new TickingClock();
 
     @RegisterExtension
     static final TestServer server = new TestServer(

@@ -8,14 +8,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.parley.testing.Mailbox;
-import org.parley.testing.MovableClock;
+import org.parley.testing.TickingClock;
 import org.parley.testing.TestServer;
 
 /** An SMTP server that is down: sign-up still answers at once, the mail is retried later and delivered. */
 class SmtpOutageTest {
 
     private static final Mailbox mailbox = new Mailbox();
-    private static final MovableClock clock = new MovableClock();
+    private static final TickingClock clock = new TickingClock();
 
     @RegisterExtension
     static final TestServer server = new TestServer(
