@@ -1,7 +1,7 @@
 /*
- * The site settings form: guidelines, word lists, link limit, premoderation, the new-commenter rule, report
- * thresholds, the edit window and civility thresholds per category and band (blank: the model's default). Saving PATCHes only the
- * fields that changed and shows the API's error next to the field it names.
+ * The site settings form: guidelines, word lists, link limit, premoderation, guest comments, the new-commenter
+ * rule, report thresholds, the edit window and civility thresholds per category and band (blank: the model's
+ * default). Saving PATCHes only the fields that changed and shows the API's error next to the field it names.
  */
 import {ApiError, get, patch} from './api.js';
 import {announce, el, showStatus, statusLine, CATEGORIES} from './dom.js';
@@ -26,6 +26,9 @@ export function showSettings(container, context) {
         .catch((error) => section.append(el('p', {class: 'error', role: 'alert'}, error.message)));
 }
 
+const GUEST_MODES = {off: 'Off: only signed-in readers comment', pending: 'On, held for a moderator',
+    published: 'On, judged like everyone\u2019s'};
+
 function form(site, view) {
     let saved = values(view);
     const status = statusLine('settings-status');
@@ -37,6 +40,9 @@ function form(site, view) {
             el('textarea', {name: 'suspectWords', rows: '4'}, view.settings.suspectWords.join('\n'))),
         field('premoderation', 'Premoderation: hold every comment for a moderator',
             el('input', {type: 'checkbox', role: 'switch', name: 'premoderation', checked: view.settings.premoderation})),
+        field('guestComments', 'Guest comments (a name and an e-mail address, no account)',
+            el('select', {name: 'guestComments'}, Object.entries(GUEST_MODES).map(([mode, label]) =>
+                el('option', {value: mode, selected: view.settings.guestComments === mode}, label)))),
         Object.entries(NUMBERS).map(([name, spec]) => field(name, spec.label, el('input', {type: 'number',
             name, min: spec.min, max: spec.max, step: spec.step, required: !spec.optional,
             value: view.settings[name] ?? ''}))),
@@ -95,7 +101,8 @@ function values(view, settingsForm) {
     const read = (name) => settingsForm.elements[name];
     const lines = (name) => read(name).value.split('\n').map((line) => line.trim()).filter(Boolean);
     const result = {guidelines: read('guidelines').value, bannedWords: lines('bannedWords'),
-        suspectWords: lines('suspectWords'), premoderation: read('premoderation').checked, thresholds: {}};
+        suspectWords: lines('suspectWords'), premoderation: read('premoderation').checked,
+        guestComments: read('guestComments').value, thresholds: {}};
     for (const name of Object.keys(NUMBERS)) result[name] = read(name).value === '' ? null : Number(read(name).value);
     for (const category of CATEGORIES) {
         for (const band of BANDS) {
