@@ -12,6 +12,7 @@ import org.parley.account.AccountStore;
 import org.parley.account.Accounts;
 import org.parley.account.Guests;
 import org.parley.account.MailPreferences;
+import org.parley.account.Role;
 import org.parley.comment.CommentEvent;
 import org.parley.comment.CommentEvents;
 import org.parley.comment.CommentStore;
@@ -60,7 +61,7 @@ public final class AccountMail {
 
     /** Sends the verification mail again, unless the address is verified already. */
     public void resendVerification(Account account) {
-        if (account.role() == org.parley.account.Role.GUEST || store.preferences(account.id()).emailVerified()) {
+        if (account.role() == Role.GUEST || store.preferences(account.id()).emailVerified()) {
             return;
         }
         store.jdbi().useTransaction(handle -> queueVerification(handle, account));

@@ -6,6 +6,8 @@ import org.parley.moderation.Phase;
 import org.parley.moderation.Reason;
 import org.parley.moderation.Submission;
 import org.parley.moderation.Verdict;
+import org.parley.problem.Problem;
+import org.parley.problem.ProblemKind;
 
 /**
  * Holds a guest's comment for a moderator unless the site publishes guests' comments; refuses it when the site
@@ -22,8 +24,8 @@ public final class GuestAuthor implements Phase {
             case "published" -> Optional.empty();
             case "pending" -> Optional.of(Verdict.hold(new Reason("user.guest",
                     "Comments from guests are checked by a moderator before they appear.")));
-            default -> throw new org.parley.problem.Problem(org.parley.problem.ProblemKind.UNAUTHENTICATED,
-                    "not_signed_in", "This site takes comments from signed-in readers only. Sign in first.");
+            default -> throw new Problem(ProblemKind.UNAUTHENTICATED, "not_signed_in",
+                    "This site takes comments from signed-in readers only. Sign in first.");
         };
     }
 }
