@@ -16,6 +16,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.parley.account.AccountStore;
 import org.parley.account.Accounts;
+import org.parley.account.Guests;
+import org.parley.mail.AccountMail;
+import org.parley.mail.LinkTokens;
+import org.parley.mail.MailQueue;
+import org.parley.mail.MailSender;
+import org.parley.mail.MailTexts;
+import org.parley.mail.ModeratorDigests;
+import org.parley.mail.ReplyNotices;
 import org.parley.api.HttpServer;
 import org.parley.classifier.Classifier;
 import org.parley.comment.CommentEvents;
@@ -78,13 +86,15 @@ public final class Server implements AutoCloseable {
     private final HttpServer http;
     private final ScheduledExecutorService housekeeping;
     private final SiteModelTraining training;
+    private final MailSender mailSender;
     private final PeerChannel peers;
     private final String publicUrl;
     private final FirstStart firstStart;
 
     private Server(Database database, HttpServer http, ScheduledExecutorService housekeeping, PeerChannel peers,
-            SiteModelTraining training, String publicUrl, FirstStart firstStart) {
+            SiteModelTraining training, MailSender mailSender, String publicUrl, FirstStart firstStart) {
         this.database = database;
+        this.mailSender = mailSender;
         this.peers = peers;
         this.http = http;
         this.housekeeping = housekeeping;
@@ -118,7 +128,8 @@ public final class Server implements AutoCloseable {
         new UptimeMetrics().bindTo(registry);
         database.pool().setMetricRegistry(registry);
 
-        Accounts accounts = new Accounts(new AccountStore(database.jdbi()), clock);
+        AccountStore accountStore = new AccountStore(database.jdbi());
+        Accounts accounts = new Accounts(accountStore, clock);
         SiteStore siteStore = new SiteStore(database.jdbi());
         StoryStore storyStore = new StoryStore(database.jdbi());
         Stories stories = new Stories(siteStore, storyStore, clock);
@@ -150,6 +161,13 @@ public final class Server implements AutoCloseable {
                 new DataExport(database.jdbi(), clock),
                 new AccountDeletion(database.jdbi(), commentStore, moderationStore, events, clock));
         AtomicReference<String> publicUrl = new AtomicReference<>(settings.publicUrl());
+        LinkTokens tokens = LinkTokens.load(database.jdbi(), clock.instant());
+        MailTexts texts = new MailTexts(publicUrl::get);
+        AccountMail accountMail = new AccountMail(accounts, accountStore, tokens, texts, events, clock);
+        accounts.onSignUp(accountMail::queueVerification);
+        events.onPublishing(new ReplyNotices(texts, tokens, clock)::published);
+        MailSender mailSender = new MailSender(settings.mail(), new MailQueue(database.jdbi()),
+                new ModeratorDigests(database.jdbi(), texts, tokens, settings.mail().digestInterval(), clock), clock);
         HttpServer http = HttpServer.create(new HttpServer.Parts(
                         accounts, siteStore, storyStore, stories, commentStore,
                         new Threads(commentStore, settings.rules()),
@@ -165,7 +183,8 @@ public final class Server implements AutoCloseable {
                         new HttpServer.AdminParts(new Sites(siteStore, clock),
                                 new StaffTokens(accounts, new ModeratorAccess(database.jdbi()), siteStore),
                                 new SingleSignOn(new SsoStore(database.jdbi()), accounts, clock)),
-                        queueSizes::refresh),
+                        queueSizes::refresh,
+                        new HttpServer.MailParts(accountMail, new Guests(accountStore, clock))),
                 new HttpServer.Options(settings.host(), settings.port(), publicUrl::get, settings.rateLimits(),
                         settings.trustProxy(), settings.maxStreams(), settings.shutdownGrace()));
         http.start();
@@ -184,8 +203,9 @@ public final class Server implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(() -> purge(accounts, addresses), 1, 60, TimeUnit.MINUTES);
         WebhookSender sender = new WebhookSender(webhookStore, Backoff.standard(), clock);
         housekeeping.scheduleWithFixedDelay(() -> deliverWebhooks(sender), 1, 1, TimeUnit.SECONDS);
+        mailSender.start();
         return new Server(database, http, housekeeping, connectPeers(settings, database, events), training,
-                publicUrl.get(), firstStart);
+                mailSender, publicUrl.get(), firstStart);
     }
 
     /**
@@ -266,6 +286,7 @@ public final class Server implements AutoCloseable {
     @Override
     public void close() {
         housekeeping.shutdownNow();
+        mailSender.close();
         training.close();
         if (peers != null) {
             peers.close();

@@ -3,6 +3,7 @@ package org.parley;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.parley.comment.CommentRules;
+import org.parley.mail.MailSettings;
 
 /**
  * How one Parley server runs: where it listens, where its data lives, what it calls itself, how it stops, and the
@@ -23,6 +24,7 @@ import org.parley.comment.CommentRules;
  * @param trainingData comma-separated labelled CSV files site models train on besides decisions, or null
  * @param shutdownGrace how long a stopping server lets requests in flight finish
  * @param ipRetention how long the keyed hashes of client addresses are kept
+ * @param mail the SMTP server and the pace of the mail queue
  */
 public record Settings(
         String host,
@@ -38,17 +40,20 @@ public record Settings(
         int maxStreams,
         String trainingData,
         Duration shutdownGrace,
-        Duration ipRetention) {
+        Duration ipRetention,
+        MailSettings mail) {
 
     public static final int DEFAULT_MAX_STREAMS = 10_000;
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(20);
     public static final Duration DEFAULT_IP_RETENTION = Duration.ofDays(30);
 
-    /** Settings with the default stream cap, no base training data, the default shutdown grace and IP retention. */
+    /** Settings with the default stream cap, no base training data, the default shutdown grace and IP
+     * retention, and no SMTP (mail waits in the queue). */
     public Settings(String host, int port, Path dataDir, String databaseUrl, String databaseUser,
             String databasePassword, String publicUrl, boolean rateLimits, boolean trustProxy, CommentRules rules) {
         this(host, port, dataDir, databaseUrl, databaseUser, databasePassword, publicUrl, rateLimits, trustProxy,
-                rules, DEFAULT_MAX_STREAMS, null, DEFAULT_SHUTDOWN_GRACE, DEFAULT_IP_RETENTION);
+                rules, DEFAULT_MAX_STREAMS, null, DEFAULT_SHUTDOWN_GRACE, DEFAULT_IP_RETENTION,
+                MailSettings.unconfigured());
     }
 
     /** The embedded default on a port, with data in {@code dataDir}. */
@@ -58,16 +63,21 @@ public record Settings(
 
     public Settings withRateLimits(boolean enabled) {
         return new Settings(host, port, dataDir, databaseUrl, databaseUser, databasePassword, publicUrl, enabled,
-                trustProxy, rules, maxStreams, trainingData, shutdownGrace, ipRetention);
+                trustProxy, rules, maxStreams, trainingData, shutdownGrace, ipRetention, mail);
+    }
+
+    public Settings withMail(MailSettings newMail) {
+        return new Settings(host, port, dataDir, databaseUrl, databaseUser, databasePassword, publicUrl, rateLimits,
+                trustProxy, rules, maxStreams, trainingData, shutdownGrace, ipRetention, newMail);
     }
 
     public Settings withRules(CommentRules newRules) {
         return new Settings(host, port, dataDir, databaseUrl, databaseUser, databasePassword, publicUrl, rateLimits,
-                trustProxy, newRules, maxStreams, trainingData, shutdownGrace, ipRetention);
+                trustProxy, newRules, maxStreams, trainingData, shutdownGrace, ipRetention, mail);
     }
 
     public Settings withShutdownGrace(Duration grace) {
         return new Settings(host, port, dataDir, databaseUrl, databaseUser, databasePassword, publicUrl, rateLimits,
-                trustProxy, rules, maxStreams, trainingData, grace, ipRetention);
+                trustProxy, rules, maxStreams, trainingData, grace, ipRetention, mail);
     }
 }

@@ -1,15 +1,15 @@
 /*
- * The site settings form: guidelines, word lists, link limit, premoderation, the new-commenter rule, report
- * thresholds, the edit window, what happens to a deleted account's comments, and civility thresholds per category
- * and band (blank: the model's default). Saving PATCHes only the fields that changed and shows the API's error
- * next to the field it names.
+ * The site settings form: guidelines, word lists, link limit, premoderation, guest comments, the new-commenter
+ * rule, report thresholds, the edit window, what happens to a deleted account's comments, and civility
+ * thresholds per category and band (blank: the model's default). Saving PATCHes only the fields that changed
+ * and shows the API's error next to the field it names.
  */
 import {ApiError, get, patch} from './api.js';
 import {announce, el, showStatus, statusLine, CATEGORIES} from './dom.js';
 import {label, t} from './i18n.js';
 
 const BANDS = ['nudge', 'hold', 'reject'];
-const DELETED_ACCOUNT_POLICIES = [['anonymize', 'kept, shown as \u201cdeleted user\u201d'], ['remove', 'removed']];
+const DELETED_ACCOUNT_POLICIES = ['anonymize', 'remove'];
 const NUMBERS = {
     linkLimit: {min: 0, max: 50, step: 1},
     newCommenterComments: {min: 0, max: 100, step: 1},
@@ -28,6 +28,8 @@ export function showSettings(container, context) {
         .catch((error) => section.append(el('p', {class: 'error', role: 'alert'}, error.message)));
 }
 
+const GUEST_MODES = ['off', 'pending', 'published'];
+
 function form(site, view) {
     let saved = values(view);
     const status = statusLine('settings-status');
@@ -39,12 +41,16 @@ function form(site, view) {
             el('textarea', {name: 'suspectWords', rows: '4'}, view.settings.suspectWords.join('\n'))),
         field('premoderation',
             el('input', {type: 'checkbox', role: 'switch', name: 'premoderation', checked: view.settings.premoderation})),
+        field('guestComments',
+            el('select', {name: 'guestComments'}, GUEST_MODES.map((mode) =>
+                el('option', {value: mode, selected: view.settings.guestComments === mode}, t('guests.' + mode))))),
         Object.entries(NUMBERS).map(([name, spec]) => field(name, el('input', {type: 'number',
             name, min: spec.min, max: spec.max, step: spec.step, required: !spec.optional,
             value: view.settings[name] ?? ''}))),
-        field('deletedAccountComments', 'When a reader deletes their account, their comments are',
-            el('select', {name: 'deletedAccountComments'}, DELETED_ACCOUNT_POLICIES.map(([value, label]) =>
-                el('option', {value, selected: view.settings.deletedAccountComments === value}, label)))),
+        field('deletedAccountComments',
+            el('select', {name: 'deletedAccountComments'}, DELETED_ACCOUNT_POLICIES.map((value) =>
+                el('option', {value, selected: view.settings.deletedAccountComments === value},
+                    t('deleted.' + value))))),
         thresholdTable(view.settings.thresholds),
         el('div', {class: 'form-actions'}, el('button', {type: 'submit', testid: 'settings-save'}, t('settings.save')),
             status));
@@ -104,7 +110,8 @@ function values(view, settingsForm) {
     const lines = (name) => read(name).value.split('\n').map((line) => line.trim()).filter(Boolean);
     const result = {guidelines: read('guidelines').value, bannedWords: lines('bannedWords'),
         suspectWords: lines('suspectWords'), premoderation: read('premoderation').checked,
-        deletedAccountComments: read('deletedAccountComments').value, thresholds: {}};
+        deletedAccountComments: read('deletedAccountComments').value, guestComments: read('guestComments').value,
+        thresholds: {}};
     for (const name of Object.keys(NUMBERS)) result[name] = read(name).value === '' ? null : Number(read(name).value);
     for (const category of CATEGORIES) {
         for (const band of BANDS) {

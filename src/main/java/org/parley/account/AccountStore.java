@@ -24,6 +24,10 @@ public final class AccountStore {
         this.jdbi = jdbi;
     }
 
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
     /** Inserts an account; false when the e-mail is taken. */
     public boolean insert(Account account, String passwordHash) {
         return jdbi.withHandle(handle -> insert(handle, account, passwordHash));
@@ -80,6 +84,87 @@ public final class AccountStore {
                 .bind("id", id)
                 .map(AccountStore::account)
                 .findOne());
+    }
+
+    /** An account's mail settings. */
+    public MailPreferences preferences(String accountId) {
+        return jdbi.withHandle(handle -> preferences(handle, accountId));
+    }
+
+    public static MailPreferences preferences(Handle handle, String accountId) {
+        return handle.createQuery(
+                        "SELECT email_verified_at, notify_replies, notify_queue FROM accounts WHERE id = :id")
+                .bind("id", accountId)
+                .map((rs, ctx) -> new MailPreferences(rs.getObject("email_verified_at") != null,
+                        rs.getInt("notify_replies") == 1, rs.getInt("notify_queue") == 1))
+                .findOne()
+                .orElse(new MailPreferences(false, false, false));
+    }
+
+    /** Marks the account's address verified, if it still is {@code email}; false when it changed or is unknown. */
+    public boolean markVerified(Handle handle, String accountId, String email, Instant now) {
+        return handle.createUpdate("UPDATE accounts SET email_verified_at = COALESCE(email_verified_at, :now)"
+                        + " WHERE id = :id AND email = :email")
+                .bind("now", now.toEpochMilli())
+                .bind("id", accountId)
+                .bind("email", email)
+                .execute() == 1;
+    }
+
+    /** Sets one of the mail switches: {@code notify_replies} or {@code notify_queue}. */
+    public void setNotify(Handle handle, String accountId, MailPreferences.Kind kind, boolean on) {
+        handle.createUpdate("UPDATE accounts SET " + kind.column() + " = :on WHERE id = :id")
+                .bind("on", on ? 1 : 0)
+                .bind("id", accountId)
+                .execute();
+    }
+
+    public void updateDisplayName(String accountId, String displayName) {
+        jdbi.useHandle(handle -> handle.createUpdate("UPDATE accounts SET display_name = :name WHERE id = :id")
+                .bind("name", displayName)
+                .bind("id", accountId)
+                .execute());
+    }
+
+    /**
+     * Replaces the password hash if it still is {@code expectedHash}, marks the address verified (the reader read
+     * the mail) and ends every session; false when the hash changed meanwhile (the link was used already).
+     */
+    public boolean resetPassword(String accountId, String expectedHash, String newHash, Instant now) {
+        return jdbi.inTransaction(handle -> {
+            int changed = handle.createUpdate("UPDATE accounts SET password_hash = :newHash,"
+                            + " email_verified_at = COALESCE(email_verified_at, :now)"
+                            + " WHERE id = :id AND password_hash = :expected")
+                    .bind("newHash", newHash)
+                    .bind("now", now.toEpochMilli())
+                    .bind("id", accountId)
+                    .bind("expected", expectedHash)
+                    .execute();
+            if (changed == 1) {
+                handle.createUpdate("DELETE FROM sessions WHERE account_id = :id").bind("id", accountId).execute();
+            }
+            return changed == 1;
+        });
+    }
+
+    /** The guest account standing for this e-mail, created when new; its name follows the latest post. */
+    public Account findOrCreateGuest(String email, String displayName, String newId, Instant now) {
+        String guestEmail = Guests.accountEmail(email);
+        return jdbi.inTransaction(handle -> {
+            handle.createUpdate("""
+                            INSERT INTO accounts (id, email, display_name, password_hash, role, created_at)
+                            VALUES (:id, :email, :name, '', 'guest', :now)
+                            ON CONFLICT (email) DO UPDATE SET display_name = :name""")
+                    .bind("id", newId)
+                    .bind("email", guestEmail)
+                    .bind("name", displayName)
+                    .bind("now", now.toEpochMilli())
+                    .execute();
+            return handle.createQuery("SELECT " + ACCOUNT_COLUMNS + " FROM accounts a WHERE a.email = :email")
+                    .bind("email", guestEmail)
+                    .map(AccountStore::account)
+                    .one();
+        });
     }
 
     /** The account with this (lower-cased) e-mail and its password hash. */

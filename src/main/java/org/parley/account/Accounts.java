@@ -7,9 +7,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
 import org.parley.problem.Problem;
 import org.parley.problem.ProblemKind;
 import org.parley.store.Ids;
@@ -28,29 +32,87 @@ public final class Accounts {
 
     private final AccountStore store;
     private final Clock clock;
+    private final List<BiConsumer<Handle, Account>> signUpListeners = new CopyOnWriteArrayList<>();
 
     public Accounts(AccountStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }
 
+    /**
+     * Has {@code listener} told of every sign-up inside the transaction that creates the account (the verification
+     * mail is queued there, so it exists exactly when the account does).
+     */
+    public void onSignUp(BiConsumer<Handle, Account> listener) {
+        signUpListeners.add(listener);
+    }
+
     /** Creates a reader account and signs it in. */
     public SignedIn signUp(String email, String password, String displayName) {
-        Account account = create(email, password, displayName, Role.READER);
+        Account account = newAccount(email, password, displayName, Role.READER);
+        String hash = Passwords.hash(password);
+        boolean inserted = store.jdbi().inTransaction(handle -> {
+            if (!store.insert(handle, account, hash)) {
+                return false;
+            }
+            signUpListeners.forEach(listener -> listener.accept(handle, account));
+            return true;
+        });
+        if (!inserted) {
+            throw emailTaken();
+        }
         return startSession(account);
     }
 
     /** Creates an account with a role, checking the same rules as sign-up; 409 when the e-mail is taken. */
     public Account create(String email, String password, String displayName, Role role) {
+        Account account = newAccount(email, password, displayName, role);
+        if (!store.insert(account, Passwords.hash(password))) {
+            throw emailTaken();
+        }
+        return account;
+    }
+
+    private Account newAccount(String email, String password, String displayName, Role role) {
         String normalizedEmail = checkEmail(email);
         checkPassword(password);
         String name = checkDisplayName(displayName);
-        Account account = new Account(Ids.newId(), normalizedEmail, name, role, clock.instant());
-        if (!store.insert(account, Passwords.hash(password))) {
-            throw new Problem(ProblemKind.CONFLICT, "email_taken",
-                    "An account with this e-mail address exists already. Log in instead.", "email");
+        return new Account(Ids.newId(), normalizedEmail, name, role, clock.instant());
+    }
+
+    private static Problem emailTaken() {
+        return new Problem(ProblemKind.CONFLICT, "email_taken",
+                "An account with this e-mail address exists already. Log in instead.", "email");
+    }
+
+    /** The account's mail settings. */
+    public MailPreferences preferences(String accountId) {
+        return store.preferences(accountId);
+    }
+
+    /** Renames the account under the sign-up rules; answers the account as it is now. */
+    public Account rename(Account account, String displayName) {
+        String name = checkDisplayName(displayName);
+        store.updateDisplayName(account.id(), name);
+        return new Account(account.id(), account.email(), name, account.role(), account.createdAt());
+    }
+
+    /** The account (not a guest's) with this e-mail and its password hash, for a password reset. */
+    public Optional<AccountStore.Credentials> findForReset(String email) {
+        if (email == null || email.length() > 254) {
+            return Optional.empty();
         }
-        return account;
+        return store.findCredentials(email.trim().toLowerCase(Locale.ROOT))
+                .filter(found -> found.account().role() != Role.GUEST);
+    }
+
+    /**
+     * Sets a new password if the stored hash is still {@code expectedHash} (a reset link works once) and ends every
+     * session of the account; false when the password changed since the link was made.
+     */
+    public boolean resetPassword(String accountId, String expectedHash, String newPassword) {
+        checkPassword(newPassword);
+        return store.resetPassword(accountId, expectedHash, Passwords.hash(newPassword), clock.instant());
     }
 
     public SignedIn logIn(String email, String password) {
@@ -168,7 +230,7 @@ public final class Accounts {
         }
     }
 
-    private static String checkEmail(String email) {
+    static String checkEmail(String email) {
         String trimmed = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
         if (trimmed.length() > 254 || !EMAIL.matcher(trimmed).matches()) {
             throw Problem.invalid("email", "Give a valid e-mail address, such as name@example.org.");
@@ -186,7 +248,7 @@ public final class Accounts {
         }
     }
 
-    private static String checkDisplayName(String displayName) {
+    static String checkDisplayName(String displayName) {
         String name = displayName == null ? "" : displayName.strip();
         if (name.isEmpty() || name.length() > MAX_DISPLAY_NAME_LENGTH
                 || name.chars().anyMatch(Character::isISOControl)) {

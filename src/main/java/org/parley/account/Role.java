@@ -2,11 +2,15 @@ package org.parley.account;
 
 import java.util.Locale;
 
-/** What an account may do: readers comment, moderators also moderate, admins also manage sites and staff. */
+/**
+ * What an account may do: readers comment, moderators also moderate, admins also manage sites and staff. A guest
+ * is the author of guest comments: it has no password, cannot sign in, and stands for one e-mail address.
+ */
 public enum Role {
     READER,
     MODERATOR,
-    ADMIN;
+    ADMIN,
+    GUEST;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);
@@ -22,6 +26,6 @@ public enum Role {
     }
 
     public boolean canModerate() {
-        return this != READER;
+        return this == MODERATOR || this == ADMIN;
     }
 }

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 import org.parley.account.Account;
+import org.parley.account.Guests;
 import org.parley.account.Session;
 import org.parley.comment.Comment;
 import org.parley.comment.CommentRules;
@@ -15,6 +16,7 @@ import org.parley.comment.Reports;
 import org.parley.comment.Respects;
 import org.parley.comment.ThreadComment;
 import org.parley.moderation.ModeratorAccess;
+import org.parley.moderation.ModerationStore;
 import org.parley.moderation.Outcome;
 import org.parley.moderation.Reason;
 import org.parley.moderation.ReportThresholds;
@@ -26,7 +28,12 @@ import org.parley.story.Story;
 /** The write side of threads: post, edit, delete, respect, report, and the Markdown preview. */
 final class CommentsApi {
 
-    record PostRequest(String site, String url, String title, String parentId, String body, Boolean revised) {
+    record PostRequest(String site, String url, String title, String parentId, String body, Boolean revised,
+            GuestRequest guest) {
+    }
+
+    /** Who a guest says they are; the e-mail is kept for moderators and claims, never shown in public. */
+    record GuestRequest(String name, String email) {
     }
 
     record EditRequest(String body) {
@@ -55,13 +62,18 @@ final class CommentsApi {
     private final RateLimits limits;
     private final ReportThresholds reportThresholds;
     private final Disagreements disagreements;
+    private final Guests guests;
+    private final ModerationStore moderation;
 
     private final ModeratorAccess access;
 
     CommentsApi(Stories stories, Submissions submissions, Comments comments, Respects respects, Reports reports,
             ReportThresholds reportThresholds, Disagreements disagreements, CommentRules rules, Auth auth,
-            Requests requests, RateLimits limits, ModeratorAccess access) {
+            Requests requests, RateLimits limits, ModeratorAccess access, Guests guests,
+            ModerationStore moderation) {
         this.access = access;
+        this.guests = guests;
+        this.moderation = moderation;
         this.disagreements = disagreements;
         this.reportThresholds = reportThresholds;
         this.stories = stories;
@@ -75,15 +87,28 @@ final class CommentsApi {
         this.limits = limits;
     }
 
+    /** Posts as the signed-in reader, or, without a session, as a guest where the site takes guests. */
     void post(Context ctx) {
-        Session session = auth.requireForChange(ctx);
-        PostRequest request = requests.body(ctx, PostRequest.class);
-        limits.take(RateLimits.Limit.POST_PER_IP, auth.clientAddress(ctx));
-        limits.take(RateLimits.Limit.POST_PER_ACCOUNT, session.account().id());
+        Account author;
+        PostRequest request;
+        if (auth.session(ctx).isPresent() || ctx.header("Authorization") != null) {
+            author = auth.requireForChange(ctx).account();
+            request = requests.body(ctx, PostRequest.class);
+            limits.take(RateLimits.Limit.POST_PER_IP, auth.clientAddress(ctx));
+        } else {
+            request = requests.body(ctx, PostRequest.class);
+            if (request.guest() == null || request.site() == null
+                    || !moderation.settings(request.site()).acceptsGuests()) {
+                auth.require(ctx);
+            }
+            limits.take(RateLimits.Limit.POST_PER_IP, auth.clientAddress(ctx));
+            author = guests.author(request.guest().name(), request.guest().email());
+        }
+        limits.take(RateLimits.Limit.POST_PER_ACCOUNT, author.id());
         Story story = stories.findOrCreate(request.site(), request.url(), request.title());
-        Outcome outcome = submissions.post(session.account(), story, blankToNull(request.parentId()),
+        Outcome outcome = submissions.post(author, story, blankToNull(request.parentId()),
                 request.body(), Boolean.TRUE.equals(request.revised()));
-        auth.rememberAddress(ctx, session.account().id(), "comment", outcome.comment().id());
+        auth.rememberAddress(ctx, author.id(), "comment", outcome.comment().id());
         ctx.status(201).json(view(outcome));
     }
 

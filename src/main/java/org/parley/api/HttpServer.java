@@ -16,6 +16,8 @@ import java.util.function.Supplier;
 import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.parley.account.Accounts;
+import org.parley.account.Guests;
+import org.parley.mail.AccountMail;
 import org.parley.classifier.Classifier;
 import org.parley.comment.CommentEvents;
 import org.parley.comment.CommentRules;
@@ -82,7 +84,8 @@ public final class HttpServer {
             Webhooks webhooks,
             PrivacyParts privacy,
             AdminParts admin,
-            Runnable beforeScrape) {
+            Runnable beforeScrape,
+            MailParts mail) {
     }
 
     /** What readers' privacy needs: hashed client addresses, the data export, account deletion. */
@@ -91,6 +94,10 @@ public final class HttpServer {
 
     /** What the admins' API and publisher sign-in need. */
     public record AdminParts(Sites sites, StaffTokens tokens, SingleSignOn sso) {
+    }
+
+    /** What the account mails and guest comments need. */
+    public record MailParts(AccountMail accountMail, Guests guests) {
     }
 
     /** What the moderators' API needs. */
@@ -142,13 +149,15 @@ public final class HttpServer {
         parts.events().subscribe(stream::publish);
         RequestTimers timers = new RequestTimers(parts.registry());
         Routes routes = new Routes(
-                new AuthApi(parts.accounts(), auth, requests, limits, parts.moderation().store(), parts.admin().sso()),
+                new AuthApi(parts.accounts(), auth, requests, limits, parts.moderation().store(), parts.admin().sso(),
+                        parts.mail().accountMail()),
                 new ThreadsApi(parts.stories(), parts.storyStore(), parts.threads(), parts.commentStore(),
                         parts.rules(), cache, auth, mapper, parts.disagreements(), parts.moderation().editWindows(),
-                        parts.admin().sso()),
+                        parts.admin().sso(), parts.moderation().store()),
                 new CommentsApi(parts.stories(), parts.submissions(), parts.comments(), parts.respects(),
                         parts.reports(), parts.moderation().reportThresholds(), parts.disagreements(),
-                        parts.rules(), auth, requests, limits, parts.moderation().access()),
+                        parts.rules(), auth, requests, limits, parts.moderation().access(), parts.mail().guests(),
+                        parts.moderation().store()),
                 new ModerationApi(auth, requests, parts.moderation().access(), parts.moderation().queue(),
                         parts.moderation().decisions(), parts.moderation().bans(), parts.moderation().log(),
                         parts.moderation().store(), parts.moderation().administration(), parts.siteStore(),
@@ -270,6 +279,11 @@ public final class HttpServer {
             r.post("/api/v1/auth/sso", auth::sso);                   // none / SSO_PER_IP; 401 sso_invalid
             r.post("/api/v1/auth/logout", auth::logout);             // CSRF when signed in
             r.get("/api/v1/me", auth::me);                           // signed in
+            r.patch("/api/v1/me", auth::changeMe);                   // CSRF
+            r.post("/api/v1/auth/verify", auth::verify);             // none (the token) / MAIL_PER_IP
+            r.post("/api/v1/auth/verify/resend", auth::resendVerification); // CSRF / MAIL_PER_ACCOUNT; 202
+            r.post("/api/v1/auth/password-reset", auth::requestReset); // none / MAIL_PER_IP, MAIL_PER_EMAIL; 202
+            r.post("/api/v1/auth/password-reset/confirm", auth::confirmReset); // none (the token) / MAIL_PER_IP
             r.delete("/api/v1/me/warning", auth::acknowledgeWarning); // CSRF
             r.get("/api/v1/me/export", privacy::export);             // signed in; attachment
             r.delete("/api/v1/me", privacy::delete);                 // CSRF; 204, 409 last_admin
@@ -278,7 +292,7 @@ public final class HttpServer {
             r.get("/api/v1/threads/viewer", threads::viewer);        // signed in
             r.get("/api/v1/counts", threads::counts);                // none
 
-            r.post("/api/v1/comments", comments::post);              // CSRF / POST_PER_IP, POST_PER_ACCOUNT
+            r.post("/api/v1/comments", comments::post);              // CSRF, or a guest / POST_PER_IP, POST_PER_ACCOUNT
             r.patch("/api/v1/comments/{id}", comments::edit);        // CSRF, author / POST_PER_ACCOUNT
             r.delete("/api/v1/comments/{id}", comments::delete);     // CSRF, author or moderator
             r.post("/api/v1/comments/{id}/respect", comments::respect); // CSRF / ACTION_PER_ACCOUNT
@@ -330,6 +344,12 @@ public final class HttpServer {
 
             r.get("/health", health::health);
             r.get("/metrics", health::metrics);
+
+            r.get("/account/verify", pages::verify);                // none; the page posts the token
+            r.get("/account/reset", pages::reset);                  // none; the page posts token and password
+            r.get("/account/unsubscribe", pages::unsubscribe);      // none; a form that posts back
+            r.post("/account/unsubscribe", auth::unsubscribe);      // none (the token); RFC 8058 one-click
+            r.get("/account/{file}", ctx -> sendAsset(ctx, "account/" + ctx.pathParam("file")));
 
             r.get("/", pages::article);
             r.get("/articles", pages::articles);

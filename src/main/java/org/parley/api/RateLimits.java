@@ -26,7 +26,12 @@ final class RateLimits {
         ACTION_PER_ACCOUNT(Bandwidth.builder().capacity(120).refillGreedy(120, Duration.ofMinutes(1)).build()),
         PREVIEW_PER_IP(Bandwidth.builder().capacity(120).refillGreedy(120, Duration.ofMinutes(1)).build()),
         /** Publisher sign-in runs on page views, so it allows as many as previews. */
-        SSO_PER_IP(Bandwidth.builder().capacity(120).refillGreedy(120, Duration.ofMinutes(1)).build());
+        SSO_PER_IP(Bandwidth.builder().capacity(120).refillGreedy(120, Duration.ofMinutes(1)).build()),
+        /** Requests that send mail or spend a mailed token, per address. */
+        MAIL_PER_IP(Bandwidth.builder().capacity(20).refillGreedy(20, Duration.ofHours(1)).build()),
+        /** Mails to one address (reset) or one account (verification again). */
+        MAIL_PER_EMAIL(Bandwidth.builder().capacity(5).refillGreedy(5, Duration.ofHours(1)).build()),
+        MAIL_PER_ACCOUNT(Bandwidth.builder().capacity(5).refillGreedy(5, Duration.ofHours(1)).build());
 
         private final List<Bandwidth> bandwidths;
 

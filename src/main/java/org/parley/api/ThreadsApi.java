@@ -13,6 +13,7 @@ import org.parley.comment.CommentRules;
 import org.parley.comment.CommentStore;
 import org.parley.comment.Disagreements;
 import org.parley.moderation.EditWindows;
+import org.parley.moderation.ModerationStore;
 import org.parley.comment.Sort;
 import org.parley.comment.ThreadComment;
 import org.parley.comment.ThreadPage;
@@ -66,10 +67,13 @@ final class ThreadsApi {
     private final Disagreements disagreements;
     private final SingleSignOn sso;
 
+    private final ModerationStore moderation;
+
     ThreadsApi(Stories stories, StoryStore storyStore, Threads threads, CommentStore comments, CommentRules rules,
             ThreadCache cache, Auth auth, ObjectMapper mapper, Disagreements disagreements, EditWindows editWindows,
-            SingleSignOn sso) {
+            SingleSignOn sso, ModerationStore moderation) {
         this.sso = sso;
+        this.moderation = moderation;
         this.disagreements = disagreements;
         this.editWindows = editWindows;
         this.stories = stories;
@@ -192,12 +196,7 @@ final class ThreadsApi {
 
     private SiteView siteView(Site site) {
         return new SiteView(site.id(), site.name(), site.guidelines(), rules.maxBodyLength(),
-                editWindows.forSite(site.id()).toSeconds(), CommentRules.MAX_DEPTH + 1, guestsAllowed(site),
-                sso.enabled(site.id()));
-    }
-
-    /** Whether the site takes guest comments: always false until guest comments exist (their branch sets it). */
-    private static boolean guestsAllowed(Site site) {
-        return false;
+                editWindows.forSite(site.id()).toSeconds(), CommentRules.MAX_DEPTH + 1,
+                moderation.settings(site.id()).acceptsGuests(), sso.enabled(site.id()));
     }
 }

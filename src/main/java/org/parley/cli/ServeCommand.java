@@ -12,6 +12,7 @@ import org.parley.Server;
 import org.parley.Settings;
 import org.parley.comment.CommentRules;
 import org.slf4j.LoggerFactory;
+import org.parley.mail.MailSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -79,12 +80,62 @@ public final class ServeCommand implements Runnable {
             description = "Days the keyed hashes of client addresses are kept (default: 30).")
     String ipRetentionDays;
 
+    @Option(names = "--smtp-host", description = "SMTP server for mail; without it mail waits in the queue.")
+    String smtpHost;
+
+    @Option(names = "--smtp-port", description = "SMTP port (default: 587).")
+    String smtpPort;
+
+    @Option(names = "--smtp-user", description = "SMTP user.")
+    String smtpUser;
+
+    @Option(names = "--smtp-password",
+            description = "SMTP password (prefer PARLEY_SMTP_PASSWORD or the config file: options show in ps).")
+    String smtpPassword;
+
+    @Option(names = "--smtp-from", description = "Sender of Parley's mail, e.g. 'Comments <comments@example.org>'.")
+    String smtpFrom;
+
+    @Option(names = "--smtp-security", description = "none, starttls (default) or tls.")
+    String smtpSecurity;
+
+    @Option(names = "--digest-minutes", description = "Least minutes between two moderator digests (default: 15).")
+    String digestMinutes;
+
+    @Option(names = "--mail-attempts", description = "Attempts to send a message before it is given up (default: 8).")
+    String mailAttempts;
+
+    @Option(names = "--mail-poll-seconds", description = "Seconds between looks at the mail queue (default: 5).")
+    String mailPollSeconds;
+
+    @Option(names = "--mail-retry-seconds",
+            description = "Seconds before the first retry of a failed message, doubling after (default: 60).")
+    String mailRetrySeconds;
+
+    /** The SMTP server and the pace of the mail queue. */
+    private MailSettings mail(ServeConfiguration configuration) {
+        MailSettings.Security security = MailSettings.Security.ofCode(
+                configuration.choice("smtp-security", smtpSecurity, "none", "starttls", "tls"));
+        return new MailSettings(configuration.value("smtp-host", smtpHost),
+                configuration.number("smtp-port", smtpPort, 1, 65535),
+                configuration.value("smtp-user", smtpUser),
+                configuration.value("smtp-password", smtpPassword),
+                configuration.value("smtp-from", smtpFrom), security,
+                Duration.ofMinutes(configuration.number("digest-minutes", digestMinutes, 1, 7 * 24 * 60)),
+                Duration.ofSeconds(configuration.number("mail-poll-seconds", mailPollSeconds, 1, 3600)),
+                Duration.ofSeconds(configuration.number("mail-retry-seconds", mailRetrySeconds, 1, 24 * 3600)),
+                configuration.number("mail-attempts", mailAttempts, 1, 100));
+    }
+
     @Override
     public void run() {
         ServeConfiguration configuration = ServeConfiguration.load(config, System.getenv());
         applyLogging(configuration);
         Settings settings = settings(configuration);
         Server server = Server.start(settings, Clock.systemUTC());
+        if (!settings.mail().configured()) {
+            System.out.println("Mail is not configured (--smtp-host, --smtp-from): it waits in the queue until it is.");
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -124,7 +175,8 @@ public final class ServeCommand implements Runnable {
                 configuration.number("max-streams", maxStreams, 0, 10_000_000),
                 configuration.value("training-data", trainingData),
                 Duration.ofSeconds(configuration.number("shutdown-timeout", shutdownTimeout, 0, 3600)),
-                Duration.ofDays(configuration.number("ip-retention-days", ipRetentionDays, 1, 36_500)));
+                Duration.ofDays(configuration.number("ip-retention-days", ipRetentionDays, 1, 36_500)),
+                mail(configuration));
     }
 
     /**

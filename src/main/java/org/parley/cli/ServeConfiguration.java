@@ -44,7 +44,18 @@ final class ServeConfiguration {
             new Entry("training-data", "PARLEY_TRAINING_DATA", "labelled CSV files site models train on", null),
             new Entry("ip-retention-days", "PARLEY_IP_RETENTION_DAYS", "days client address hashes are kept", "30"),
             new Entry("shutdown-timeout", "PARLEY_SHUTDOWN_TIMEOUT",
-                    "seconds a stopping server lets requests finish", "20"));
+                    "seconds a stopping server lets requests finish", "20"),
+            new Entry("smtp-host", "PARLEY_SMTP_HOST", "SMTP server; without it mail waits in the queue", null),
+            new Entry("smtp-port", "PARLEY_SMTP_PORT", "SMTP port", "587"),
+            new Entry("smtp-user", "PARLEY_SMTP_USER", "SMTP user", null),
+            new Entry("smtp-password", "PARLEY_SMTP_PASSWORD", "SMTP password", null),
+            new Entry("smtp-from", "PARLEY_SMTP_FROM", "sender of Parley's mail", null),
+            new Entry("smtp-security", "PARLEY_SMTP_SECURITY", "none, starttls or tls", "starttls"),
+            new Entry("digest-minutes", "PARLEY_DIGEST_MINUTES", "least minutes between two moderator digests", "15"),
+            new Entry("mail-attempts", "PARLEY_MAIL_ATTEMPTS", "attempts before a message is given up", "8"),
+            new Entry("mail-poll-seconds", "PARLEY_MAIL_POLL_SECONDS", "seconds between looks at the mail queue", "5"),
+            new Entry("mail-retry-seconds", "PARLEY_MAIL_RETRY_SECONDS", "seconds before a failed message's first retry",
+                    "60"));
 
     private final Map<String, String> environment;
     private final Properties file;

@@ -75,6 +75,28 @@ public final class CommentStore {
     }
 
     /** Stores a new comment with its first revision; a published one counts in its story and parent. */
+    /**
+     * Makes the comments of the guest account with this stored e-mail the account's own; answers them as events
+     * (their threads show a new author), to publish once the transaction commits. Used when a reader verifies the
+     * address the guest gave.
+     */
+    public static List<CommentEvent> claimGuestComments(Handle handle, String guestAccountEmail, String accountId) {
+        List<CommentEvent> claimed = handle.createQuery("""
+                        SELECT c.story_id, c.id FROM comments c JOIN accounts a ON a.id = c.author_id
+                        WHERE a.email = :guest AND a.role = 'guest'""")
+                .bind("guest", guestAccountEmail)
+                .map((rs, ctx) -> new CommentEvent(CommentEvent.Type.EDITED, rs.getString("story_id"),
+                        rs.getString("id")))
+                .list();
+        handle.createUpdate("""
+                        UPDATE comments SET author_id = :account
+                        WHERE author_id IN (SELECT id FROM accounts WHERE email = :guest AND role = 'guest')""")
+                .bind("account", accountId)
+                .bind("guest", guestAccountEmail)
+                .execute();
+        return claimed;
+    }
+
     public void insert(Handle handle, NewComment comment) {
         handle.createUpdate("""
                         INSERT INTO comments (id, story_id, parent_id, root_id, depth, reply_to_id, author_id, body,

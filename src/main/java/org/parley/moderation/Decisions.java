@@ -63,7 +63,12 @@ public final class Decisions {
         comments.jdbi().useTransaction(handle -> {
             Comment current = CommentStore.find(handle, commentId).orElseThrow();
             switch (action) {
-                case APPROVE -> comments.changeStatus(handle, current, CommentStatus.PUBLISHED);
+                case APPROVE -> {
+                    comments.changeStatus(handle, current, CommentStatus.PUBLISHED);
+                    if (current.status() != CommentStatus.PUBLISHED) {
+                        events.publishing(handle, commentId);
+                    }
+                }
                 case REJECT -> comments.changeStatus(handle, current, CommentStatus.REJECTED);
                 case FEATURE, UNFEATURE -> handle.createUpdate(
                                 "UPDATE comments SET featured = :featured WHERE id = :id")

@@ -51,7 +51,7 @@ public final class ModeratorAccess {
         return switch (account.role()) {
             case ADMIN -> true;
             case MODERATOR -> assignedSites(account.id()).contains(siteId) || isAdmin(account.id());
-            case READER -> false;
+            case READER, GUEST -> false;
         };
     }
 

@@ -5,6 +5,7 @@ import org.parley.comment.CommentRules;
 import org.parley.moderation.phase.BannedUser;
 import org.parley.moderation.phase.BodyLength;
 import org.parley.moderation.phase.Civility;
+import org.parley.moderation.phase.GuestAuthor;
 import org.parley.moderation.phase.NewCommenter;
 import org.parley.moderation.phase.WordLists;
 import org.parley.moderation.phase.LinkLimit;
@@ -23,7 +24,7 @@ public final class Pipelines {
      * author, a repeated post. Then the rules that can reject what is stored, so a rejection ends the run before
      * anyone is nudged: the site's word lists. Then links, which hold. Then civility, which rejects, nudges the
      * writer (nothing stored) or holds. Last the holds that concern the author or the place rather than the words:
-     * the new-commenter rule and premoderation.
+     * the new-commenter rule, guests' comments and premoderation.
      */
     public static Pipeline standard(ModerationStore store, CommentRules rules, Classifier classifier) {
         return standard(store, rules, SiteClassifiers.shippedOnly(classifier));
@@ -40,6 +41,7 @@ public final class Pipelines {
                 new LinkLimit(),
                 new Civility(classifiers),
                 new NewCommenter(store),
+                new GuestAuthor(),
                 new PreModeration());
     }
 }

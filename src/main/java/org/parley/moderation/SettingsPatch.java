@@ -22,6 +22,7 @@ public record SettingsPatch(
         Map<String, Map<String, Double>> thresholds,
         Integer editWindowMinutes,
         String deletedAccountComments,
+        String guestComments,
         String ssoSecret,
         String ssoPublicKey) {
 }

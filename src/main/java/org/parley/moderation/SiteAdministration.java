@@ -59,7 +59,9 @@ public final class SiteAdministration {
                 thresholds(patch.thresholds(), current.thresholds()),
                 patch.editWindowMinutes() == null ? current.editWindowMinutes()
                         : Integer.valueOf(range("editWindowMinutes", patch.editWindowMinutes(), 0, 0, 24 * 60)),
-                deletedAccountComments(patch.deletedAccountComments(), current.deletedAccountComments()));
+                deletedAccountComments(patch.deletedAccountComments(), current.deletedAccountComments()),
+
+                guestComments(patch.guestComments(), current.guestComments()));
         if (next.reportsToHold() < next.reportsToQueue()) {
             throw Problem.invalid("reportsToHold", "Holding a comment takes at least as many reports as queueing it.");
         }
@@ -78,6 +80,16 @@ public final class SiteAdministration {
 
     private Site requireSite(String siteId) {
         return sites.find(siteId).orElseThrow(() -> Problem.notFound("site", "There is no site '" + siteId + "'."));
+    }
+
+    private static String guestComments(String given, String current) {
+        if (given == null) {
+            return current;
+        }
+        if (!SiteSettings.GUEST_MODES.contains(given)) {
+            throw Problem.invalid("guestComments", "guestComments is off, pending or published.");
+        }
+        return given;
     }
 
     private static List<String> words(String field, List<String> given, List<String> current) {

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param reportsToQueue distinct readers' reports that put a comment in the reported queue
  * @param reportsToHold distinct readers' reports that also hold it until reviewed
  * @param editWindowMinutes how long authors may edit on this site; null for the server's setting
+ * @param guestComments whether readers without an account may comment: {@code off} (the default), {@code pending}
+ *     (held for a moderator) or {@code published} (judged like any comment)
  * @param thresholds per category ({@code rude} …), per band ({@code nudge}, {@code hold}, {@code reject}), the
  *     site's own civility thresholds; a missing one means the model's shipped threshold
  * @param deletedAccountComments what happens to a reader's comments when they delete their account:
@@ -35,10 +37,14 @@ public record SiteSettings(
         Integer reportsToHold,
         Map<String, Map<String, Double>> thresholds,
         Integer editWindowMinutes,
-        String deletedAccountComments) {
+        String deletedAccountComments,
+        String guestComments) {
 
     /** The policies for a deleted account's comments. */
     public static final List<String> DELETED_ACCOUNT_POLICIES = List.of("anonymize", "remove");
+
+    /** The values {@code guestComments} takes. */
+    public static final java.util.Set<String> GUEST_MODES = java.util.Set.of("off", "pending", "published");
 
     public SiteSettings {
         bannedWords = bannedWords == null ? List.of() : List.copyOf(bannedWords);
@@ -50,6 +56,7 @@ public record SiteSettings(
         reportsToQueue = reportsToQueue == null ? 3 : reportsToQueue;
         reportsToHold = reportsToHold == null ? 5 : reportsToHold;
         thresholds = thresholds == null ? Map.of() : Map.copyOf(thresholds);
+        guestComments = guestComments == null || !GUEST_MODES.contains(guestComments) ? "off" : guestComments;
         deletedAccountComments = deletedAccountComments == null ? "anonymize" : deletedAccountComments;
     }
 
@@ -58,7 +65,7 @@ public record SiteSettings(
             Integer newCommenterComments, Double newCommenterBar, Integer reportsToQueue, Integer reportsToHold,
             Map<String, Map<String, Double>> thresholds, Integer editWindowMinutes) {
         this(bannedWords, suspectWords, linkLimit, premoderation, newCommenterComments, newCommenterBar,
-                reportsToQueue, reportsToHold, thresholds, editWindowMinutes, null);
+                reportsToQueue, reportsToHold, thresholds, editWindowMinutes, null, null);
     }
 
     /** True when a deleted account's comments leave the site rather than stay as "deleted user". */
@@ -71,7 +78,12 @@ public record SiteSettings(
             Integer newCommenterComments, Double newCommenterBar, Integer reportsToQueue, Integer reportsToHold,
             Map<String, Map<String, Double>> thresholds) {
         this(bannedWords, suspectWords, linkLimit, premoderation, newCommenterComments, newCommenterBar,
-                reportsToQueue, reportsToHold, thresholds, null, null);
+                reportsToQueue, reportsToHold, thresholds, null);
+    }
+
+    /** Whether the site takes comments from guests. */
+    public boolean acceptsGuests() {
+        return !"off".equals(guestComments);
     }
 
     /** The site's threshold for a category and band, if it set one. */

@@ -80,6 +80,9 @@ public final class Submissions {
             comments.insert(handle, comment);
             ModerationStore.recordJudgement(handle, id, verdict.reasons(), scoresOf(submission),
                     submission.modelVersion());
+            if (verdict.status() == CommentStatus.PUBLISHED) {
+                events.publishing(handle, id);
+            }
         });
         log(submission, id, verdict);
         events.publish(new CommentEvent(verdict.status() == CommentStatus.PUBLISHED
@@ -114,6 +117,9 @@ public final class Submissions {
                     verdict.status(), now);
             ModerationStore.recordJudgement(handle, comment.id(), verdict.reasons(), scoresOf(submission),
                     submission.modelVersion());
+            if (verdict.status() == CommentStatus.PUBLISHED && comment.status() != CommentStatus.PUBLISHED) {
+                events.publishing(handle, comment.id());
+            }
         });
         log(submission, comment.id(), verdict);
         CommentEvent.Type type = verdict.status() == CommentStatus.PUBLISHED

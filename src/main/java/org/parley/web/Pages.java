@@ -5,7 +5,8 @@ import java.util.function.Supplier;
 
 /**
  * The HTML pages Parley serves itself: the demo article at {@code /}, the demo list of articles at
- * {@code /articles}, and the moderation dashboard at {@code /admin/}. Each is a file from the jar's {@code web/}
+ * {@code /articles}, the moderation dashboard at {@code /admin/}, and the pages mailed links open under
+ * {@code /account/} (verify, reset, unsubscribe). Each is a file from the jar's {@code web/}
  * folder, with the demo article's canonical URL filled in, sent with a strict Content-Security-Policy (scripts and
  * connections to this origin only).
  */
@@ -33,6 +34,28 @@ public final class Pages {
     /** Serves the moderation dashboard's page (its scripts and styles come from /admin/FILE). */
     public void dashboard(Context ctx) {
         send(ctx, "admin/index.html");
+    }
+
+    /** Serves the page a verification link opens; its script posts the token from the address. */
+    public void verify(Context ctx) {
+        sendAccountPage(ctx, "account/verify.html");
+    }
+
+    /** Serves the page a reset link opens: a form for the new password. */
+    public void reset(Context ctx) {
+        sendAccountPage(ctx, "account/reset.html");
+    }
+
+    /** Serves the page an unsubscribe link opens: one button that posts back to the same address. */
+    public void unsubscribe(Context ctx) {
+        sendAccountPage(ctx, "account/unsubscribe.html");
+    }
+
+    /** Account pages carry a token in their address: it must not leak to other sites through the referrer. */
+    private void sendAccountPage(Context ctx, String path) {
+        send(ctx, path);
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Cache-Control", "no-store");
     }
 
     private void send(Context ctx, String path) {

@@ -65,6 +65,6 @@ class PipelineTest {
         Pipeline standard = Pipelines.standard(null, org.parley.comment.CommentRules.defaults(), Fixtures.CLASSIFIER);
         assertThat(standard.phases()).extracting(phase -> phase.getClass().getSimpleName())
                 .containsExactly("StoryClosed", "BodyLength", "BannedUser", "RepeatPost", "WordLists", "LinkLimit",
-                        "Civility", "NewCommenter", "PreModeration");
+                        "Civility", "NewCommenter", "GuestAuthor", "PreModeration");
     }
 }

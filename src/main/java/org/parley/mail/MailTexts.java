@@ -1,0 +1,70 @@
+package org.parley.mail;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.parley.account.MailPreferences;
+
+/**
+ * The words of Parley's mails, from the {@code mail/messages} bundle in the reader's or site's language (English
+ * when a language has no bundle), and the links they carry, made absolute with the public URL. Each message is
+ * plain text; its HTML alternative is the same text, escaped, with links made clickable. Thread-safe.
+ */
+public final class MailTexts {
+
+    private static final Pattern URL = Pattern.compile("https?://\\S+");
+
+    private final Supplier<String> publicUrl;
+
+    public MailTexts(Supplier<String> publicUrl) {
+        this.publicUrl = publicUrl;
+    }
+
+    /** An absolute link to a path of this server, e.g. {@code /account/verify?token=…}. */
+    public String link(String path) {
+        String base = publicUrl.get();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+    }
+
+    /** The signed one-click link that switches a kind of notice off for an account. */
+    public String unsubscribeLink(LinkTokens tokens, String accountId, MailPreferences.Kind kind) {
+        return link("/account/unsubscribe?token=" + tokens.sign(AccountMail.UNSUBSCRIBE, null, accountId, kind.code()));
+    }
+
+    /** A message in {@code locale}: greeting, body, and the unsubscribe footer when there is a link. */
+    public OutgoingMail compose(Locale locale, String kind, String recipient, String name, String subjectKey,
+            Object[] subjectArgs, String bodyKey, Object[] bodyArgs, String unsubscribeUrl) {
+        StringBuilder text = new StringBuilder(format(locale, "greeting", name)).append("\n\n")
+                .append(format(locale, bodyKey, bodyArgs)).append('\n');
+        if (unsubscribeUrl != null) {
+            text.append("\n-- \n").append(format(locale, "footer.unsubscribe", unsubscribeUrl)).append('\n');
+        }
+        return new OutgoingMail(kind, recipient, format(locale, subjectKey, subjectArgs), text.toString(),
+                html(text.toString()), unsubscribeUrl);
+    }
+
+    /** One string of the bundle, filled in. */
+    public String format(Locale locale, String key, Object... args) {
+        String pattern = ResourceBundle.getBundle("mail.messages", locale).getString(key);
+        return new MessageFormat(pattern, locale).format(args);
+    }
+
+    static String html(String text) {
+        String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        Matcher links = URL.matcher(escaped);
+        StringBuilder linked = new StringBuilder();
+        while (links.find()) {
+            links.appendReplacement(linked, Matcher.quoteReplacement(
+                    "<a href=\"" + links.group() + "\">" + links.group() + "</a>"));
+        }
+        links.appendTail(linked);
+        StringBuilder html = new StringBuilder("<!doctype html><html><body style=\"font-family:sans-serif\">");
+        for (String paragraph : linked.toString().split("\n\n")) {
+            html.append("<p>").append(paragraph.strip().replace("\n", "<br>")).append("</p>");
+        }
+        return html.append("</body></html>").toString();
+    }
+}
