@@ -139,7 +139,8 @@ public final class Server implements AutoCloseable {
                                 new HttpServer.LearningParts(siteModels, training, !baseData.files().isEmpty())),
                         classifier, database::isHealthy, registry),
                 new HttpServer.Options(settings.host(), settings.port(), publicUrl::get, settings.rateLimits(),
-                        settings.trustProxy(), maxStreams()));
+                        settings.trustProxy(), maxStreams(),
+                        !"off".equalsIgnoreCase(System.getenv("PARLEY_THREAD_CACHE"))));
         http.start();
         int port = http.port();
         if (publicUrl.get() == null) {
