@@ -130,6 +130,7 @@ wrk_result() {
     out=$(env BENCH_HTTP="$root/bench/http" "$@" wrk -t"${THREADS:-2}" -c"$connections" -d"$duration" --timeout 10s -s "$script" "$url")
     for pid in ${CPU_PIDS:-}; do after=$((after + $(cpu_ticks "$pid"))); done
     line=$(grep '^RESULT' <<<"$out" | sed 's/^RESULT //')
+    if grep -q '^STATUSES' <<<"$out"; then line+=" statuses=$(grep '^STATUSES' <<<"$out" | cut -d' ' -f2- | tr ' ' ',')"; fi
     if [[ -n ${CPU_PIDS:-} ]]; then
         line+=" cpu_us=$(awk -v t=$((after - before)) -v n="$(field "$line" requests)" -v hz="$(getconf CLK_TCK)" \
             'BEGIN { printf "%.0f", (n > 0 ? t / hz * 1e6 / n : 0) }')"

@@ -158,10 +158,10 @@ for run in $(seq 1 "$RUNS"); do
         >"$work/read.out" &
     read_pid=$!
     THREADS=1 wrk_result "$root/bench/http/post.lua" "$a" "$POST_CONNECTIONS" "$DURATION" \
-        POST_SESSIONS="$work/seed/sessions.tsv" POST_STORIES="$work/load.stories" >"$work/post-a.out" &
+        POST_SESSIONS="$work/seed/sessions.tsv" POST_STORIES="$work/load.stories" POST_MARK=toA >"$work/post-a.out" &
     post_a=$!
     THREADS=1 wrk_result "$root/bench/http/post.lua" "$b" "$POST_CONNECTIONS" "$DURATION" \
-        POST_SESSIONS="$work/seed/sessions.tsv" POST_STORIES="$work/load.stories" >"$work/post-b.out" &
+        POST_SESSIONS="$work/seed/sessions.tsv" POST_STORIES="$work/load.stories" POST_MARK=toB >"$work/post-b.out" &
     post_b=$!
     sent=0
     deadline=$((SECONDS + seconds - 1))
@@ -178,4 +178,9 @@ for run in $(seq 1 "$RUNS"); do
     echo "run $run posts-to-B  $(cat "$work/post-b.out")"
     echo "run $run B→A stream  sent=$sent $(latencies "$work/stream-a.txt" BtoA "$run")"
     echo "run $run A→B stream  sent=$sent $(latencies "$work/stream-b.txt" AtoB "$run")"
+done
+
+for name in a b; do
+    log "instance ${name^^}: $(grep -c ' ERROR ' "$work/$name.log" || true) error lines in its log"
+    grep -m 3 -A 3 ' ERROR ' "$work/$name.log" >&2 || true
 done

@@ -42,15 +42,22 @@ for word in ([[the talks were long and careful but both delegations agreed that 
 end
 
 local thread_id = 0
+local threads = {}
 local counter = 0
 
 function setup(thread)
     thread_id = thread_id + 1
     thread:set("id", thread_id)
+    threads[#threads + 1] = thread
 end
 
 function init(args)
-    math.randomseed(os.time() * 100 + (id or 0))
+    -- Seeded from the kernel: two wrk processes started in the same second must not send the same posts (the
+    -- pipeline answers a reader's repeated comment with 409 repeat_post).
+    local urandom = io.open("/dev/urandom", "rb")
+    local a, b, c = urandom:read(3):byte(1, 3)
+    urandom:close()
+    math.randomseed(((a * 256 + b) * 256 + c) * 16 + (id or 0))
 end
 
 local function body()
@@ -78,8 +85,27 @@ function request()
     }, payload)
 end
 
+-- Answers by status, kept per wrk thread and added up in done(): a post that is not 201 says why here.
+statuses = {}
+
+function response(status, headers, body)
+    statuses[status] = (statuses[status] or 0) + 1
+end
+
 local report = dofile((os.getenv("BENCH_HTTP") or "bench/http") .. "/result.lua")
 
 function done(summary, latency, requests)
     report(summary, latency)
+    local total = {}
+    for _, thread in ipairs(threads) do
+        for status, count in pairs(thread:get("statuses")) do
+            total[status] = (total[status] or 0) + count
+        end
+    end
+    local parts = {}
+    for status, count in pairs(total) do
+        parts[#parts + 1] = status .. ":" .. count
+    end
+    table.sort(parts)
+    io.write("STATUSES " .. table.concat(parts, " ") .. "\n")
 end
