@@ -14,8 +14,9 @@
 #   2. warm read: Parley as shipped, wrk reading the one story closest to 250 comments (served from the cache);
 #   3. posting: the same Parley, wrk posting as 200 signed-in readers to random stories (rate limits off).
 # Each measurement runs RUNS times after a warm-up; every line carries the load averages of the machine at its
-# end and Parley's CPU time per request (cpu_us). The cold and warm reads run before the posts, which add comments to the database. A private PostgreSQL
-# cluster is started in a temporary folder and stopped at the end; everything is removed on exit.
+# end and Parley's CPU time per request (cpu_us). The cold and warm reads run before the posts, which add
+# comments to the database. A private PostgreSQL cluster is started in a temporary folder and stopped at the end;
+# everything is removed on exit.
 set -euo pipefail
 
 DBS=${DBS:-sqlite postgresql}
@@ -45,6 +46,14 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
+
+# One measurement each, against $base, with $out's files; row prints a result line.
+reads() { wrk_result "$root/bench/http/threads.lua" "$base" "$READ_CONNECTIONS" "$2" THREAD_PATHS="$1"; }
+posts() {
+    wrk_result "$root/bench/http/post.lua" "$base" "$POST_CONNECTIONS" "$1" POST_SESSIONS="$out/sessions.tsv" \
+        POST_STORIES="$out/stories.tsv"
+}
+row() { printf '%-10s %-4s %-10s %-3s %s\n' "$db" "$size" "$1" "$2" "$3"; }
 
 build
 if [[ " $DBS " == *" postgresql "* ]]; then start_postgres; fi
@@ -100,40 +109,35 @@ for db in $DBS; do
         fi
 
         if [[ " $CASES " == *" cold "* ]]; then
-        PARLEY_THREAD_CACHE=off start_parley "$db-$size-cold" "$port" "${db_options[@]}"
-        export CPU_PIDS=${parley_pids[$db-$size-cold]}
-        shown=$(curl -fsS "$base$(head -n 1 "$out/cold.paths")" \
-            | jq '[.comments[] | .. | objects | select(has("replies"))] | length')
-        log "a cold page holds $shown comments; warming up for $WARMUP"
-        wrk_result "$root/bench/http/threads.lua" "$base" "$READ_CONNECTIONS" "$WARMUP" THREAD_PATHS="$out/cold.paths" >/dev/null
-        for run in $(seq 1 "$RUNS"); do
-            printf '%-10s %-4s %-10s %-3s %s\n' "$db" "$size" cold-read "$run" "$(wrk_result "$root/bench/http/threads.lua" \
-                "$base" "$READ_CONNECTIONS" "$DURATION" THREAD_PATHS="$out/cold.paths")"
-        done
-        stop_parley "$db-$size-cold"
+            PARLEY_THREAD_CACHE=off start_parley "$db-$size-cold" "$port" "${db_options[@]}"
+            export CPU_PIDS=${parley_pids[$db-$size-cold]}
+            shown=$(curl -fsS "$base$(head -n 1 "$out/cold.paths")" \
+                | jq '[.comments[] | .. | objects | select(has("replies"))] | length')
+            log "a cold page holds $shown comments; warming up for $WARMUP"
+            reads "$out/cold.paths" "$WARMUP" >/dev/null
+            for run in $(seq 1 "$RUNS"); do
+                row cold-read "$run" "$(reads "$out/cold.paths" "$DURATION")"
+            done
+            stop_parley "$db-$size-cold"
         fi
 
         start_parley "$db-$size" "$port" "${db_options[@]}"
         export CPU_PIDS=${parley_pids[$db-$size]}
         if [[ " $CASES " == *" warm "* ]]; then
-        wrk_result "$root/bench/http/threads.lua" "$base" "$READ_CONNECTIONS" "$WARMUP" THREAD_PATHS="$out/warm.paths" >/dev/null
-        for run in $(seq 1 "$RUNS"); do
-            printf '%-10s %-4s %-10s %-3s %s\n' "$db" "$size" warm-read "$run" "$(wrk_result "$root/bench/http/threads.lua" \
-                "$base" "$READ_CONNECTIONS" "$DURATION" THREAD_PATHS="$out/warm.paths")"
-        done
-
+            reads "$out/warm.paths" "$WARMUP" >/dev/null
+            for run in $(seq 1 "$RUNS"); do
+                row warm-read "$run" "$(reads "$out/warm.paths" "$DURATION")"
+            done
         fi
 
         if [[ " $CASES " == *" post "* ]]; then
-        before=$(curl -fsS "$base/metrics" | awk '/^parley_comment_events_total/ { s += $2 } END { print s + 0 }')
-        wrk_result "$root/bench/http/post.lua" "$base" "$POST_CONNECTIONS" "$WARMUP" POST_SESSIONS="$out/sessions.tsv" \
-            POST_STORIES="$out/stories.tsv" >/dev/null
-        for run in $(seq 1 "$RUNS"); do
-            printf '%-10s %-4s %-10s %-3s %s\n' "$db" "$size" post "$run" "$(wrk_result "$root/bench/http/post.lua" \
-                "$base" "$POST_CONNECTIONS" "$DURATION" POST_SESSIONS="$out/sessions.tsv" POST_STORIES="$out/stories.tsv")"
-        done
-        after=$(curl -fsS "$base/metrics" | awk '/^parley_comment_events_total/ { s += $2 } END { print s + 0 }')
-        log "comment events while posting: $((${after%.*} - ${before%.*}))"
+            before=$(curl -fsS "$base/metrics" | awk '/^parley_comment_events_total/ { s += $2 } END { print s + 0 }')
+            posts "$WARMUP" >/dev/null
+            for run in $(seq 1 "$RUNS"); do
+                row post "$run" "$(posts "$DURATION")"
+            done
+            after=$(curl -fsS "$base/metrics" | awk '/^parley_comment_events_total/ { s += $2 } END { print s + 0 }')
+            log "comment events while posting: $((${after%.*} - ${before%.*}))"
         fi
         stop_parley "$db-$size"
         if [[ $db == sqlite ]]; then rm -rf "$out/data"; fi
