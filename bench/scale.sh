@@ -12,7 +12,7 @@
 #   1. cold read: Parley with PARLEY_THREAD_CACHE=off, wrk walking over every story of 200-1000 comments (first
 #      page of 200 top-level comments with their replies), so each read goes to the database;
 #   2. warm read: Parley as shipped, wrk reading the one story closest to 250 comments (served from the cache);
-#   3. posting: the same Parley, wrk posting as 200 signed-in readers to random stories (rate limits off).
+#   3. posting: the same Parley, wrk posting as up to 200 signed-in readers to random stories (rate limits off).
 # Each measurement runs RUNS times after a warm-up; every line carries the load averages of the machine at its
 # end and Parley's CPU time per request (cpu_us). The cold and warm reads run before the posts, which add
 # comments to the database. A private PostgreSQL cluster is started in a temporary folder and stopped at the end;
