@@ -39,30 +39,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-log() { echo "== $*" >&2; }
-
-# A loopback port nothing listens on (a connection attempt is refused), below the kernel's ephemeral range
-# (32768 and up), where an outgoing connection could hold it.
-free_port() {
-    local port
-    while true; do
-        port=$((20000 + RANDOM % 12000))
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-            echo "$port"
-            return
-        fi
-    done
-}
-
-# Waits up to 60 seconds for a URL to answer 200.
-await() {
-    for _ in $(seq 1 120); do
-        if curl -fs -o /dev/null "$1"; then return 0; fi
-        sleep 0.5
-    done
-    echo "no answer from $1" >&2
-    return 1
-}
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh" # log, free_port, await
 
 # Sets $text to a comment body of 100-600 characters, now and then in two paragraphs, from a fixed vocabulary.
 # (A function setting a variable, not printing: a $(subshell) would reseed RANDOM and the thread would vary.)
@@ -156,18 +134,7 @@ content_type=$(grep -i '^content-type:' "$work/plain.headers" | cut -d' ' -f2- |
 nginx_port=$(free_port)
 mkdir -p "$work/nginx"
 cat >"$work/nginx/nginx.conf" <<EOF
-worker_processes auto;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/error.log;
-daemon off;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    client_body_temp_path $work/nginx;
-    proxy_temp_path $work/nginx;
-    fastcgi_temp_path $work/nginx;
-    uwsgi_temp_path $work/nginx;
-    scgi_temp_path $work/nginx;
+$(nginx_preamble "$work/nginx")
     server {
         listen 127.0.0.1:$nginx_port;
         location = /api/v1/threads {

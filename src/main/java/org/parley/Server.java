@@ -186,7 +186,8 @@ public final class Server implements AutoCloseable {
                         queueSizes::refresh,
                         new HttpServer.MailParts(accountMail, new Guests(accountStore, clock))),
                 new HttpServer.Options(settings.host(), settings.port(), publicUrl::get, settings.rateLimits(),
-                        settings.trustProxy(), settings.maxStreams(), settings.shutdownGrace()));
+                        settings.trustProxy(), settings.maxStreams(), settings.shutdownGrace(),
+                        settings.threadCache()));
         http.start();
         int port = http.port();
         if (publicUrl.get() == null) {

@@ -25,6 +25,7 @@ import org.parley.mail.MailSettings;
  * @param shutdownGrace how long a stopping server lets requests in flight finish
  * @param ipRetention how long the keyed hashes of client addresses are kept
  * @param mail the SMTP server and the pace of the mail queue
+ * @param threadCache false to keep no thread pages in memory (benchmarks of the cold read path)
  */
 public record Settings(
         String host,
@@ -41,7 +42,8 @@ public record Settings(
         String trainingData,
         Duration shutdownGrace,
         Duration ipRetention,
-        MailSettings mail) {
+        MailSettings mail,
+        boolean threadCache) {
 
     public static final int DEFAULT_MAX_STREAMS = 10_000;
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(20);
@@ -53,7 +55,7 @@ public record Settings(
             String databasePassword, String publicUrl, boolean rateLimits, boolean trustProxy, CommentRules rules) {
         this(host, port, dataDir, databaseUrl, databaseUser, databasePassword, publicUrl, rateLimits, trustProxy,
                 rules, DEFAULT_MAX_STREAMS, null, DEFAULT_SHUTDOWN_GRACE, DEFAULT_IP_RETENTION,
-                MailSettings.unconfigured());
+                MailSettings.unconfigured(), true);
     }
 
     /** The embedded default on a port, with data in {@code dataDir}. */
@@ -63,21 +65,21 @@ public record Settings(
 
     public Settings withRateLimits(boolean enabled) {
         return new Settings(host, port, dataDir, databaseUrl, databaseUser, databasePassword, publicUrl, enabled,
-                trustProxy, rules, maxStreams, trainingData, shutdownGrace, ipRetention, mail);
+                trustProxy, rules, maxStreams, trainingData, shutdownGrace, ipRetention, mail, threadCache);
     }
 
     public Settings withMail(MailSettings newMail) {
         return new Settings(host, port, dataDir, databaseUrl, databaseUser, databasePassword, publicUrl, rateLimits,
-                trustProxy, rules, maxStreams, trainingData, shutdownGrace, ipRetention, newMail);
+                trustProxy, rules, maxStreams, trainingData, shutdownGrace, ipRetention, newMail, threadCache);
     }
 
     public Settings withRules(CommentRules newRules) {
         return new Settings(host, port, dataDir, databaseUrl, databaseUser, databasePassword, publicUrl, rateLimits,
-                trustProxy, newRules, maxStreams, trainingData, shutdownGrace, ipRetention, mail);
+                trustProxy, newRules, maxStreams, trainingData, shutdownGrace, ipRetention, mail, threadCache);
     }
 
     public Settings withShutdownGrace(Duration grace) {
         return new Settings(host, port, dataDir, databaseUrl, databaseUser, databasePassword, publicUrl, rateLimits,
-                trustProxy, rules, maxStreams, trainingData, grace, ipRetention, mail);
+                trustProxy, rules, maxStreams, trainingData, grace, ipRetention, mail, threadCache);
     }
 }

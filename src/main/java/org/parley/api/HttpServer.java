@@ -121,7 +121,7 @@ public final class HttpServer {
 
     /** How the server meets the network. */
     public record Options(String host, int port, Supplier<String> publicUrl, boolean rateLimits, boolean trustProxy,
-            int maxStreams, java.time.Duration shutdownGrace) {
+            int maxStreams, java.time.Duration shutdownGrace, boolean threadCache) {
     }
 
     private final Javalin app;
@@ -139,7 +139,7 @@ public final class HttpServer {
         Auth auth = new Auth(parts.accounts(), options.trustProxy(), parts.privacy().addresses());
         Requests requests = new Requests(mapper);
         RateLimits limits = new RateLimits(options.rateLimits());
-        ThreadCache cache = new ThreadCache();
+        ThreadCache cache = new ThreadCache(options.threadCache());
         parts.events().subscribe(event -> cache.invalidate(event.storyId()));
         Cors cors = new Cors(parts.siteStore()::allOrigins);
         EventStream stream = new EventStream(parts.stories(), parts.storyStore(), parts.commentStore(),

@@ -15,7 +15,8 @@ import org.parley.web.CachedBody;
  * still its story's generation. Pages are found by their parsed request ({@link #get}) and, for the hot path,
  * by the raw query string that asked for them ({@link #getByQuery}), so a repeated request skips parsing; both
  * lead to the same stored page, so a query string costs a key, not a copy of the body. Entries also expire after
- * a minute, a bound on staleness should an event ever be missed. Thread-safe.
+ * a minute, a bound on staleness should an event ever be missed. A cache built switched off keeps nothing, so
+ * every read goes to the database (PARLEY_THREAD_CACHE=off, for benchmarks of the cold path). Thread-safe.
  */
 final class ThreadCache {
 
@@ -31,6 +32,11 @@ final class ThreadCache {
             .expireAfterWrite(Duration.ofMinutes(1))
             .build();
     private final Map<String, Long> generations = new ConcurrentHashMap<>();
+    private final boolean enabled;
+
+    ThreadCache(boolean enabled) {
+        this.enabled = enabled;
+    }
 
     CachedBody get(String key) {
         return current(pages.getIfPresent(key));
@@ -46,6 +52,9 @@ final class ThreadCache {
 
     /** Keeps a page read at {@code generation}; it is served only while its story stays at that generation. */
     void put(String key, CachedBody page, long generation) {
+        if (!enabled) {
+            return;
+        }
         pages.put(key, new Entry(page, generation));
     }
 

@@ -45,7 +45,8 @@ public final class ServeCommand implements Runnable {
             description = "Database password for --database (prefer PARLEY_DATABASE_PASSWORD or the config file).")
     String databasePassword;
 
-    @Option(names = "--public-url", description = "URL readers reach this server at, e.g. https://comments.example.org.")
+    @Option(names = "--public-url",
+            description = "URL readers reach this server at, e.g. https://comments.example.org.")
     String publicUrl;
 
     @Option(names = "--edit-window", description = "Minutes an author may edit a comment (default: 15).")
@@ -56,6 +57,9 @@ public final class ServeCommand implements Runnable {
 
     @Option(names = "--rate-limits", description = "on or off (default: on).")
     String rateLimits;
+
+    @Option(names = "--thread-cache", description = "on, or off to read every thread from the database (default: on).")
+    String threadCache;
 
     @Option(names = "--trust-proxy", description = "true behind a reverse proxy (default: false).")
     String trustProxy;
@@ -176,7 +180,8 @@ public final class ServeCommand implements Runnable {
                 configuration.value("training-data", trainingData),
                 Duration.ofSeconds(configuration.number("shutdown-timeout", shutdownTimeout, 0, 3600)),
                 Duration.ofDays(configuration.number("ip-retention-days", ipRetentionDays, 1, 36_500)),
-                mail(configuration));
+                mail(configuration),
+                configuration.onOff("thread-cache", threadCache));
     }
 
     /**

@@ -37,6 +37,7 @@ final class ServeConfiguration {
             new Entry("edit-window", "PARLEY_EDIT_WINDOW_MINUTES", "minutes an author may edit a comment", "15"),
             new Entry("max-body", "PARLEY_MAX_BODY_LENGTH", "the longest comment, in characters", "5000"),
             new Entry("rate-limits", "PARLEY_RATE_LIMITS", "on, or off (benchmarks, volume tests)", "on"),
+            new Entry("thread-cache", "PARLEY_THREAD_CACHE", "on, or off (benchmarks of the cold read path)", "on"),
             new Entry("trust-proxy", "PARLEY_TRUST_PROXY", "true behind a reverse proxy", "false"),
             new Entry("log-format", "PARLEY_LOG_FORMAT", "plain, or json", "plain"),
             new Entry("log-level", "PARLEY_LOG_LEVEL", "DEBUG, INFO, WARN or ERROR", "INFO"),
@@ -54,8 +55,8 @@ final class ServeConfiguration {
             new Entry("digest-minutes", "PARLEY_DIGEST_MINUTES", "least minutes between two moderator digests", "15"),
             new Entry("mail-attempts", "PARLEY_MAIL_ATTEMPTS", "attempts before a message is given up", "8"),
             new Entry("mail-poll-seconds", "PARLEY_MAIL_POLL_SECONDS", "seconds between looks at the mail queue", "5"),
-            new Entry("mail-retry-seconds", "PARLEY_MAIL_RETRY_SECONDS", "seconds before a failed message's first retry",
-                    "60"));
+            new Entry("mail-retry-seconds", "PARLEY_MAIL_RETRY_SECONDS",
+                    "seconds before a failed message's first retry", "60"));
 
     private final Map<String, String> environment;
     private final Properties file;

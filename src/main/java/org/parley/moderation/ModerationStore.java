@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.parley.store.Ids;
 
@@ -172,7 +173,12 @@ public final class ModerationStore {
 
     /** Appends one decision with the category a moderator named (null for none) to the moderation log. */
     public void log(LogEntry entry, String category) {
-        jdbi.useHandle(handle -> handle.createUpdate("""
+        jdbi.useHandle(handle -> log(handle, entry, category));
+    }
+
+    /** Appends one decision to the moderation log within the caller's transaction. */
+    public static void log(Handle handle, LogEntry entry, String category) {
+        handle.createUpdate("""
                         INSERT INTO moderation_log (id, site_id, comment_id, subject_id, actor_id, action, reason,
                             scores, model_version, created_at, category)
                         VALUES (:id, :site, :comment, :subject, :actor, :action, :reason, :scores, :model, :at,
@@ -188,7 +194,7 @@ public final class ModerationStore {
                 .bind("model", entry.modelVersion())
                 .bind("at", entry.at().toEpochMilli())
                 .bind("category", category)
-                .execute());
+                .execute();
     }
 
     /**

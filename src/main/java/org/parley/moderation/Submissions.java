@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jdbi.v3.core.Handle;
 import org.parley.account.Account;
 import org.parley.classifier.Category;
 import org.parley.classifier.Classifier;
@@ -80,11 +81,11 @@ public final class Submissions {
             comments.insert(handle, comment);
             ModerationStore.recordJudgement(handle, id, verdict.reasons(), scoresOf(submission),
                     submission.modelVersion());
+            log(handle, submission, id, verdict);
             if (verdict.status() == CommentStatus.PUBLISHED) {
                 events.publishing(handle, id);
             }
         });
-        log(submission, id, verdict);
         events.publish(new CommentEvent(verdict.status() == CommentStatus.PUBLISHED
                 ? CommentEvent.Type.PUBLISHED : CommentEvent.Type.HELD, story.id(), id));
         return new Outcome(comments.find(id).orElseThrow(), verdict.status(), verdict.reasons(),
@@ -117,11 +118,11 @@ public final class Submissions {
                     verdict.status(), now);
             ModerationStore.recordJudgement(handle, comment.id(), verdict.reasons(), scoresOf(submission),
                     submission.modelVersion());
+            log(handle, submission, comment.id(), verdict);
             if (verdict.status() == CommentStatus.PUBLISHED && comment.status() != CommentStatus.PUBLISHED) {
                 events.publishing(handle, comment.id());
             }
         });
-        log(submission, comment.id(), verdict);
         CommentEvent.Type type = verdict.status() == CommentStatus.PUBLISHED
                 ? (comment.status() == CommentStatus.PUBLISHED ? CommentEvent.Type.EDITED : CommentEvent.Type.PUBLISHED)
                 : CommentEvent.Type.REMOVED;
@@ -142,17 +143,20 @@ public final class Submissions {
         return verdict;
     }
 
-    /** Records the pipeline's decision in the moderation log (a moderator's decisions are logged elsewhere). */
-    private void log(Submission submission, String commentId, Verdict verdict) {
+    /**
+     * Records the pipeline's decision in the moderation log (a moderator's decisions are logged elsewhere), in the
+     * transaction that stores the comment: one write per post, and no comment without its log entry.
+     */
+    private static void log(Handle handle, Submission submission, String commentId, Verdict verdict) {
         String action = switch (verdict.status()) {
             case PUBLISHED -> "published";
             case PENDING -> "held";
             default -> "rejected";
         };
         String reasons = verdict.reasons().stream().map(Reason::code).reduce((a, b) -> a + ", " + b).orElse(null);
-        moderation.log(new ModerationStore.LogEntry(submission.story().site(), commentId, submission.author().id(),
-                null, action, reasons, ModerationStore.json(scoresOf(submission)), submission.modelVersion(),
-                submission.now()));
+        ModerationStore.log(handle, new ModerationStore.LogEntry(submission.story().site(), commentId,
+                submission.author().id(), null, action, reasons, ModerationStore.json(scoresOf(submission)),
+                submission.modelVersion(), submission.now()), null);
     }
 
     /** The scores of a submission by category code, as stored with the comment and in the log. */
