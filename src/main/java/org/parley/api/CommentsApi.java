@@ -13,6 +13,7 @@ import org.parley.comment.ReportReason;
 import org.parley.comment.Reports;
 import org.parley.comment.Respects;
 import org.parley.comment.ThreadComment;
+import org.parley.moderation.ModeratorAccess;
 import org.parley.moderation.Outcome;
 import org.parley.moderation.Reason;
 import org.parley.moderation.ReportThresholds;
@@ -53,10 +54,12 @@ final class CommentsApi {
     private final RateLimits limits;
     private final ReportThresholds reportThresholds;
     private final Disagreements disagreements;
+    private final ModeratorAccess access;
 
     CommentsApi(Stories stories, Submissions submissions, Comments comments, Respects respects, Reports reports,
             ReportThresholds reportThresholds, Disagreements disagreements, CommentRules rules, Auth auth,
-            Requests requests, RateLimits limits) {
+            Requests requests, RateLimits limits, ModeratorAccess access) {
+        this.access = access;
         this.disagreements = disagreements;
         this.reportThresholds = reportThresholds;
         this.stories = stories;
@@ -92,7 +95,9 @@ final class CommentsApi {
 
     void delete(Context ctx) {
         Session session = auth.requireForChange(ctx);
-        comments.remove(session.account().id(), session.account().role().canModerate(), ctx.pathParam("id"));
+        Comment comment = comments.require(ctx.pathParam("id"));
+        boolean moderates = access.mayModerate(session.account(), stories.require(comment.storyId()).site());
+        comments.remove(session.account().id(), moderates, comment.id());
         ctx.status(204);
     }
 

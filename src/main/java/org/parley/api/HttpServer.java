@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +41,7 @@ import org.parley.story.SiteStore;
 import org.parley.story.Stories;
 import org.parley.story.StoryStore;
 import org.parley.web.Pages;
+import org.parley.web.SecurityHeaders;
 import org.parley.web.WebAssets;
 
 /**
@@ -123,8 +126,7 @@ public final class HttpServer {
                         parts.rules(), cache, auth, mapper, parts.disagreements(), parts.moderation().editWindows()),
                 new CommentsApi(parts.stories(), parts.submissions(), parts.comments(), parts.respects(),
                         parts.reports(), parts.moderation().reportThresholds(), parts.disagreements(),
-                        parts.rules(), auth,
-                        requests, limits),
+                        parts.rules(), auth, requests, limits, parts.moderation().access()),
                 new ModerationApi(auth, requests, parts.moderation().access(), parts.moderation().queue(),
                         parts.moderation().decisions(), parts.moderation().bans(), parts.moderation().log(),
                         parts.moderation().store(), parts.moderation().administration(), parts.siteStore(),
@@ -160,6 +162,24 @@ public final class HttpServer {
 
     public int port() {
         return app.port();
+    }
+
+    /** Every route the server answers, method and path as registered (pre-flight {@code OPTIONS} included). */
+    public List<Route> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod() && !endpoint.method.equals(HandlerType.HEAD))
+                .map(endpoint -> new Route(endpoint.method.name(), endpoint.path))
+                .distinct()
+                .toList();
+    }
+
+    /** A route of the table: {@code GET}, {@code /api/v1/comments/{id}}. */
+    public record Route(String method, String path) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
     }
 
     public void stop() {
@@ -205,7 +225,8 @@ public final class HttpServer {
 
         void register(io.javalin.config.JavalinConfig config) {
             var r = config.routes;
-            r.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
+            r.before(SecurityHeaders::everyResponse);
+            r.after(SecurityHeaders::htmlPages);
             r.before("/api/*", cors::apply);
             r.options("/api/*", cors::preflight);
 

@@ -6,13 +6,9 @@ import java.util.function.Supplier;
 /**
  * The HTML pages Parley serves itself: the demo article at {@code /}, the demo list of articles at
  * {@code /articles}, and the moderation dashboard at {@code /admin/}. Each is a file from the jar's {@code web/}
- * folder, with the demo article's canonical URL filled in, sent with a strict Content-Security-Policy (scripts and
- * connections to this origin only).
+ * folder, with the demo article's canonical URL filled in; {@link SecurityHeaders} adds the pages' policy.
  */
 public final class Pages {
-
-    private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
-            + " img-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
 
     private final Supplier<String> publicUrl;
 
@@ -38,9 +34,6 @@ public final class Pages {
     private void send(Context ctx, String path) {
         String html = WebAssets.text(path).orElse("<!doctype html><title>Parley</title><p>This page is missing"
                 + " from this build.</p>");
-        ctx.header("Content-Security-Policy", CSP);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
         ctx.header("Cache-Control", "no-cache");
         ctx.html(html.replace("{{canonical}}", DemoContent.articleUrl(publicUrl.get())));
     }
