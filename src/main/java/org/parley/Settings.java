@@ -40,6 +40,12 @@ public record Settings(
                 trustProxy, rules);
     }
 
+    /** The same settings behind (or not behind) a proxy whose X-Forwarded-For and X-Forwarded-Proto are trusted. */
+    public Settings withTrustProxy(boolean trusted) {
+        return new Settings(host, port, dataDir, databaseUrl, databaseUser, databasePassword, publicUrl, rateLimits,
+                trusted, rules);
+    }
+
     public Settings withRules(CommentRules newRules) {
         return new Settings(host, port, dataDir, databaseUrl, databaseUser, databasePassword, publicUrl, rateLimits,
                 trustProxy, newRules);

@@ -20,7 +20,7 @@ import org.parley.testing.Response;
  * each caller sends exactly the credentials it names. Bodies of live streams are not read: their headers tell the
  * status. Thread-safe.
  */
-record Caller(String name, String cookie, String csrf, String bearer) {
+record Caller(String name, String cookie, String csrf, String bearer, String forwardedFor) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder()
@@ -29,11 +29,11 @@ record Caller(String name, String cookie, String csrf, String bearer) {
             .build();
 
     static Caller signedOut() {
-        return new Caller("signed out", null, null, null);
+        return new Caller("signed out", null, null, null, null);
     }
 
     static Caller token(String name, String token) {
-        return new Caller(name, null, null, token);
+        return new Caller(name, null, null, token, null);
     }
 
     /** Logs in over HTTP and keeps the session cookie and CSRF token it hands out. */
@@ -43,7 +43,7 @@ record Caller(String name, String cookie, String csrf, String bearer) {
         if (response.status() != 200) {
             throw new AssertionError("log-in of " + email + " failed: " + response);
         }
-        return new Caller(name, sessionCookie(response), response.json().get("csrf").asText(), null);
+        return new Caller(name, sessionCookie(response), response.json().get("csrf").asText(), null, null);
     }
 
     /** The {@code parley_session=…} pair a response sets, or null. */
@@ -59,7 +59,17 @@ record Caller(String name, String cookie, String csrf, String bearer) {
 
     /** The same session without its CSRF token, as a request forged by another site would come. */
     Caller withoutCsrf() {
-        return new Caller(name + " without CSRF header", cookie, null, bearer);
+        return new Caller(name + " without CSRF header", cookie, null, bearer, forwardedFor);
+    }
+
+    /** The same caller behind a trusted proxy that names {@code ip} as the client (X-Forwarded-For). */
+    Caller from(String ip) {
+        return new Caller(name, cookie, csrf, bearer, ip);
+    }
+
+    /** A caller with just this session cookie (e.g. one an attacker planted), and no CSRF token. */
+    static Caller withCookie(String cookie) {
+        return new Caller("cookie " + cookie, cookie, null, null, null);
     }
 
     Response send(String baseUrl, String method, String path, Object body) {
@@ -76,6 +86,9 @@ record Caller(String name, String cookie, String csrf, String bearer) {
         }
         if (csrf != null) {
             request.header("X-Parley-CSRF", csrf);
+        }
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
         }
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
