@@ -26,12 +26,21 @@ public final class SecurityHeaders {
         ctx.header("X-Content-Type-Options", "nosniff");
     }
 
-    /** After every request: the page headers, when the answer is HTML and sets no policy of its own. */
+    /**
+     * After every request: the page headers, when the answer is HTML, sets no policy of its own and is not on its
+     * way yet (answers sent straight from memory, such as {@link WebAssets}', call {@link #page} themselves).
+     */
     public static void htmlPages(Context ctx) {
         String type = ctx.res().getContentType();
-        if (type == null || !type.startsWith("text/html") || ctx.res().containsHeader("Content-Security-Policy")) {
+        if (type == null || !type.startsWith("text/html") || ctx.res().containsHeader("Content-Security-Policy")
+                || ctx.res().isCommitted()) {
             return;
         }
+        page(ctx);
+    }
+
+    /** The headers of an HTML page. */
+    public static void page(Context ctx) {
         ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Referrer-Policy", REFERRER_POLICY);
