@@ -109,7 +109,8 @@ class XssBrowserTest {
         for (int i = 0; i < payloads.size(); i++) {
             String payload = payloads.get(i);
             String name = payload.strip();
-            boolean nameFits = !name.isEmpty() && name.length() <= 50 && name.chars().noneMatch(Character::isISOControl);
+            boolean nameFits = !name.isEmpty() && name.length() <= 50
+                    && name.chars().noneMatch(Character::isISOControl);
             Account author = new Account(Ids.newId(), "xss-author-" + i + "@example.org",
                     nameFits ? name : "Reader " + i, Role.READER, clock.instant());
             store.insert(author, hash);
