@@ -271,6 +271,11 @@ public final class Server implements AutoCloseable {
         return http.port();
     }
 
+    /** The HTTP routes this server answers (the security tests walk them all). */
+    public List<HttpServer.Route> routes() {
+        return http.routes();
+    }
+
     public String publicUrl() {
         return publicUrl;
     }

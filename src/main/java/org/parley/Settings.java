@@ -73,6 +73,12 @@ public record Settings(
                 trustProxy, rules, maxStreams, trainingData, shutdownGrace, ipRetention, newMail, threadCache);
     }
 
+    /** The same settings behind (or not behind) a proxy whose X-Forwarded-For and X-Forwarded-Proto are trusted. */
+    public Settings withTrustProxy(boolean trusted) {
+        return new Settings(host, port, dataDir, databaseUrl, databaseUser, databasePassword, publicUrl, rateLimits,
+                trusted, rules);
+    }
+
     public Settings withRules(CommentRules newRules) {
         return new Settings(host, port, dataDir, databaseUrl, databaseUser, databasePassword, publicUrl, rateLimits,
                 trustProxy, newRules, maxStreams, trainingData, shutdownGrace, ipRetention, mail, threadCache);

@@ -124,10 +124,9 @@ final class CommentsApi {
     /** Deletes a comment: its author, or a moderator of its site (a moderator elsewhere is no moderator here). */
     void delete(Context ctx) {
         Session session = auth.requireForChange(ctx);
-        Account account = session.account();
-        boolean byModerator = account.role().canModerate() && access.mayModerate(account,
-                stories.require(comments.require(ctx.pathParam("id")).storyId()).site());
-        comments.remove(account.id(), byModerator, ctx.pathParam("id"));
+        Comment comment = comments.require(ctx.pathParam("id"));
+        boolean moderates = access.mayModerate(session.account(), stories.require(comment.storyId()).site());
+        comments.remove(session.account().id(), moderates, comment.id());
         ctx.status(204);
     }
 

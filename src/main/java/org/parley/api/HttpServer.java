@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +52,7 @@ import org.parley.web.Pages;
 import org.parley.privacy.AccountDeletion;
 import org.parley.privacy.ClientAddresses;
 import org.parley.privacy.DataExport;
+import org.parley.web.SecurityHeaders;
 import org.parley.web.WebAssets;
 import org.parley.webhook.Webhooks;
 
@@ -208,6 +211,24 @@ public final class HttpServer {
         return app.port();
     }
 
+    /** Every route the server answers, method and path as registered (pre-flight {@code OPTIONS} included). */
+    public List<Route> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod() && !endpoint.method.equals(HandlerType.HEAD))
+                .map(endpoint -> new Route(endpoint.method.name(), endpoint.path))
+                .distinct()
+                .toList();
+    }
+
+    /** A route of the table: {@code GET}, {@code /api/v1/comments/{id}}. */
+    public record Route(String method, String path) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
     /**
      * Stops gracefully: first no new connections (the listening sockets close, so a load balancer sends readers
      * elsewhere), then live streams end with a reconnect hint, then Jetty waits up to the shutdown grace for the
@@ -269,7 +290,8 @@ public final class HttpServer {
 
         void register(io.javalin.config.JavalinConfig config) {
             var r = config.routes;
-            r.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
+            r.before(SecurityHeaders::everyResponse);
+            r.after(SecurityHeaders::htmlPages);
             r.before("/api/*", cors::apply);
             r.options("/api/*", cors::preflight);
 

@@ -141,6 +141,7 @@ final class ModerationApi {
 
     void ban(Context ctx) {
         Session session = auth.requireForChange(ctx);
+        access.requireForAuthor(session.account(), ctx.pathParam("id"));
         BanRequest request = requests.body(ctx, BanRequest.class);
         bans.ban(session.account(), ctx.pathParam("id"), request.reason(), parseUntil(request.until()));
         ctx.json(Map.of("banned", true, "until", request.until() == null ? "forever" : request.until()));
@@ -148,12 +149,14 @@ final class ModerationApi {
 
     void unban(Context ctx) {
         Session session = auth.requireForChange(ctx);
+        access.requireForAuthor(session.account(), ctx.pathParam("id"));
         bans.lift(session.account(), ctx.pathParam("id"));
         ctx.status(204);
     }
 
     void warn(Context ctx) {
         Session session = auth.requireForChange(ctx);
+        access.requireForAuthor(session.account(), ctx.pathParam("id"));
         WarnRequest request = requests.body(ctx, WarnRequest.class);
         bans.warn(session.account(), ctx.pathParam("id"), request.message());
         ctx.json(Map.of("warned", true));
@@ -201,9 +204,7 @@ final class ModerationApi {
     /** A reader as the user panel shows them: account, standing and record. */
     void user(Context ctx) {
         Account moderator = auth.require(ctx).account();
-        if (!moderator.role().canModerate()) {
-            throw Problem.forbidden("not_moderator", "Only moderators and admins see readers' records.");
-        }
+        access.requireForAuthor(moderator, ctx.pathParam("id"));
         Account user = accounts.findAccount(ctx.pathParam("id"))
                 .orElseThrow(() -> Problem.notFound("user", "There is no such user."));
         QueueItem.AuthorRecord record = store.authorRecord(user.id());

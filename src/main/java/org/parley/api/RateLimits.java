@@ -15,27 +15,40 @@ import java.util.List;
  */
 final class RateLimits {
 
-    /** A named limit: its bandwidths apply together, the strictest first. */
+    /** A named limit: what it counts (for the 429's message) and its bandwidths, which apply together. */
     enum Limit {
-        SIGNUP_PER_IP(Bandwidth.builder().capacity(10).refillGreedy(10, Duration.ofHours(1)).build()),
-        LOGIN_PER_IP(Bandwidth.builder().capacity(30).refillGreedy(30, Duration.ofMinutes(10)).build()),
-        LOGIN_PER_EMAIL(Bandwidth.builder().capacity(10).refillGreedy(10, Duration.ofMinutes(10)).build()),
-        POST_PER_ACCOUNT(Bandwidth.builder().capacity(10).refillGreedy(10, Duration.ofMinutes(1)).build(),
+        SIGNUP_PER_IP("sign-ups from this network address",
+                Bandwidth.builder().capacity(10).refillGreedy(10, Duration.ofHours(1)).build()),
+        LOGIN_PER_IP("log-in attempts from this network address",
+                Bandwidth.builder().capacity(30).refillGreedy(30, Duration.ofMinutes(10)).build()),
+        LOGIN_PER_EMAIL("log-in attempts for this e-mail address",
+                Bandwidth.builder().capacity(10).refillGreedy(10, Duration.ofMinutes(10)).build()),
+        POST_PER_ACCOUNT("comments from this account",
+                Bandwidth.builder().capacity(10).refillGreedy(10, Duration.ofMinutes(1)).build(),
                 Bandwidth.builder().capacity(120).refillGreedy(120, Duration.ofHours(1)).build()),
-        POST_PER_IP(Bandwidth.builder().capacity(60).refillGreedy(60, Duration.ofMinutes(1)).build()),
-        ACTION_PER_ACCOUNT(Bandwidth.builder().capacity(120).refillGreedy(120, Duration.ofMinutes(1)).build()),
-        PREVIEW_PER_IP(Bandwidth.builder().capacity(120).refillGreedy(120, Duration.ofMinutes(1)).build()),
+        POST_PER_IP("comments from this network address",
+                Bandwidth.builder().capacity(60).refillGreedy(60, Duration.ofMinutes(1)).build()),
+        ACTION_PER_ACCOUNT("actions from this account",
+                Bandwidth.builder().capacity(120).refillGreedy(120, Duration.ofMinutes(1)).build()),
+        PREVIEW_PER_IP("previews from this network address",
+                Bandwidth.builder().capacity(120).refillGreedy(120, Duration.ofMinutes(1)).build()),
         /** Publisher sign-in runs on page views, so it allows as many as previews. */
-        SSO_PER_IP(Bandwidth.builder().capacity(120).refillGreedy(120, Duration.ofMinutes(1)).build()),
+        SSO_PER_IP("publisher sign-ins from this network address",
+                Bandwidth.builder().capacity(120).refillGreedy(120, Duration.ofMinutes(1)).build()),
         /** Requests that send mail or spend a mailed token, per address. */
-        MAIL_PER_IP(Bandwidth.builder().capacity(20).refillGreedy(20, Duration.ofHours(1)).build()),
+        MAIL_PER_IP("mail requests from this network address",
+                Bandwidth.builder().capacity(20).refillGreedy(20, Duration.ofHours(1)).build()),
         /** Mails to one address (reset) or one account (verification again). */
-        MAIL_PER_EMAIL(Bandwidth.builder().capacity(5).refillGreedy(5, Duration.ofHours(1)).build()),
-        MAIL_PER_ACCOUNT(Bandwidth.builder().capacity(5).refillGreedy(5, Duration.ofHours(1)).build());
+        MAIL_PER_EMAIL("mails to this e-mail address",
+                Bandwidth.builder().capacity(5).refillGreedy(5, Duration.ofHours(1)).build()),
+        MAIL_PER_ACCOUNT("mails to this account",
+                Bandwidth.builder().capacity(5).refillGreedy(5, Duration.ofHours(1)).build());
 
+        private final String what;
         private final List<Bandwidth> bandwidths;
 
-        Limit(Bandwidth... bandwidths) {
+        Limit(String what, Bandwidth... bandwidths) {
+            this.what = what;
             this.bandwidths = List.of(bandwidths);
         }
     }
@@ -63,7 +76,7 @@ final class RateLimits {
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
-            throw new TooManyRequests(seconds);
+            throw new TooManyRequests(limit.what, seconds);
         }
     }
 }

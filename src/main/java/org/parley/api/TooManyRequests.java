@@ -5,9 +5,18 @@ public final class TooManyRequests extends RuntimeException {
 
     private final long retryAfterSeconds;
 
-    public TooManyRequests(long retryAfterSeconds) {
-        super("Too many requests; try again in " + retryAfterSeconds + " seconds.", null, false, false);
+    /** {@code what} names what was counted, e.g. "log-in attempts for this e-mail address". */
+    public TooManyRequests(String what, long retryAfterSeconds) {
+        super("Too many " + what + "; try again in " + inWords(retryAfterSeconds) + ".", null, false, false);
         this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    private static String inWords(long seconds) {
+        if (seconds < 90) {
+            return seconds + (seconds == 1 ? " second" : " seconds");
+        }
+        long minutes = (seconds + 59) / 60;
+        return minutes + " minutes";
     }
 
     public long retryAfterSeconds() {

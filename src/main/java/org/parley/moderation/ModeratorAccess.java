@@ -120,4 +120,30 @@ public final class ModeratorAccess {
                     .execute();
         });
     }
+
+    /**
+     * Throws 403 unless the account may act on the reader (see their record, warn, ban): admins on anyone,
+     * moderators on readers who have written on a site they moderate, so that one publisher's moderators cannot
+     * look up or shut out another publisher's readers.
+     */
+    public void requireForAuthor(Account account, String authorId) {
+        if (!mayModerateAuthor(account, authorId)) {
+            throw Problem.forbidden("not_moderator", "You do not moderate any site this reader has written on.");
+        }
+    }
+
+    public boolean mayModerateAuthor(Account account, String authorId) {
+        return switch (account.role()) {
+            case ADMIN -> true;
+            case MODERATOR -> jdbi.withHandle(handle -> handle.createQuery("SELECT EXISTS (SELECT 1 FROM comments c"
+                            + " JOIN stories s ON s.id = c.story_id"
+                            + " JOIN moderator_sites m ON m.site_id = s.site_id AND m.account_id = :moderator"
+                            + " WHERE c.author_id = :author)")
+                    .bind("moderator", account.id())
+                    .bind("author", authorId)
+                    .mapTo(Boolean.class)
+                    .one());
+            case READER, GUEST -> false;
+        };
+    }
 }

@@ -6,14 +6,10 @@ import java.util.function.Supplier;
 /**
  * The HTML pages Parley serves itself: the demo article at {@code /}, the demo list of articles at
  * {@code /articles}, the moderation dashboard at {@code /admin/}, and the pages mailed links open under
- * {@code /account/} (verify, reset, unsubscribe). Each is a file from the jar's {@code web/}
- * folder, with the demo article's canonical URL filled in, sent with a strict Content-Security-Policy (scripts and
- * connections to this origin only).
+ * {@code /account/} (verify, reset, unsubscribe). Each is a file from the jar's {@code web/} folder, with the demo
+ * article's canonical URL filled in; {@link SecurityHeaders} adds the pages' policy.
  */
 public final class Pages {
-
-    private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
-            + " img-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
 
     private final Supplier<String> publicUrl;
 
@@ -54,6 +50,7 @@ public final class Pages {
     /** Account pages carry a token in their address: it must not leak to other sites through the referrer. */
     private void sendAccountPage(Context ctx, String path) {
         send(ctx, path);
+        SecurityHeaders.page(ctx);
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("Cache-Control", "no-store");
     }
@@ -61,9 +58,6 @@ public final class Pages {
     private void send(Context ctx, String path) {
         String html = WebAssets.text(path).orElse("<!doctype html><title>Parley</title><p>This page is missing"
                 + " from this build.</p>");
-        ctx.header("Content-Security-Policy", CSP);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
         ctx.header("Cache-Control", "no-cache");
         ctx.html(html.replace("{{canonical}}", DemoContent.articleUrl(publicUrl.get())));
     }

@@ -32,6 +32,9 @@ public final class WebAssets {
         }
         ctx.header("Access-Control-Allow-Origin", "*");
         ctx.header("X-Content-Type-Options", "nosniff");
+        if (asset.get().contentType().startsWith("text/html")) {
+            SecurityHeaders.page(ctx);
+        }
         asset.get().send(ctx, "public, max-age=300");
         return true;
     }

@@ -1,0 +1,153 @@
+package org.parley.security;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Every route of {@code HttpServer}, one line each: method, path as registered, how to build a request that an
+ * authorized caller could make (fresh things to act on, from {@link World}), and the status expected for each
+ * caller, in this column order:
+ *
+ * <pre>
+ *   signed out | commenter | another commenter | moderator of this site | moderator of another site | admin
+ *   | reader's API token | moderator's API token | admin's API token
+ * </pre>
+ *
+ * <p>"The commenter" writes the comments that author-only routes act on, so those let them in and no other reader;
+ * respects and reports go to a bystander's comments, since nobody respects or reports their own.
+ * An authorized caller's status is what the fixture makes it (a model rollback with nothing to roll back is 409):
+ * the table is about who gets past the guards. A new route fails {@code AuthorizationTest} until it has a line
+ * here; {@link Row#csrfExempt} marks the changes a cookie may make without the CSRF header (checked by
+ * {@code CsrfTest}).
+ */
+final class RouteTable {
+
+    /** How to call a route: path with its parameters filled in, and a JSON body (or null). */
+    record Call(String path, Object body) {
+    }
+
+    /** One route: what it is, how to call it, who gets which status. */
+    record Row(String method, String path, Function<World, Call> call, List<Integer> expected,
+            boolean exemptFromCsrf, boolean needsOwnSession) {
+
+        /** A change that needs no CSRF header: it either needs no session or starts one. */
+        Row csrfExempt() {
+            return new Row(method, path, call, expected, true, needsOwnSession);
+        }
+
+        /** The call ends or replaces the caller's session, so each check gets a session of its own. */
+        Row freshSession() {
+            return new Row(method, path, call, expected, exemptFromCsrf, true);
+        }
+
+        String route() {
+            return method + " " + path;
+        }
+    }
+
+    private RouteTable() {
+    }
+
+    static Row row(String method, String path, Function<World, Call> call, String expected) {
+        List<Integer> statuses = Arrays.stream(expected.trim().split("\\s+")).map(Integer::valueOf).toList();
+        if (statuses.size() != 9) {
+            throw new IllegalArgumentException(method + " " + path + ": give 9 statuses, one per caller");
+        }
+        return new Row(method, path, call, statuses, false, false);
+    }
+
+    static Call get(String path) {
+        return new Call(path, null);
+    }
+
+    static Call with(String path, Object body) {
+        return new Call(path, body);
+    }
+
+    static final String MODERATORS_OF_THIS_SITE = "401 403 403 200 403 200 403 200 200";
+    static final String ADMINS = "401 403 403 403 403 200 403 403 200";
+    static final String SIGNED_IN = "401 200 200 200 200 200 200 200 200";
+    static final String ANYONE = "200 200 200 200 200 200 200 200 200";
+
+    //   method  path  request  statuses: out com com2 mod mod2 adm tRd tMod tAdm
+    static final List<Row> ROWS = List.of(
+            row("OPTIONS", "/api/*", w -> get("/api/v1/comments"), "204 204 204 204 204 204 204 204 204"),
+            row("POST", "/api/v1/auth/signup", w -> with("/api/v1/auth/signup", Map.of("email", w.freshEmail(),
+                    "password", World.PASSWORD, "displayName", "New Reader")),
+                    "201 201 201 201 201 201 201 201 201").csrfExempt(),
+            row("POST", "/api/v1/auth/login", w -> with("/api/v1/auth/login", Map.of("email",
+                    w.freshEmailSignedUp(), "password", World.PASSWORD)), ANYONE).csrfExempt().freshSession(),
+            row("POST", "/api/v1/auth/logout", w -> with("/api/v1/auth/logout", null),
+                    "204 204 204 204 204 204 204 204 204").freshSession(),
+            row("GET", "/api/v1/me", w -> get("/api/v1/me"), SIGNED_IN),
+            row("DELETE", "/api/v1/me/warning", w -> get("/api/v1/me/warning"), "401 204 204 204 204 204 204 204 204"),
+            row("GET", "/api/v1/threads", w -> get("/api/v1/threads" + w.threadQuery()), ANYONE),
+            row("GET", "/api/v1/threads/viewer", w -> get("/api/v1/threads/viewer" + w.threadQuery()), SIGNED_IN),
+            row("GET", "/api/v1/counts", w -> get("/api/v1/counts" + w.threadQuery()), ANYONE),
+            row("POST", "/api/v1/comments", w -> with("/api/v1/comments", Map.of("site", World.SITE,
+                    "url", w.articleUrl(), "body", "I read the article and mostly agree with it.")),
+                    "401 201 201 201 201 201 201 201 201"),
+            row("PATCH", "/api/v1/comments/{id}", w -> with("/api/v1/comments/" + w.comment(w.commenter),
+                    Map.of("body", "On second thought, the plan has merit.")), "401 200 403 403 403 403 403 403 403"),
+            row("DELETE", "/api/v1/comments/{id}", w -> get("/api/v1/comments/" + w.comment(w.commenter)),
+                    "401 204 403 204 403 204 403 204 204"),
+            row("POST", "/api/v1/comments/{id}/respect", w -> with("/api/v1/comments/"
+                    + w.comment(w.bystander) + "/respect", null), SIGNED_IN),
+            row("POST", "/api/v1/comments/{id}/reports", w -> with("/api/v1/comments/"
+                    + w.comment(w.bystander) + "/reports", Map.of("reason", "spam")),
+                    "401 201 201 201 201 201 201 201 201"),
+            row("POST", "/api/v1/comments/{id}/disagree", w -> with("/api/v1/comments/"
+                    + w.comment(w.bystander) + "/disagree", null), SIGNED_IN),
+            row("POST", "/api/v1/preview", w -> with("/api/v1/preview", Map.of("body", "*hello*")), ANYONE)
+                    .csrfExempt(),
+
+            row("GET", "/api/v1/moderation/sites", w -> get("/api/v1/moderation/sites"), SIGNED_IN),
+            row("GET", "/api/v1/moderation/queue", w -> get("/api/v1/moderation/queue?site=" + World.SITE),
+                    MODERATORS_OF_THIS_SITE),
+            row("POST", "/api/v1/moderation/comments/{id}/decision", w -> with("/api/v1/moderation/comments/"
+                    + w.comment(w.commenter) + "/decision", Map.of("action", "feature")), MODERATORS_OF_THIS_SITE),
+            row("POST", "/api/v1/moderation/users/{id}/ban", w -> with("/api/v1/moderation/users/" + w.author()
+                    + "/ban", Map.of("reason", "spam")), MODERATORS_OF_THIS_SITE),
+            row("DELETE", "/api/v1/moderation/users/{id}/ban", w -> get("/api/v1/moderation/users/" + w.author()
+                    + "/ban"), "401 403 403 204 403 204 403 204 204"),
+            row("POST", "/api/v1/moderation/users/{id}/warn", w -> with("/api/v1/moderation/users/" + w.author()
+                    + "/warn", Map.of("message", "Stay on topic.")), MODERATORS_OF_THIS_SITE),
+            row("GET", "/api/v1/moderation/users/{id}", w -> get("/api/v1/moderation/users/" + w.author()),
+                    MODERATORS_OF_THIS_SITE),
+            row("GET", "/api/v1/moderation/log", w -> get("/api/v1/moderation/log?site=" + World.SITE),
+                    MODERATORS_OF_THIS_SITE),
+            row("GET", "/api/v1/moderation/stats", w -> get("/api/v1/moderation/stats?site=" + World.SITE),
+                    MODERATORS_OF_THIS_SITE),
+            row("PATCH", "/api/v1/moderation/stories/{id}", w -> with("/api/v1/moderation/stories/" + w.storyId(),
+                    Map.of("status", "open")), MODERATORS_OF_THIS_SITE),
+            row("GET", "/api/v1/moderation/sites/{site}/settings", w -> get("/api/v1/moderation/sites/"
+                    + World.SITE + "/settings"), MODERATORS_OF_THIS_SITE),
+            row("PATCH", "/api/v1/moderation/sites/{site}/settings", w -> with("/api/v1/moderation/sites/"
+                    + World.SITE + "/settings", Map.of("linkLimit", 2)), MODERATORS_OF_THIS_SITE),
+            row("GET", "/api/v1/moderation/sites/{site}/models", w -> get("/api/v1/moderation/sites/"
+                    + World.SITE + "/models"), ADMINS),
+            row("POST", "/api/v1/moderation/sites/{site}/models", w -> with("/api/v1/moderation/sites/"
+                    + World.OTHER_SITE + "/models", null), "401 403 403 403 403 422 403 403 422"),
+            row("POST", "/api/v1/moderation/sites/{site}/models/rollback", w -> with("/api/v1/moderation/sites/"
+                    + World.SITE + "/models/rollback", null), "401 403 403 403 403 409 403 403 409"),
+            row("POST", "/api/v1/moderation/sites/{site}/models/{version}/activate", w -> with(
+                    "/api/v1/moderation/sites/" + World.SITE + "/models/no-such-version/activate", null),
+                    "401 403 403 403 403 404 403 403 404"),
+            row("POST", "/api/v1/classify", w -> with("/api/v1/classify", Map.of("text", "What a fine idea.")),
+                    "401 403 403 200 200 200 403 200 200"),
+            row("GET", "/api/v1/stream", w -> get("/api/v1/stream" + w.threadQuery()), ANYONE),
+            row("GET", "/api/v1/moderation/stream", w -> get("/api/v1/moderation/stream?site=" + World.SITE),
+                    MODERATORS_OF_THIS_SITE),
+
+            row("GET", "/health", w -> get("/health"), ANYONE),
+            row("GET", "/metrics", w -> get("/metrics"), ANYONE),
+            row("GET", "/", w -> get("/"), ANYONE),
+            row("GET", "/articles", w -> get("/articles"), ANYONE),
+            row("GET", "/embed.js", w -> get("/embed.js"), ANYONE),
+            row("GET", "/count.js", w -> get("/count.js"), ANYONE),
+            row("GET", "/widget/{file}", w -> get("/widget/widget.js"), ANYONE),
+            row("GET", "/admin", w -> get("/admin/"), ANYONE),
+            row("GET", "/admin/{file}", w -> get("/admin/admin.js"), ANYONE));
+}

@@ -1,0 +1,203 @@
+package org.parley.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.parley.account.AccountStore;
+import org.parley.account.Accounts;
+import org.parley.account.Role;
+import org.parley.testing.Response;
+import org.parley.testing.TestServer;
+
+/**
+ * Issue 7, item 3: sessions and accounts as an attacker probes them, on a server with its real rate limits, behind
+ * a trusted proxy (so each test can speak from its own client address through X-Forwarded-For): session ids rotate
+ * on log-in, the cookie's flags, log-in throttling per e-mail and per address with a clear 429, no account
+ * enumeration through log-in's answers or timing, sign-up probing throttled, and the password hash's parameters.
+ */
+class SessionSecurityTest {
+
+    @RegisterExtension
+    static final TestServer SERVER = new TestServer(settings -> settings.withRateLimits(true).withTrustProxy(true),
+            Clock.systemUTC());
+
+    private static final String PASSWORD = "correct horse battery";
+    private static final String EMAIL = "known@example.org";
+
+    @BeforeAll
+    static void anAccount() {
+        accounts().create(EMAIL, PASSWORD, "Known Reader", Role.READER);
+    }
+
+    @Test
+    void logging_in_starts_a_new_session_and_ends_the_one_the_browser_carried() {
+        Caller first = Caller.logIn("first", SERVER.baseUrl(), EMAIL, PASSWORD);
+
+        Response second = first.from("10.1.0.1").send(SERVER.baseUrl(), "POST", "/api/v1/auth/login",
+                Map.of("email", EMAIL, "password", PASSWORD));
+
+        assertThat(second.status()).isEqualTo(200);
+        String rotated = Caller.sessionCookie(second);
+        assertThat(rotated).isNotNull().isNotEqualTo(first.cookie());
+        assertThat(me(first.cookie()).status()).as("the old session id").isEqualTo(401);
+        assertThat(me(rotated).status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_session_id_planted_by_an_attacker_never_becomes_the_victims_session() {
+        Caller attacker = Caller.logIn("attacker", SERVER.baseUrl(), signedUp("attacker@example.org"), PASSWORD);
+        String planted = attacker.cookie();
+
+        Response victim = Caller.withCookie(planted).from("10.1.0.2").send(SERVER.baseUrl(), "POST",
+                "/api/v1/auth/login", Map.of("email", EMAIL, "password", PASSWORD));
+
+        assertThat(victim.status()).isEqualTo(200);
+        assertThat(Caller.sessionCookie(victim)).isNotEqualTo(planted);
+        assertThat(me(planted).status()).isEqualTo(401);
+        Response forged = Caller.withCookie("parley_session=chosen-by-the-attacker").from("10.1.0.2")
+                .send(SERVER.baseUrl(), "POST", "/api/v1/auth/login", Map.of("email", EMAIL, "password", PASSWORD));
+        assertThat(Caller.sessionCookie(forged)).isNotEqualTo("parley_session=chosen-by-the-attacker");
+    }
+
+    @Test
+    void the_session_cookie_is_http_only_same_site_lax_for_the_whole_site_and_secure_behind_https() {
+        Response plain = logIn("10.1.0.3", null);
+        Response behindHttps = logIn("10.1.0.3", "https");
+
+        assertThat(setCookie(plain)).contains("HttpOnly", "SameSite=Lax", "Path=/").doesNotContain("Secure");
+        assertThat(setCookie(behindHttps)).contains("HttpOnly", "SameSite=Lax", "Path=/", "; Secure");
+    }
+
+    @Test
+    void log_in_attempts_for_one_e_mail_address_are_throttled_with_a_clear_429() {
+        String email = signedUp("throttled@example.org");
+        List<Integer> statuses = new ArrayList<>();
+        Response last = null;
+        for (int attempt = 0; attempt < 11; attempt++) {
+            last = Caller.signedOut().from("10.2.0." + attempt).send(SERVER.baseUrl(), "POST", "/api/v1/auth/login",
+                    Map.of("email", email, "password", "wrong password " + attempt));
+            statuses.add(last.status());
+        }
+
+        assertThat(statuses.subList(0, 10)).containsOnly(401);
+        assertThat(last.status()).isEqualTo(429);
+        assertThat(Long.parseLong(last.header("Retry-After"))).isBetween(1L, 600L);
+        assertThat(last.json().get("message").asText())
+                .startsWith("Too many log-in attempts for this e-mail address; try again in ");
+        Response rightPassword = Caller.signedOut().from("10.2.1.1").send(SERVER.baseUrl(), "POST",
+                "/api/v1/auth/login", Map.of("email", email, "password", PASSWORD));
+        assertThat(rightPassword.status()).as("even the right password waits").isEqualTo(429);
+    }
+
+    @Test
+    void log_in_attempts_from_one_address_are_throttled_whatever_the_e_mail() {
+        Response last = null;
+        for (int attempt = 0; attempt < 31; attempt++) {
+            last = Caller.signedOut().from("10.3.0.1").send(SERVER.baseUrl(), "POST", "/api/v1/auth/login",
+                    Map.of("email", "nobody" + attempt + "@example.org", "password", "a guessed password"));
+        }
+
+        assertThat(last.status()).isEqualTo(429);
+        assertThat(last.header("Retry-After")).isNotBlank();
+        assertThat(last.json().get("message").asText()).contains("log-in attempts from this network address");
+    }
+
+    @Test
+    void log_in_answers_an_unknown_e_mail_and_a_wrong_password_alike_in_words_and_time() {
+        List<String> known = List.of(signedUp("timing1@example.org"), signedUp("timing2@example.org"),
+                signedUp("timing3@example.org"));
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        Supplier<Response> unknown = () -> wrongLogIn("10.4.0.1", "unknown" + n.incrementAndGet() + "@example.org");
+        Supplier<Response> wrongPassword = () -> wrongLogIn("10.4.0.2", known.get(n.incrementAndGet() % 3));
+
+        Response a = unknown.get();
+        Response b = wrongPassword.get();
+        assertThat(a.status()).isEqualTo(b.status()).isEqualTo(401);
+        assertThat(a.text()).isEqualTo(b.text());
+
+        long unknownMedian = medianNanos(unknown, 19);
+        long wrongMedian = medianNanos(wrongPassword, 19);
+        double ratio = (double) unknownMedian / wrongMedian;
+        System.out.printf("log-in timing: unknown e-mail %.1f ms, wrong password %.1f ms (median of 19), ratio %.2f%n",
+                unknownMedian / 1e6, wrongMedian / 1e6, ratio);
+        assertThat(ratio).isBetween(0.5, 2.0);
+    }
+
+    @Test
+    void sign_up_probing_for_taken_addresses_is_throttled_per_address() {
+        List<Integer> statuses = new ArrayList<>();
+        for (int attempt = 0; attempt < 11; attempt++) {
+            statuses.add(Caller.signedOut().from("10.5.0.1").send(SERVER.baseUrl(), "POST", "/api/v1/auth/signup",
+                    Map.of("email", EMAIL, "password", PASSWORD, "displayName", "Prober")).status());
+        }
+
+        assertThat(statuses.subList(0, 10)).containsOnly(409);
+        assertThat(statuses.get(10)).isEqualTo(429);
+    }
+
+    @Test
+    void passwords_are_stored_as_argon2id_with_the_documented_parameters() {
+        String hash = SERVER.server().database().jdbi().withHandle(handle -> handle
+                .createQuery("SELECT password_hash FROM accounts WHERE email = :email")
+                .bind("email", EMAIL).mapTo(String.class).one());
+
+        assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+    }
+
+    private static Response wrongLogIn(String ip, String email) {
+        return Caller.signedOut().from(ip).send(SERVER.baseUrl(), "POST", "/api/v1/auth/login",
+                Map.of("email", email, "password", "not the password"));
+    }
+
+    /** The median time of {@code tries} calls. */
+    private static long medianNanos(Supplier<Response> call, int tries) {
+        long[] times = new long[tries];
+        for (int i = 0; i < tries; i++) {
+            long start = System.nanoTime();
+            call.get();
+            times[i] = System.nanoTime() - start;
+        }
+        java.util.Arrays.sort(times);
+        return times[tries / 2];
+    }
+
+    private static Response logIn(String ip, String forwardedProto) {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(SERVER.baseUrl()
+                        + "/api/v1/auth/login"))
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", ip)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"email\":\"" + EMAIL
+                        + "\",\"password\":\"" + PASSWORD + "\"}"));
+        if (forwardedProto != null) {
+            request.header("X-Forwarded-Proto", forwardedProto);
+        }
+        return new org.parley.testing.ApiClient(SERVER.baseUrl()).send(request);
+    }
+
+    private static String setCookie(Response response) {
+        return response.headers().entrySet().stream()
+                .filter(entry -> entry.getKey().equalsIgnoreCase("Set-Cookie"))
+                .flatMap(entry -> entry.getValue().stream())
+                .filter(value -> value.startsWith("parley_session="))
+                .findFirst().orElseThrow();
+    }
+
+    private static Response me(String cookie) {
+        return Caller.withCookie(cookie).send(SERVER.baseUrl(), "GET", "/api/v1/me", null);
+    }
+
+    private static String signedUp(String email) {
+        return accounts().create(email, PASSWORD, "Reader", Role.READER).email();
+    }
+
+    private static Accounts accounts() {
+        return new Accounts(new AccountStore(SERVER.server().database().jdbi()), Clock.systemUTC());
+    }
+}
