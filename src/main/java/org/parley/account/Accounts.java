@@ -22,7 +22,6 @@ public final class Accounts {
 
     public static final int MIN_PASSWORD_LENGTH = 10;
     private static final int MAX_PASSWORD_LENGTH = 200;
-    private static final int MAX_DISPLAY_NAME_LENGTH = 50;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+$");
     private static final Duration SESSION_LIFETIME = Duration.ofDays(30);
 
@@ -44,7 +43,7 @@ public final class Accounts {
     public Account create(String email, String password, String displayName, Role role) {
         String normalizedEmail = checkEmail(email);
         checkPassword(password);
-        String name = checkDisplayName(displayName);
+        String name = DisplayNames.check(displayName);
         Account account = new Account(Ids.newId(), normalizedEmail, name, role, clock.instant());
         if (!store.insert(account, Passwords.hash(password))) {
             throw new Problem(ProblemKind.CONFLICT, "email_taken",
@@ -144,15 +143,5 @@ public final class Accounts {
         if (password.length() > MAX_PASSWORD_LENGTH) {
             throw Problem.invalid("password", "Choose a password of at most " + MAX_PASSWORD_LENGTH + " characters.");
         }
-    }
-
-    private static String checkDisplayName(String displayName) {
-        String name = displayName == null ? "" : displayName.strip();
-        if (name.isEmpty() || name.length() > MAX_DISPLAY_NAME_LENGTH
-                || name.chars().anyMatch(Character::isISOControl)) {
-            throw Problem.invalid("displayName",
-                    "Choose a display name of 1 to " + MAX_DISPLAY_NAME_LENGTH + " characters.");
-        }
-        return name;
     }
 }

@@ -145,6 +145,8 @@ public final class HttpServer {
             config.jetty.host = options.host();
             config.jetty.port = options.port();
             config.requestLogger.http(timers::record);
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(ProtocolErrors.MAX_HEADER_BYTES));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrors()));
             config.jetty.modifyServletContextHandler(
                     context -> context.insertHandler(new ThreadHits(cache, cors, timers)));
             Errors.register(config);
@@ -207,6 +209,7 @@ public final class HttpServer {
             var r = config.routes;
             r.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
             r.before("/api/*", cors::apply);
+            r.before("/api/*", Requests::refuseNulInQuery);
             r.options("/api/*", cors::preflight);
 
             //   method  path                                     handler            guard / rate limit
