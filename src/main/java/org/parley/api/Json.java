@@ -38,6 +38,7 @@ public final class Json {
                 .registerModule(new SimpleModule("parley-strings").addDeserializer(String.class, new NoNulStrings()))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .setSerializationInclusion(JsonInclude.Include.ALWAYS);
     }
 
