@@ -71,10 +71,12 @@ final class CommentsApi {
     }
 
     void post(Context ctx) {
-        Session session = auth.requireForChange(ctx);
-        PostRequest request = requests.body(ctx, PostRequest.class);
+        // The address's limit comes first, before the session is looked up and the body read, so that a flood
+        // from one address costs the server as little as possible once it is over the limit (FloodTest).
         limits.take(RateLimits.Limit.POST_PER_IP, auth.clientIp(ctx));
+        Session session = auth.requireForChange(ctx);
         limits.take(RateLimits.Limit.POST_PER_ACCOUNT, session.account().id());
+        PostRequest request = requests.body(ctx, PostRequest.class);
         Story story = stories.findOrCreate(request.site(), request.url(), request.title());
         Outcome outcome = submissions.post(session.account(), story, blankToNull(request.parentId()),
                 request.body(), Boolean.TRUE.equals(request.revised()));
