@@ -17,13 +17,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.ApiClient;
 import org.parley.testing.PostingLoad;
 import org.parley.testing.TestDatabase;
 import org.parley.testing.TestServer;
+import org.parley.testing.Waiting;
 
 /**
  * The SQLite durability suite (issue 7, item 6): Parley runs as a separate process on an SQLite folder, readers
@@ -54,18 +54,13 @@ class CrashRecoveryTest {
         int port = freePort();
         Process server = serve(port);
         String baseUrl = "http://localhost:" + port;
-        waitFor(() -> healthy(baseUrl), 120, "the server to start");
+        Waiting.until(() -> healthy(baseUrl), 120, "the server to start");
 
-        List<ApiClient> readers = new ArrayList<>();
-        for (int i = 0; i < POSTERS; i++) {
-            ApiClient reader = new ApiClient(baseUrl);
-            reader.signUp("crash" + i + "@crash.example", "Crash " + i);
-            readers.add(reader);
-        }
         Set<String> acknowledged;
-        PostingLoad load = new PostingLoad(readers, baseUrl + "/crash-article");
+        PostingLoad load = new PostingLoad(PostingLoad.signUp(baseUrl, POSTERS, "crash"),
+                baseUrl + "/crash-article");
         try {
-            waitFor(() -> load.acknowledged().size() >= 60, 120, "60 acknowledged comments");
+            Waiting.until(() -> load.acknowledged().size() >= 60, 120, "60 acknowledged comments");
             server.destroyForcibly();
             assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
             acknowledged = load.acknowledged();
@@ -77,7 +72,7 @@ class CrashRecoveryTest {
 
         int restartPort = freePort();
         serve(restartPort);
-        waitFor(() -> healthy("http://localhost:" + restartPort), 120, "the server to start again");
+        Waiting.until(() -> healthy("http://localhost:" + restartPort), 120, "the server to start again");
         Set<String> stored = storedCommentIds();
         Set<String> lost = new HashSet<>(acknowledged);
         lost.removeAll(stored);
@@ -117,17 +112,6 @@ class CrashRecoveryTest {
             return new ApiClient(baseUrl).get("/health").status() == 200;
         } catch (RuntimeException notYet) {
             return false;
-        }
-    }
-
-    /** Polls a condition every 50 ms until it holds, failing after {@code seconds}. */
-    static void waitFor(BooleanSupplier condition, int seconds, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("gave up waiting for " + what + " after " + seconds + " s");
-            }
-            TimeUnit.MILLISECONDS.sleep(50);
         }
     }
 

@@ -38,6 +38,17 @@ public final class PostingLoad implements AutoCloseable {
         }
     }
 
+    /** {@code count} readers signed up on the server at {@code baseUrl}, named after {@code prefix}. */
+    public static List<ApiClient> signUp(String baseUrl, int count, String prefix) {
+        List<ApiClient> readers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ApiClient reader = new ApiClient(baseUrl);
+            reader.signUp(prefix + i + "@load.example", "Reader " + prefix + " " + i);
+            readers.add(reader);
+        }
+        return readers;
+    }
+
     private void post(ApiClient reader, String articleUrl, int thread) {
         for (int i = 0; running; i++) {
             long start = System.nanoTime();
