@@ -80,7 +80,7 @@ final class ThreadsApi {
     /** What a thread request asks for, parsed and checked; {@link #key} names its page in the cache. */
     private record PageRequest(String site, String url, Sort sort, int limit, String cursor) {
 
-        /** The request, its limit and cursor checked before the story is found or created (nothing is stored for a bad one). */
+        /** The request, its limit and cursor checked first: a bad one creates no story. */
         static PageRequest of(Context ctx) {
             PageRequest request = new PageRequest(Requests.requiredQuery(ctx, "site"),
                     Requests.requiredQuery(ctx, "url"), Sort.ofCode(ctx.queryParam("sort")),

@@ -28,7 +28,8 @@ class MarkdownPropertiesTest {
 
     /** Pieces of hostile markup and of Markdown, joined at random by {@link #markup()}. */
     private static final List<String> FRAGMENTS = List.of(
-            "<script>alert(1)</script>", "<script", "</script>", "<img src=x onerror=alert(1)>", "<svg onload=alert(1)>",
+            "<script>alert(1)</script>", "<script", "</script>", "<img src=x onerror=alert(1)>",
+            "<svg onload=alert(1)>",
             "<iframe src=javascript:alert(1)>", "<a href=\"javascript:alert(1)\">", "</a>", "<style>", "</style>",
             "<math><mi xlink:href=\"javascript:alert(1)\">", "<!--", "-->", "<![CDATA[", "]]>", "<div style=\"x\">",
             "<object data=", "<embed src=", "<form action=", "<base href=", "<meta http-equiv=refresh", "<link ",

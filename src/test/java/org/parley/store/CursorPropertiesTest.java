@@ -65,16 +65,22 @@ class CursorPropertiesTest {
     @Provide
     Arbitrary<String> clientStrings() {
         Arbitrary<String> base64ish = Arbitraries.strings()
-                .withCharRange('A', 'Z').withCharRange('a', 'z').withCharRange('0', '9').withChars('-', '_', '=', '+', '/')
+                .withCharRange('A', 'Z').withCharRange('a', 'z').withCharRange('0', '9')
+                .withChars('-', '_', '=', '+', '/')
                 .ofMaxLength(700);
         Arbitrary<String> encodedText = Arbitraries.strings().ofMaxLength(200)
-                .map(text -> Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8)));
+                .map(text -> base64(text.getBytes(StandardCharsets.UTF_8)));
         Arbitrary<String> encodedBytes = Arbitraries.bytes().array(byte[].class).ofMaxSize(120)
-                .map(bytes -> Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+                .map(CursorPropertiesTest::base64);
         Arbitrary<String> nearlyValid = Combinators.combine(Arbitraries.longs(), Arbitraries.strings().ofMaxLength(20),
                 Arbitraries.integers().between(1, 5)).as((number, id, parts) -> Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((number + "\u001f" + id + "\u001f".repeat(parts - 1)).getBytes(StandardCharsets.UTF_8)));
+                .encodeToString((number + "\u001f" + id + "\u001f".repeat(parts - 1))
+                        .getBytes(StandardCharsets.UTF_8)));
         return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(100), base64ish, encodedText, encodedBytes,
                 nearlyValid);
+    }
+
+    private static String base64(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -76,7 +76,8 @@ class PostgresRestartTest {
             cluster.startAgain();
             outageMillis = (System.nanoTime() - down) / 1_000_000;
             long up = System.nanoTime();
-            Waiting.until(() -> load.acknowledged().size() > before + POSTERS, 120, "posts acknowledged after the restart");
+            Waiting.until(() -> load.acknowledged().size() > before + POSTERS, 120,
+                    "posts acknowledged after the restart");
             reconnectMillis = (System.nanoTime() - up) / 1_000_000;
         } finally {
             load.close();
