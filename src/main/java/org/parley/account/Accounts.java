@@ -26,7 +26,6 @@ public final class Accounts {
 
     public static final int MIN_PASSWORD_LENGTH = 10;
     private static final int MAX_PASSWORD_LENGTH = 200;
-    private static final int MAX_DISPLAY_NAME_LENGTH = 50;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+$");
     private static final Duration SESSION_LIFETIME = Duration.ofDays(30);
 
@@ -76,7 +75,7 @@ public final class Accounts {
     private Account newAccount(String email, String password, String displayName, Role role) {
         String normalizedEmail = checkEmail(email);
         checkPassword(password);
-        String name = checkDisplayName(displayName);
+        String name = DisplayNames.check(displayName);
         return new Account(Ids.newId(), normalizedEmail, name, role, clock.instant());
     }
 
@@ -92,7 +91,7 @@ public final class Accounts {
 
     /** Renames the account under the sign-up rules; answers the account as it is now. */
     public Account rename(Account account, String displayName) {
-        String name = checkDisplayName(displayName);
+        String name = DisplayNames.check(displayName);
         store.updateDisplayName(account.id(), name);
         return new Account(account.id(), account.email(), name, account.role(), account.createdAt());
     }
@@ -246,15 +245,5 @@ public final class Accounts {
         if (password.length() > MAX_PASSWORD_LENGTH) {
             throw Problem.invalid("password", "Choose a password of at most " + MAX_PASSWORD_LENGTH + " characters.");
         }
-    }
-
-    static String checkDisplayName(String displayName) {
-        String name = displayName == null ? "" : displayName.strip();
-        if (name.isEmpty() || name.length() > MAX_DISPLAY_NAME_LENGTH
-                || name.chars().anyMatch(Character::isISOControl)) {
-            throw Problem.invalid("displayName",
-                    "Choose a display name of 1 to " + MAX_DISPLAY_NAME_LENGTH + " characters.");
-        }
-        return name;
     }
 }

@@ -23,7 +23,7 @@ public final class Guests {
     /** The guest account for this name and address, checked under the sign-up rules; 400 when either is wrong. */
     public Account author(String displayName, String email) {
         String address = Accounts.checkEmail(email);
-        String name = Accounts.checkDisplayName(displayName);
+        String name = DisplayNames.check(displayName);
         return store.findOrCreateGuest(address, name, Ids.newId(), clock.instant());
     }
 

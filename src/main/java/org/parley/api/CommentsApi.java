@@ -89,22 +89,24 @@ final class CommentsApi {
 
     /** Posts as the signed-in reader, or, without a session, as a guest where the site takes guests. */
     void post(Context ctx) {
+        // The address's limit comes first, before the session is looked up and the body read, so that a flood
+        // from one address costs the server as little as possible once it is over the limit (FloodTest).
+        limits.take(RateLimits.Limit.POST_PER_IP, auth.clientAddress(ctx));
         Account author;
         PostRequest request;
         if (auth.session(ctx).isPresent() || ctx.header("Authorization") != null) {
             author = auth.requireForChange(ctx).account();
+            limits.take(RateLimits.Limit.POST_PER_ACCOUNT, author.id());
             request = requests.body(ctx, PostRequest.class);
-            limits.take(RateLimits.Limit.POST_PER_IP, auth.clientAddress(ctx));
         } else {
             request = requests.body(ctx, PostRequest.class);
             if (request.guest() == null || request.site() == null
                     || !moderation.settings(request.site()).acceptsGuests()) {
                 auth.require(ctx);
             }
-            limits.take(RateLimits.Limit.POST_PER_IP, auth.clientAddress(ctx));
             author = guests.author(request.guest().name(), request.guest().email());
+            limits.take(RateLimits.Limit.POST_PER_ACCOUNT, author.id());
         }
-        limits.take(RateLimits.Limit.POST_PER_ACCOUNT, author.id());
         Story story = stories.findOrCreate(request.site(), request.url(), request.title());
         Outcome outcome = submissions.post(author, story, blankToNull(request.parentId()),
                 request.body(), Boolean.TRUE.equals(request.revised()));

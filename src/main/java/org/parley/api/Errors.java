@@ -36,6 +36,13 @@ final class Errors {
         config.routes.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(),
                 codeOf(e.getStatus()), e.getMessage(), null));
         config.routes.exception(Exception.class, (e, ctx) -> {
+            if (DatabaseOutage.isOutage(e)) {
+                LOG.warn("The database is unavailable on {} {}: {}", ctx.method(), ctx.path(), e.toString());
+                ctx.header("Retry-After", Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
+                answer(ctx, 503, "unavailable", "The database is unavailable for a moment; nothing was changed."
+                        + " Try again in a few seconds.", null);
+                return;
+            }
             LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             answer(ctx, 500, "internal_error", "Something went wrong on the server; nothing was changed.", null);
         });

@@ -188,8 +188,10 @@ public final class HttpServer {
             config.jetty.host = options.host();
             config.jetty.port = options.port();
             config.requestLogger.http(timers::record);
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(ProtocolErrors.MAX_HEADER_BYTES));
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(options.shutdownGrace().toMillis());
+                server.setErrorHandler(new ProtocolErrors());
                 jetty.set(server);
             });
             config.jetty.modifyServletContextHandler(context -> {
@@ -293,6 +295,7 @@ public final class HttpServer {
             r.before(SecurityHeaders::everyResponse);
             r.after(SecurityHeaders::htmlPages);
             r.before("/api/*", cors::apply);
+            r.before("/api/*", Requests::refuseNulInQuery);
             r.options("/api/*", cors::preflight);
 
             //   method  path                                     handler            guard / rate limit

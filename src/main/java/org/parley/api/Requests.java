@@ -1,8 +1,12 @@
 package org.parley.api;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,9 +42,48 @@ final class Requests {
             }
             return value;
         } catch (IOException e) {
-            throw new Problem(ProblemKind.INVALID, "malformed_json",
-                    "The request body is not valid JSON for this endpoint.");
+            throw malformed(e);
         }
+    }
+
+    /**
+     * The 400 for a body Jackson would not read, saying why when that helps the caller: nesting too deep, bytes
+     * that are not UTF-8, or which field held a value of the wrong kind.
+     */
+    private static Problem malformed(IOException e) {
+        String field = null;
+        String reason = "it is not valid JSON for this endpoint";
+        if (e instanceof StreamConstraintsException) {
+            reason = "it nests arrays or objects more than " + Json.MAX_NESTING + " levels deep";
+        } else if (e instanceof CharConversionException
+                || e.getMessage() != null && e.getMessage().contains("Invalid UTF-8")) {
+            reason = "it is not valid UTF-8";
+        } else if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                && mapping.getPath().get(mapping.getPath().size() - 1).getFieldName() != null) {
+            field = mapping.getPath().get(mapping.getPath().size() - 1).getFieldName();
+            reason = e instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class
+                    ? "the field '" + field + "' contains the character U+0000"
+                    : "the field '" + field + "' does not hold the kind of value it takes";
+        }
+        return new Problem(ProblemKind.INVALID, "malformed_json", "The request body was refused: " + reason + ".",
+                field);
+    }
+
+    /**
+     * Refuses a query string carrying U+0000 (as {@code %00}) with a 400 naming the parameter: no parameter needs
+     * it, and PostgreSQL cannot compare or store it (a thread read with {@code site=%00} was a 500 there).
+     */
+    static void refuseNulInQuery(Context ctx) {
+        String query = ctx.queryString();
+        if (query == null || !query.contains("%00")) {
+            return;
+        }
+        ctx.queryParamMap().forEach((name, values) -> {
+            if (name.indexOf('\0') >= 0 || values.stream().anyMatch(value -> value.indexOf('\0') >= 0)) {
+                throw Problem.invalid(name.replace("\0", ""), "The query parameter '" + name.replace("\0", "")
+                        + "' contains the character U+0000, which no parameter takes.");
+            }
+        });
     }
 
     /** A required, non-blank query parameter. */

@@ -89,10 +89,14 @@ final class ThreadsApi {
     /** What a thread request asks for, parsed and checked; {@link #key} names its page in the cache. */
     private record PageRequest(String site, String url, Sort sort, int limit, String cursor) {
 
+        /** The request, its limit and cursor checked first: a bad one creates no story. */
         static PageRequest of(Context ctx) {
-            return new PageRequest(Requests.requiredQuery(ctx, "site"), Requests.requiredQuery(ctx, "url"),
-                    Sort.ofCode(ctx.queryParam("sort")), Requests.intQuery(ctx, "limit", Threads.DEFAULT_LIMIT),
-                    ctx.queryParam("cursor"));
+            PageRequest request = new PageRequest(Requests.requiredQuery(ctx, "site"),
+                    Requests.requiredQuery(ctx, "url"), Sort.ofCode(ctx.queryParam("sort")),
+                    Requests.intQuery(ctx, "limit", Threads.DEFAULT_LIMIT), ctx.queryParam("cursor"));
+            Threads.checkLimit(request.limit());
+            Threads.decodeCursor(request.sort(), request.cursor());
+            return request;
         }
 
         String key() {

@@ -41,11 +41,8 @@ public final class Threads {
     /** A page whose comments' edit deadlines follow the given window (the site's). */
     public ThreadPage page(String storyId, Sort sort, String cursor, int limit, String viewerId,
             Duration siteEditWindow) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw Problem.invalid("limit", "Ask for 1 to " + MAX_LIMIT + " comments a page.");
-        }
-        Cursor after = cursor == null || cursor.isEmpty()
-                ? null : Cursor.decode(cursor, sort == Sort.RESPECTED ? 3 : 2);
+        checkLimit(limit);
+        Cursor after = decodeCursor(sort, cursor);
         List<Comment> topLevel = store.listTopLevel(storyId, sort, after, limit, viewerId);
         boolean more = topLevel.size() > limit;
         if (more) {
@@ -68,6 +65,28 @@ public final class Threads {
         }
         String next = more ? cursorAfter(topLevel.get(topLevel.size() - 1), sort) : null;
         return new ThreadPage(roots, next);
+    }
+
+    /** A 400 naming {@code limit} unless it is 1 to {@link #MAX_LIMIT}. */
+    public static void checkLimit(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw Problem.invalid("limit", "Ask for 1 to " + MAX_LIMIT + " comments a page.");
+        }
+    }
+
+    /**
+     * The cursor of a page in this order, or null for the first page; a 400 naming {@code cursor} when it is not
+     * one this class handed out. Callers check it before anything is stored for the request.
+     */
+    public static Cursor decodeCursor(Sort sort, String cursor) {
+        if (cursor == null || cursor.isEmpty()) {
+            return null;
+        }
+        Cursor after = Cursor.decode(cursor, sort == Sort.RESPECTED ? 3 : 2);
+        for (int i = 0; i < after.values().size() - 1; i++) {
+            after.getLong(i);
+        }
+        return after;
     }
 
     private static String cursorAfter(Comment last, Sort sort) {

@@ -9,6 +9,7 @@ import org.parley.account.Account;
 import org.parley.classifier.Category;
 import org.parley.classifier.Classifier;
 import org.parley.comment.Comment;
+import org.parley.comment.BodyText;
 import org.parley.comment.CommentEvent;
 import org.parley.comment.CommentEvents;
 import org.parley.comment.CommentStatus;
@@ -172,7 +173,7 @@ public final class Submissions {
         if (body == null) {
             throw Problem.unprocessable("body_empty", "Write something before you post.", "body");
         }
-        return body.strip();
+        return BodyText.neutralize(body).strip();
     }
 
     private Comment requireParent(Story story, String parentId) {

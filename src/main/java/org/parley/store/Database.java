@@ -15,6 +15,9 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Database implements AutoCloseable {
 
+    /** How long a request waits for a pooled connection before it gives up. */
+    public static final long CONNECTION_TIMEOUT_MILLIS = 3000;
+
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final Dialect dialect;
@@ -44,6 +47,10 @@ public final class Database implements AutoCloseable {
         config.setPoolName("parley");
         config.setJdbcUrl(jdbcUrl);
         config.setMaximumPoolSize(dialect.poolSize());
+        // A request waits at most this long for a connection, then answers 503 (api/DatabaseOutage) instead of
+        // hanging for HikariCP's default 30 seconds while the database is down or restarting.
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
+        config.setValidationTimeout(1000);
         if (user != null) {
             config.setUsername(user);
         }
@@ -52,6 +59,9 @@ public final class Database implements AutoCloseable {
         }
         if (dialect == Dialect.SQLITE) {
             config.addDataSourceProperty("journal_mode", "WAL");
+            // WAL with synchronous=NORMAL: a commit is in the WAL file when it returns, so a process that dies
+            // (even by SIGKILL) loses nothing acknowledged; only a power cut or kernel crash may lose the last
+            // commits since the WAL was last synced. FULL would sync every commit. docs/deploy.md says why.
             config.addDataSourceProperty("synchronous", "NORMAL");
             config.addDataSourceProperty("busy_timeout", "10000");
             config.addDataSourceProperty("foreign_keys", "true");

@@ -29,23 +29,33 @@ public final class TestPostgres {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static TestPostgres cluster;
 
+    /** Fast and crash-safe enough for tests: the OS never crashes under them, so nothing need reach the disk. */
+    private static final String FAST = " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+    /**
+     * For tests that stop the server abruptly: a commit is in the WAL (written, not synced) before it is
+     * acknowledged, as in production, so a crash of the PostgreSQL server loses nothing acknowledged.
+     */
+    private static final String DURABLE_COMMITS = " -c fsync=off";
+
     private final Path bin;
     private final Path dataDir;
     private final int port;
     private final boolean asPostgresUser;
+    private final String settings;
 
-    private TestPostgres(Path bin, Path dataDir, int port, boolean asPostgresUser) {
+    private TestPostgres(Path bin, Path dataDir, int port, boolean asPostgresUser, String settings) {
         this.bin = bin;
         this.dataDir = dataDir;
         this.port = port;
         this.asPostgresUser = asPostgresUser;
+        this.settings = settings;
     }
 
     /** The cluster, started on first use. */
     public static synchronized TestPostgres cluster() {
         if (cluster == null) {
             cluster = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop, "test-postgres-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "test-postgres-stop"));
         }
         return cluster;
     }
@@ -74,7 +84,39 @@ public final class TestPostgres {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
+    /**
+     * A second cluster of the test's own, with commits acknowledged only once written to the WAL, for tests that
+     * stop and start the server under load ({@link #stopImmediately()}, {@link #startAgain()}); {@link #close()}
+     * it at the end.
+     */
+    public static TestPostgres startPrivate() {
+        return start(DURABLE_COMMITS);
+    }
+
+    /** Stops the server as a crash would ({@code pg_ctl stop -m immediate}): no checkpoint, clients cut off. */
+    public void stopImmediately() {
+        run(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "immediate", "-w", "stop"),
+                asPostgresUser);
+    }
+
+    /** Starts the stopped server again on the same port and data; it recovers from its WAL first. */
+    public void startAgain() {
+        run(startCommand(), asPostgresUser);
+    }
+
+    private List<String> startCommand() {
+        Path folder = dataDir.getParent();
+        return List.of(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-w", "-t", "60",
+                "-l", folder.resolve("log").toString(), "-o",
+                "-p " + port + " -k " + folder + " -c listen_addresses=127.0.0.1 -c max_connections=300" + settings,
+                "start");
+    }
+
     private static TestPostgres start() {
+        return start(FAST);
+    }
+
+    private static TestPostgres start(String settings) {
         Path bin = findBin();
         try {
             boolean root = "root".equals(System.getProperty("user.name"));
@@ -92,19 +134,16 @@ public final class TestPostgres {
             run(List.of(bin.resolve("initdb").toString(), "-D", cluster.toString(), "-U", USER, "--auth=md5",
                     "--pwfile=" + passwordFile, "-E", "UTF8", "--locale=C"), root);
             int port = freePort();
-            TestPostgres postgres = new TestPostgres(bin, cluster, port, root);
-            run(List.of(bin.resolve("pg_ctl").toString(), "-D", cluster.toString(), "-w", "-t", "60",
-                    "-l", dataDir.resolve("log").toString(), "-o",
-                    "-p " + port + " -k " + dataDir + " -c listen_addresses=127.0.0.1 -c fsync=off"
-                            + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=300",
-                    "start"), root);
+            TestPostgres postgres = new TestPostgres(bin, cluster, port, root, settings);
+            run(postgres.startCommand(), root);
             return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void stop() {
+    /** Stops the server and deletes its files. */
+    public void close() {
         try {
             run(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "immediate", "stop"),
                     asPostgresUser);
