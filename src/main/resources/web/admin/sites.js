@@ -5,6 +5,7 @@
  */
 import {ApiError, get, patch, post, remove, request} from './api.js';
 import {announce, el, formatTime, showStatus, statusLine} from './dom.js';
+import {label, t} from './i18n.js';
 
 const SITES = '/api/v1/admin/sites';
 const TOKENS = '/api/v1/admin/tokens';
@@ -16,18 +17,19 @@ export function showSites(container, context) {
     const tokenRows = el('tbody', {testid: 'token-rows'});
     const secret = el('p', {class: 'note', testid: 'token-secret', hidden: true});
     const siteForm = form('site-form', [
-        input('id', 'Id (a-z, 0-9, -; used in data-parley-site)'),
-        input('name', 'Name'),
-        el('label', {}, 'Allowed origins, one per line', el('textarea', {name: 'origins', rows: '2',
+        input('id', t('sites.field.id')),
+        input('name', t('sites.field.name')),
+        el('label', {}, t('sites.field.origins'), el('textarea', {name: 'origins', rows: '2',
             testid: 'site-origins', placeholder: 'https://www.example.org'})),
-        el('label', {}, 'Guidelines (blank: the default)', el('textarea', {name: 'guidelines', rows: '2',
+        el('label', {}, t('sites.field.guidelines'), el('textarea', {name: 'guidelines', rows: '2',
             testid: 'site-guidelines'})),
-        input('language', 'Language (e.g. en, tr)')], 'Save site', saveSite);
+        input('language', t('sites.field.language'))], t('sites.save'), saveSite);
     const siteChoice = el('select', {name: 'site', testid: 'token-site'});
-    const tokenForm = form('token-form', [input('name', 'Token name (what it is for)', 'token'),
-        el('label', {}, 'Role', el('select', {name: 'role', testid: 'token-role'},
-            el('option', {value: 'moderator'}, 'moderator'), el('option', {value: 'admin'}, 'admin'))),
-        el('label', {}, 'Site', siteChoice)], 'Create token', createToken);
+    const tokenForm = form('token-form', [input('name', t('tokens.field.name'), 'token'),
+        el('label', {}, t('user.role'), el('select', {name: 'role', testid: 'token-role'},
+            el('option', {value: 'moderator'}, label('role', 'moderator')),
+            el('option', {value: 'admin'}, label('role', 'admin')))),
+        el('label', {}, t('site'), siteChoice)], t('tokens.create'), createToken);
     let editing = null;
 
     /** Runs a change, says how it went and reloads; answers whether it worked. */
@@ -47,31 +49,35 @@ export function showSites(container, context) {
     async function reload() {
         const [{sites}, {tokens}] = await Promise.all([get(SITES), get(TOKENS)]);
         rows.replaceChildren(...sites.map(siteRow));
-        siteChoice.replaceChildren(el('option', {value: ''}, 'every site'),
+        siteChoice.replaceChildren(el('option', {value: ''}, t('sites.every')),
             ...sites.map((site) => el('option', {value: site.id}, site.name)));
         tokenRows.replaceChildren(...tokens.map((token) => el('tr', {testid: 'token-row'},
-            el('td', {}, token.name), el('td', {}, token.role), el('td', {}, token.site || 'every site'),
+            el('td', {}, token.name), el('td', {}, label('role', token.role)),
+            el('td', {}, token.site || t('sites.every')),
             el('td', {}, token.account.displayName), el('td', {}, formatTime(token.createdAt)),
             el('td', {}, el('button', {type: 'button', testid: 'revoke-token', onclick: () =>
-                confirm(`Revoke the token "${token.name}"? Integrations using it stop working at once.`)
-                && act(() => remove(`${TOKENS}/${encodeURIComponent(token.id)}`), 'Token revoked.')},
-            'Revoke')))));
+                confirm(t('tokens.confirmRevoke', {name: token.name}))
+                && act(() => remove(`${TOKENS}/${encodeURIComponent(token.id)}`), t('tokens.revoked'))},
+            t('tokens.revoke'))))));
     }
 
     function siteRow(site) {
         const path = `${SITES}/${encodeURIComponent(site.id)}/moderators`;
-        const who = el('input', {testid: 'moderator-input', 'aria-label': `New moderator of ${site.name}`,
-            placeholder: 'e-mail or account id'});
+        const who = el('input', {testid: 'moderator-input', 'aria-label': t('sites.newModerator', {site: site.name}),
+            placeholder: t('sites.moderatorPlaceholder')});
         return el('tr', {testid: 'site-row', 'data-site': site.id},
             el('td', {}, el('strong', {}, site.name), ` (${site.id})`),
-            el('td', {}, site.origins.join(' ')), el('td', {}, site.language), el('td', {}, site.sso ? 'on' : 'off'),
+            el('td', {}, site.origins.join(' ')), el('td', {}, site.language),
+            el('td', {}, site.sso ? t('sites.sso.on') : t('sites.sso.off')),
             el('td', {}, el('ul', {testid: 'moderators'}, site.moderators.map((moderator) => el('li', {},
                 `${moderator.displayName} `, el('button', {type: 'button', class: 'link', testid: 'remove-moderator',
                     onclick: () => act(() => remove(`${path}/${encodeURIComponent(moderator.id)}`),
-                        `${moderator.displayName} no longer moderates ${site.name}.`)}, 'remove')))),
+                        t('sites.moderatorRemoved', {name: moderator.displayName, site: site.name}))},
+                t('sites.removeModerator'))))),
             who, el('button', {type: 'button', testid: 'add-moderator', onclick: () => act(() =>
-                request('PUT', `${path}/${encodeURIComponent(who.value.trim())}`), 'Moderator added.')}, 'Add')),
-            el('td', {}, el('button', {type: 'button', testid: 'edit-site', onclick: () => edit(site)}, 'Edit')));
+                request('PUT', `${path}/${encodeURIComponent(who.value.trim())}`), t('sites.moderatorAdded'))},
+            t('sites.addModerator'))),
+            el('td', {}, el('button', {type: 'button', testid: 'edit-site', onclick: () => edit(site)}, t('edit'))));
     }
 
     function edit(site) {
@@ -88,7 +94,7 @@ export function showSites(container, context) {
         const body = {...values, origins: values.origins.split('\n').map((line) => line.trim()).filter(Boolean)};
         for (const name of ['guidelines', 'language']) if (!body[name]) delete body[name];
         const saved = await act(() => (editing ? patch(`${SITES}/${encodeURIComponent(editing)}`, body)
-            : post(SITES, body)), editing ? 'Site saved.' : `Site ${body.id} created.`);
+            : post(SITES, body)), editing ? t('sites.saved') : t('sites.created', {id: body.id}));
         if (saved) {
             editing = null;
             siteForm.reset();
@@ -101,21 +107,22 @@ export function showSites(container, context) {
         await act(async () => {
             const made = await post(TOKENS, {name: values.name, role: values.role, site: values.site || null});
             secret.hidden = false;
-            secret.replaceChildren('Copy this token now; it is not shown again: ', el('code', {}, made.token));
-        }, 'Token created.');
+            secret.replaceChildren(t('tokens.secret'), ' ', el('code', {}, made.token));
+        }, t('tokens.created'));
     }
 
     container.append(el('section', {class: 'sites', 'aria-labelledby': 'sites-heading'},
-        el('h2', {id: 'sites-heading'}, 'Sites'), status,
+        el('h2', {id: 'sites-heading'}, t('tab.sites')), status,
         el('div', {class: 'table-wrap'}, el('table', {class: 'log'}, el('thead', {}, el('tr', {},
-            ['Site', 'Allowed origins', 'Language', 'SSO', 'Moderators', ''].map((heading) =>
+            [t('site'), t('sites.origins'), t('language'), t('sites.sso'), t('sites.moderators'), ''].map((heading) =>
                 el('th', {scope: 'col'}, heading)))), rows)),
-        el('h3', {}, 'Create or edit a site'), siteForm,
-        el('h3', {}, 'API tokens'),
-        el('p', {}, 'A token acts as you, limited to the role and site chosen. Send it as Authorization: Bearer.'),
+        el('h3', {}, t('sites.formHeading')), siteForm,
+        el('h3', {}, t('tokens.heading')),
+        el('p', {}, t('tokens.about')),
         tokenForm, secret,
         el('div', {class: 'table-wrap'}, el('table', {class: 'log'}, el('thead', {}, el('tr', {},
-            ['Name', 'Role', 'Site', 'Account', 'Created', ''].map((heading) => el('th', {scope: 'col'}, heading)))),
+            [t('tokens.name'), t('user.role'), t('site'), t('tokens.account'), t('tokens.createdAt'), '']
+                .map((heading) => el('th', {scope: 'col'}, heading)))),
         tokenRows))));
     reload().catch((error) => showStatus(status, error.message, true));
 }

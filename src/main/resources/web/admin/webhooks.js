@@ -5,6 +5,7 @@
  */
 import {ApiError, get, patch, post, remove} from './api.js';
 import {announce, el, formatTime, showStatus, statusLine} from './dom.js';
+import {label, t} from './i18n.js';
 
 const EVENTS = ['comment.created', 'comment.published', 'comment.rejected', 'comment.edited', 'comment.removed',
     'user.banned'];
@@ -26,13 +27,13 @@ export function showWebhooks(container, context) {
         id: `webhook-event-${event}`, testid: `webhook-event-${event.replace('.', '-')}`}));
     const active = el('input', {type: 'checkbox', id: 'webhook-active', name: 'active', checked: true,
         testid: 'webhook-active'});
-    const submit = el('button', {type: 'submit', testid: 'webhook-save'}, 'Add webhook');
-    const cancel = el('button', {type: 'button', testid: 'webhook-cancel', hidden: true}, 'Cancel');
+    const submit = el('button', {type: 'submit', testid: 'webhook-save'}, t('webhooks.add'));
+    const cancel = el('button', {type: 'button', testid: 'webhook-cancel', hidden: true}, t('cancel'));
     const hookForm = el('form', {class: 'webhook-form', testid: 'webhook-form', novalidate: true},
-        el('div', {class: 'field'}, el('label', {for: 'webhook-url'}, 'Receiver URL'), url),
-        el('fieldset', {}, el('legend', {}, 'Events'), EVENTS.map((event, i) => el('div', {class: 'field inline'},
-            boxes[i], el('label', {for: `webhook-event-${event}`}, event)))),
-        el('div', {class: 'field inline'}, active, el('label', {for: 'webhook-active'}, 'Active')),
+        el('div', {class: 'field'}, el('label', {for: 'webhook-url'}, t('webhooks.url')), url),
+        el('fieldset', {}, el('legend', {}, t('webhooks.events')), EVENTS.map((event, i) =>
+            el('div', {class: 'field inline'}, boxes[i], el('label', {for: `webhook-event-${event}`}, event)))),
+        el('div', {class: 'field inline'}, active, el('label', {for: 'webhook-active'}, t('webhooks.active'))),
         el('div', {class: 'form-actions'}, submit, cancel));
 
     const fail = (error) => showStatus(status, error instanceof ApiError ? error.message : String(error), true);
@@ -40,7 +41,7 @@ export function showWebhooks(container, context) {
         editing = null;
         hookForm.reset();
         active.checked = true;
-        submit.textContent = 'Add webhook';
+        submit.textContent = t('webhooks.add');
         cancel.hidden = true;
     };
 
@@ -51,17 +52,17 @@ export function showWebhooks(container, context) {
         try {
             if (editing) {
                 await patch(`${base}/${encodeURIComponent(editing)}`, body);
-                showStatus(status, 'Webhook saved.', false);
+                showStatus(status, t('webhooks.saved'), false);
                 secretBox.hidden = true;
             } else {
                 const answer = await post(base, body);
                 secretBox.replaceChildren(
-                    el('p', {}, 'Signing secret. Copy it now: it will not be shown again.'),
+                    el('p', {}, t('webhooks.secret')),
                     el('code', {testid: 'webhook-secret'}, answer.secret));
                 secretBox.hidden = false;
-                showStatus(status, 'Webhook added.', false);
+                showStatus(status, t('webhooks.added'), false);
             }
-            announce('Webhook saved.');
+            announce(t('webhooks.saved'));
             resetForm();
             reload();
         } catch (error) {
@@ -75,16 +76,16 @@ export function showWebhooks(container, context) {
         url.value = hook.url;
         boxes.forEach((box) => { box.checked = hook.events.includes(box.value); });
         active.checked = hook.active;
-        submit.textContent = 'Save changes';
+        submit.textContent = t('settings.save');
         cancel.hidden = false;
         url.focus();
     };
     const drop = async (hook) => {
-        if (!confirm(`Delete the webhook to ${hook.url} and its delivery log?`)) return;
+        if (!confirm(t('webhooks.confirmDelete', {url: hook.url}))) return;
         try {
             await remove(`${base}/${encodeURIComponent(hook.id)}`);
             if (shownHook?.id === hook.id) hideDeliveries();
-            showStatus(status, 'Webhook deleted.', false);
+            showStatus(status, t('webhooks.deleted'), false);
             reload();
         } catch (error) {
             fail(error);
@@ -97,14 +98,15 @@ export function showWebhooks(container, context) {
             rows.replaceChildren(...webhooks.map((hook) => el('tr', {testid: 'webhook-row'},
                 el('td', {class: 'url'}, hook.url),
                 el('td', {}, hook.events.join(', ')),
-                el('td', {}, hook.active ? 'active' : 'paused'),
+                el('td', {}, hook.active ? t('webhooks.state.active') : t('webhooks.state.paused')),
                 el('td', {class: 'buttons'},
                     el('button', {type: 'button', testid: 'webhook-deliveries', onclick: () => showDeliveries(hook)},
-                        'Deliveries'),
-                    el('button', {type: 'button', testid: 'webhook-edit', onclick: () => edit(hook)}, 'Edit'),
-                    el('button', {type: 'button', testid: 'webhook-delete', onclick: () => drop(hook)}, 'Delete')))));
+                        t('webhooks.deliveries')),
+                    el('button', {type: 'button', testid: 'webhook-edit', onclick: () => edit(hook)}, t('edit')),
+                    el('button', {type: 'button', testid: 'webhook-delete', onclick: () => drop(hook)},
+                        t('delete'))))));
             if (webhooks.length === 0) {
-                rows.replaceChildren(el('tr', {}, el('td', {colspan: '4'}, 'No webhooks yet.')));
+                rows.replaceChildren(el('tr', {}, el('td', {colspan: '4'}, t('webhooks.none'))));
             }
         } catch (error) {
             fail(error);
@@ -119,12 +121,13 @@ export function showWebhooks(container, context) {
             if (shownHook !== hook) return;
             deliveries.hidden = false;
             deliveries.replaceChildren(
-                el('h3', {}, `Deliveries to ${hook.url}`),
+                el('h3', {}, t('webhooks.deliveriesTo', {url: hook.url})),
                 el('div', {class: 'table-wrap'}, el('table', {class: 'log'},
-                    el('thead', {}, el('tr', {}, ['Event', 'Queued', 'Status', 'Attempts', 'Response', 'Last error',
-                        'Next attempt', ''].map((heading) => el('th', {scope: 'col'}, heading)))),
+                    el('thead', {}, el('tr', {}, [t('delivery.event'), t('delivery.queued'), t('delivery.status'),
+                        t('delivery.attempts'), t('delivery.response'), t('delivery.lastError'),
+                        t('delivery.nextAttempt'), ''].map((heading) => el('th', {scope: 'col'}, heading)))),
                     el('tbody', {testid: 'delivery-rows'}, answer.deliveries.length === 0
-                        ? el('tr', {}, el('td', {colspan: '8'}, 'Nothing sent yet.'))
+                        ? el('tr', {}, el('td', {colspan: '8'}, t('delivery.none')))
                         : answer.deliveries.map((delivery) => deliveryRow(hook, delivery))))));
             timer = setTimeout(() => showDeliveries(hook), POLL_MS);
         } catch (error) {
@@ -136,7 +139,7 @@ export function showWebhooks(container, context) {
         return el('tr', {testid: 'delivery-row', 'data-delivery': delivery.id, 'data-status': delivery.status},
             el('td', {}, delivery.event),
             el('td', {}, formatTime(delivery.createdAt)),
-            el('td', {testid: 'delivery-status'}, delivery.status),
+            el('td', {testid: 'delivery-status'}, label('deliveryState', delivery.status)),
             el('td', {testid: 'delivery-attempts'}, String(delivery.attempts)),
             el('td', {testid: 'delivery-code'}, delivery.responseCode == null ? '—' : String(delivery.responseCode)),
             el('td', {}, delivery.lastError || ''),
@@ -145,13 +148,13 @@ export function showWebhooks(container, context) {
                 try {
                     await post(`${base}/${encodeURIComponent(hook.id)}/deliveries/`
                         + `${encodeURIComponent(delivery.id)}/resend`);
-                    showStatus(status, 'Queued to be sent again.', false);
-                    announce('Queued to be sent again.');
+                    showStatus(status, t('delivery.requeued'), false);
+                    announce(t('delivery.requeued'));
                     showDeliveries(hook);
                 } catch (error) {
                     fail(error);
                 }
-            }}, 'Re-send')));
+            }}, t('delivery.resend'))));
     }
 
     function hideDeliveries() {
@@ -161,13 +164,12 @@ export function showWebhooks(container, context) {
     }
 
     container.append(el('section', {class: 'webhooks', 'aria-labelledby': 'webhooks-heading'},
-        el('h2', {id: 'webhooks-heading'}, 'Webhooks'),
-        el('p', {}, 'Parley POSTs each chosen event as JSON to the receiver, signed in X-Parley-Signature with the'
-            + ' webhook\u2019s secret, and tries again with growing pauses for 24 hours when the receiver does not'
-            + ' answer 2xx.'),
+        el('h2', {id: 'webhooks-heading'}, t('tab.webhooks')),
+        el('p', {}, t('webhooks.about')),
         el('div', {class: 'table-wrap'}, el('table', {class: 'log'}, el('thead', {}, el('tr', {},
-            ['Receiver', 'Events', 'State', ''].map((heading) => el('th', {scope: 'col'}, heading)))), rows)),
-        el('h3', {}, 'Add or change a webhook'),
+            [t('webhooks.receiver'), t('webhooks.events'), t('webhooks.state'), ''].map((heading) =>
+                el('th', {scope: 'col'}, heading)))), rows)),
+        el('h3', {}, t('webhooks.formHeading')),
         hookForm, secretBox, status, deliveries));
     reload();
     return () => clearTimeout(timer);

@@ -178,10 +178,16 @@ final class AuthApi {
     void unsubscribe(Context ctx) {
         MailPreferences.Kind kind = mail.unsubscribe(ctx.queryParam("token"));
         ctx.header("Cache-Control", "no-store");
-        ctx.html("<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Unsubscribed</title>"
-                + "<p>Done: you will get no more " + (kind == MailPreferences.Kind.REPLIES
-                        ? "mails about replies to your comments" : "digests of the moderation queues")
-                + ". You can switch them on again in your account settings.</p></html>");
+        boolean replies = kind == MailPreferences.Kind.REPLIES;
+        // English here; the account pages' script (same origin, so the page policy allows it) translates.
+        ctx.html("<!doctype html><html lang=\"en\"><meta charset=\"utf-8\">"
+                + "<title data-i18n=\"unsubscribed.title\">Unsubscribed</title>"
+                + "<link rel=\"stylesheet\" href=\"/account/account.css\">"
+                + "<script src=\"/account/account.js\" defer></script>"
+                + "<body data-page=\"unsubscribed\"><main><p data-i18n=\"unsubscribed."
+                + (replies ? "replies" : "digests") + "\">Done: you will get no more "
+                + (replies ? "mails about replies to your comments" : "digests of the moderation queues")
+                + ". You can switch them on again in your account settings.</p></main></body></html>");
     }
 
     private UserView view(Account account) {

@@ -157,6 +157,8 @@ class AccountMailTest {
                 .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(oneClick.statusCode()).isEqualTo(200);
+        assertThat(oneClick.body()).as("English, marked for the account pages' script to translate")
+                .contains("no more mails about replies", "data-i18n=\"unsubscribed.replies\"", "/account/account.js");
         assertThat(author.get("/api/v1/me").json().get("user").get("notifyReplies").asBoolean()).isFalse();
     }
 

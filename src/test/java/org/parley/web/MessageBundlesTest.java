@@ -16,15 +16,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The message bundles under {@code web/i18n/} are complete: each language has every key of the English bundle and
- * no other, with the same placeholders, and every literal key a script asks {@code t('…')} for is in English.
+ * no other, with the same placeholders, and every literal key a script asks {@code t('…')} for, or a page marks with
+ * {@code data-i18n="…"}, is in English.
  */
 class MessageBundlesTest {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
-    private static final Pattern LITERAL_KEY = Pattern.compile("\\bt\\('([\\w.]+)'[,)]");
+    private static final Pattern LITERAL_KEY =
+            Pattern.compile("\\bt\\('([\\w.]+)'[,)]|data-i18n(?:-label)?=\"([\\w.]+)\"");
 
     @ParameterizedTest
-    @CsvSource({"widget, tr", "widget, de", "widget, fr", "admin, tr"})
+    @CsvSource({"widget, tr", "widget, de", "widget, fr", "admin, tr", "account, tr"})
     void a_bundle_has_every_english_key_with_its_placeholders(String part, String language) throws IOException {
         JsonNode english = bundle(part, "en");
         JsonNode other = bundle(part, language);
@@ -38,12 +40,15 @@ class MessageBundlesTest {
     @ParameterizedTest
     @CsvSource({"widget, widget/widget.js", "widget, widget/forms.js", "admin, admin/admin.js", "admin, admin/api.js",
         "admin, admin/charts.js", "admin, admin/item.js", "admin, admin/log.js", "admin, admin/models.js",
-        "admin, admin/overview.js", "admin, admin/queue.js", "admin, admin/settings.js", "admin, admin/users.js"})
+        "admin, admin/overview.js", "admin, admin/queue.js", "admin, admin/settings.js", "admin, admin/users.js",
+        "admin, admin/sites.js", "admin, admin/webhooks.js", "admin, admin/index.html", "account, account/account.js",
+        "account, account/verify.html", "account, account/reset.html", "account, account/unsubscribe.html"})
     void every_key_a_script_asks_for_is_in_english(String part, String script) throws IOException {
         Set<String> english = keys(bundle(part, "en"));
         Matcher keys = LITERAL_KEY.matcher(text("/web/" + script));
         while (keys.find()) {
-            assertThat(english).as("keys of %s.en.json", part).contains(keys.group(1));
+            String key = keys.group(1) != null ? keys.group(1) : keys.group(2);
+            assertThat(english).as("keys of %s.en.json", part).contains(key);
         }
     }
 
