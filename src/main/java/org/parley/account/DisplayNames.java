@@ -5,7 +5,7 @@ import org.parley.problem.Problem;
 
 /**
  * The rule for display names, which sit beside every comment and so are what an impersonator works on: a name is
- * NFC-normalized, trimmed, its runs of white space become one space, and it is refused (400 naming
+ * NFC-normalized, trimmed, its runs of spaces become one space, and it is refused (400 naming
  * {@code displayName}) when it is empty, longer than {@link #MAX_LENGTH}, or holds a character that is invisible or
  * turns text around: control characters, the bidirectional embeddings, overrides, isolates and marks (U+202A to
  * U+202E, U+2066 to U+2069, U+200E, U+200F, U+061C), zero-width and other invisible characters (U+200B, U+2060 to
@@ -23,15 +23,16 @@ public final class DisplayNames {
     /** The name as stored, or a {@link Problem} saying why it is refused. */
     public static String check(String displayName) {
         String name = displayName == null ? "" : Normalizer.normalize(displayName, Normalizer.Form.NFC);
-        name = name.strip().replaceAll("[\\s\\p{Zs}]+", " ");
-        if (name.isEmpty() || name.codePointCount(0, name.length()) > MAX_LENGTH) {
-            throw Problem.invalid("displayName", "Choose a display name of 1 to " + MAX_LENGTH + " characters.");
-        }
+        name = name.strip();
         int refused = name.codePoints().filter(DisplayNames::isRefused).findFirst().orElse(-1);
         if (refused >= 0) {
-            throw Problem.invalid("displayName", String.format("Display names cannot contain invisible or"
-                    + " direction-changing characters such as U+%04X; choose one of letters, digits and marks.",
-                    refused));
+            throw Problem.invalid("displayName", String.format("Display names cannot contain line breaks, tabs,"
+                    + " invisible or direction-changing characters such as U+%04X; choose one of letters, digits"
+                    + " and marks.", refused));
+        }
+        name = name.replaceAll("\\p{Zs}+", " ");
+        if (name.isEmpty() || name.codePointCount(0, name.length()) > MAX_LENGTH) {
+            throw Problem.invalid("displayName", "Choose a display name of 1 to " + MAX_LENGTH + " characters.");
         }
         return name;
     }

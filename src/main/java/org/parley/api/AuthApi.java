@@ -7,6 +7,7 @@ import org.parley.account.Accounts;
 import org.parley.account.MailPreferences;
 import org.parley.mail.AccountMail;
 import org.parley.problem.Problem;
+import org.parley.web.SecurityHeaders;
 import org.parley.account.Session;
 import org.parley.account.SignedIn;
 import org.parley.moderation.ModerationStore;
@@ -178,6 +179,8 @@ final class AuthApi {
     void unsubscribe(Context ctx) {
         MailPreferences.Kind kind = mail.unsubscribe(ctx.queryParam("token"));
         ctx.header("Cache-Control", "no-store");
+        SecurityHeaders.page(ctx);
+        ctx.header("Referrer-Policy", "no-referrer"); // the address holds the token, like the page that posted here
         boolean replies = kind == MailPreferences.Kind.REPLIES;
         // English here; the account pages' script (same origin, so the page policy allows it) translates.
         ctx.html("<!doctype html><html lang=\"en\"><meta charset=\"utf-8\">"

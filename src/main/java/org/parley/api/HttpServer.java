@@ -267,7 +267,9 @@ public final class HttpServer {
         }
 
         void record(Context ctx, float millis) {
-            String route = ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
+            // The HTTP endpoint that matched, not the before- or after-handler that ran last (their path is "*").
+            io.javalin.router.Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+            String route = matched == null ? "unmatched" : matched.path;
             record(ctx.method().name(), route, ctx.statusCode(), (long) (millis * 1_000_000));
         }
 

@@ -124,7 +124,8 @@ public final class ModeratorAccess {
     /**
      * Throws 403 unless the account may act on the reader (see their record, warn, ban): admins on anyone,
      * moderators on readers who have written on a site they moderate, so that one publisher's moderators cannot
-     * look up or shut out another publisher's readers.
+     * look up or shut out another publisher's readers. A site-limited token counts only its site: the reader must
+     * have written there.
      */
     public void requireForAuthor(Account account, String authorId) {
         if (!mayModerateAuthor(account, authorId)) {
@@ -133,6 +134,9 @@ public final class ModeratorAccess {
     }
 
     public boolean mayModerateAuthor(Account account, String authorId) {
+        if (account.siteScope() != null) {
+            return mayModerate(account, account.siteScope()) && hasWrittenOn(authorId, account.siteScope());
+        }
         return switch (account.role()) {
             case ADMIN -> true;
             case MODERATOR -> jdbi.withHandle(handle -> handle.createQuery("SELECT EXISTS (SELECT 1 FROM comments c"
@@ -145,5 +149,14 @@ public final class ModeratorAccess {
                     .one());
             case READER, GUEST -> false;
         };
+    }
+
+    private boolean hasWrittenOn(String authorId, String siteId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT EXISTS (SELECT 1 FROM comments c"
+                        + " JOIN stories s ON s.id = c.story_id WHERE c.author_id = :author AND s.site_id = :site)")
+                .bind("author", authorId)
+                .bind("site", siteId)
+                .mapTo(Boolean.class)
+                .one());
     }
 }

@@ -43,8 +43,12 @@ class AuthorizationTest {
         int checks = 0;
         for (RouteTable.Row row : RouteTable.ROWS) {
             for (int column = 0; column < world.callers.size(); column++) {
-                Caller caller = row.needsOwnSession() ? world.freshSession(world.callers.get(column))
-                        : world.callers.get(column);
+                Caller caller = world.callers.get(column);
+                if (row.needsOwnAccount()) {
+                    caller = world.standIn(caller);
+                } else if (row.needsOwnSession()) {
+                    caller = world.freshSession(caller);
+                }
                 RouteTable.Call call = row.call().apply(world);
                 Response response = caller.send(world.baseUrl(), row.method(), call.path(), call.body());
                 checks++;

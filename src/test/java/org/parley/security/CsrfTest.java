@@ -14,7 +14,8 @@ import org.parley.testing.TestServer;
  * Issue 7, item 3: every change a session cookie can make needs the session's CSRF header. The routes come from
  * {@link RouteTable} (so from the server's own route list): each one that is not a GET (nor a pre-flight) is called
  * with the admin's cookie, who passes every other guard, and without the header; all but the few marked
- * {@link RouteTable.Row#exemptFromCsrf} (sign-up, log-in, preview: no session needed) must answer 403
+ * {@link RouteTable.Row#exemptFromCsrf} (sign-up, log-in, SSO, preview, the mailed links' calls: no session
+ * needed; Perspective's analyze: keyed by ?key= only) must answer 403
  * {@code csrf_mismatch} and change nothing that the same call with the header would.
  */
 class CsrfTest {

@@ -122,12 +122,16 @@ class SessionSecurityTest {
         assertThat(a.status()).isEqualTo(b.status()).isEqualTo(401);
         assertThat(a.text()).isEqualTo(b.text());
 
-        long unknownMedian = medianNanos(unknown, 19);
-        long wrongMedian = medianNanos(wrongPassword, 19);
+        // Interleaved, so that a change in the machine's load falls on both sides alike.
+        long[][] medians = interleavedMedianNanos(unknown, wrongPassword, 19);
+        long unknownMedian = medians[0][0];
+        long wrongMedian = medians[1][0];
         double ratio = (double) unknownMedian / wrongMedian;
         System.out.printf("log-in timing: unknown e-mail %.1f ms, wrong password %.1f ms (median of 19), ratio %.2f%n",
                 unknownMedian / 1e6, wrongMedian / 1e6, ratio);
-        assertThat(ratio).isBetween(0.5, 2.0);
+        // Without the decoy hash an unknown e-mail answers in well under a millisecond against ~100 ms for a
+        // password check (a ratio near 0.01); the band leaves room for a shared machine's noise.
+        assertThat(ratio).isBetween(0.4, 2.5);
     }
 
     @Test
@@ -157,15 +161,22 @@ class SessionSecurityTest {
     }
 
     /** The median time of {@code tries} calls. */
-    private static long medianNanos(Supplier<Response> call, int tries) {
-        long[] times = new long[tries];
+    /** The median time of each call over {@code tries}, the two calls taking turns. */
+    private static long[][] interleavedMedianNanos(Supplier<Response> first, Supplier<Response> second, int tries) {
+        long[][] times = new long[2][tries];
         for (int i = 0; i < tries; i++) {
             long start = System.nanoTime();
-            call.get();
-            times[i] = System.nanoTime() - start;
+            first.get();
+            times[0][i] = System.nanoTime() - start;
+            start = System.nanoTime();
+            second.get();
+            times[1][i] = System.nanoTime() - start;
         }
-        java.util.Arrays.sort(times);
-        return times[tries / 2];
+        for (long[] side : times) {
+            java.util.Arrays.sort(side);
+            side[0] = side[tries / 2];
+        }
+        return times;
     }
 
     private static Response logIn(String ip, String forwardedProto) {

@@ -2,6 +2,8 @@ package org.parley.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,28 +11,36 @@ import org.parley.account.Account;
 import org.parley.account.AccountStore;
 import org.parley.account.Accounts;
 import org.parley.account.Role;
+import org.parley.mail.LinkTokens;
 import org.parley.moderation.ModeratorAccess;
 import org.parley.story.Site;
 import org.parley.story.SiteStore;
 import org.parley.testing.ApiClient;
+import org.parley.testing.PublisherTokens;
 import org.parley.testing.TestServer;
 import org.parley.web.DemoContent;
 
 /**
  * The cast of the security suites on a running server: the demo site ("this site") and a second site, a commenter
- * and another commenter, a moderator of each site, an admin, and an API token for a reader, for the moderator of
- * this site and for the admin; plus builders of fresh things to act on (a comment, an author with a comment), so
- * that every check starts from the same state whatever ran before it.
+ * and another commenter, a moderator of each site, an admin, and API tokens: one limited to moderating the other
+ * site (its account moderates both, so only the token's limit keeps it off this site), one for the moderator of
+ * this site and one for the admin; plus builders of fresh things to act on (a comment, an author with a comment, a
+ * webhook, a token, signed links and publisher sign-in tokens), so that every check starts from the same state
+ * whatever ran before it.
  */
 final class World {
 
     static final String SITE = DemoContent.SITE_ID;
     static final String OTHER_SITE = "other";
+    static final String OTHER_SITE_NAME = "The Other Paper";
     static final String PASSWORD = "correct horse battery";
+    /** The publisher's SSO secret of this site, set by the admin when the world is made. */
+    static final String SSO_SECRET = "the demo paper's sign-in secret, longer than thirty-two characters";
 
     private final TestServer server;
     private final Accounts accounts;
     private final ModeratorAccess access;
+    private final LinkTokens links;
     private final AtomicInteger counter = new AtomicInteger();
     final Caller signedOut = Caller.signedOut();
     final Caller commenter;
@@ -38,7 +48,10 @@ final class World {
     final Caller moderator;
     final Caller otherModerator;
     final Caller admin;
+    /** A reader's API token (not a column: the reader columns are the commenters). */
     final Caller readerToken;
+    /** A token limited to moderating the other site, of an account that moderates both sites. */
+    final Caller otherSiteToken;
     final Caller moderatorToken;
     final Caller adminToken;
     /** A reader outside the columns whose comments the others respect and report. */
@@ -51,7 +64,8 @@ final class World {
         var jdbi = server.server().database().jdbi();
         accounts = new Accounts(new AccountStore(jdbi), Clock.systemUTC());
         access = new ModeratorAccess(jdbi);
-        new SiteStore(jdbi).save(new Site(OTHER_SITE, "The Other Paper", List.of("https://other.example"),
+        links = LinkTokens.load(jdbi, Instant.now());
+        new SiteStore(jdbi).save(new Site(OTHER_SITE, OTHER_SITE_NAME, List.of("https://other.example"),
                 Site.DEFAULT_GUIDELINES), Clock.systemUTC().instant());
         commenter = caller("commenter", Role.READER, null);
         otherCommenter = caller("another commenter", Role.READER, null);
@@ -59,12 +73,92 @@ final class World {
         otherModerator = caller("moderator of another site", Role.READER, OTHER_SITE);
         admin = caller("admin", Role.ADMIN, null);
         readerToken = Caller.token("reader's API token", accounts.createToken(account(Role.READER, null).id(), "t"));
+        Account ofBoth = account(Role.READER, SITE);
+        access.assign(ofBoth.id(), OTHER_SITE);
+        otherSiteToken = Caller.token("API token limited to moderating another site", accounts.createToken(
+                ofBoth.id(), "t", Role.MODERATOR, OTHER_SITE).secret());
         moderatorToken = Caller.token("moderator's API token", accounts.createToken(account(Role.READER, SITE).id(),
                 "t"));
         adminToken = Caller.token("admin's API token", accounts.createToken(account(Role.ADMIN, null).id(), "t"));
         bystander = caller("bystander", Role.READER, null);
-        callers = List.of(signedOut, commenter, otherCommenter, moderator, otherModerator, admin, readerToken,
+        callers = List.of(signedOut, commenter, otherCommenter, moderator, otherModerator, admin, otherSiteToken,
                 moderatorToken, adminToken);
+        admin.sendOk(baseUrl(), "PATCH", "/api/v1/moderation/sites/" + SITE + "/settings",
+                Map.of("ssoSecret", SSO_SECRET));
+    }
+
+    /**
+     * A caller of the same kind as {@code caller} (the same column) on an account of its own, for routes that use
+     * the account up (deleting it): signed out stays signed out.
+     */
+    Caller standIn(Caller caller) {
+        if (caller == signedOut) {
+            return caller;
+        }
+        Role role = caller == admin || caller == adminToken ? Role.ADMIN : Role.READER;
+        String moderates = caller == moderator || caller == moderatorToken ? SITE
+                : caller == otherModerator || caller == otherSiteToken ? OTHER_SITE : null;
+        Account account = account(role, moderates);
+        if (caller == otherSiteToken) {
+            access.assign(account.id(), SITE);
+            return Caller.token(caller.name(), accounts.createToken(account.id(), "t", Role.MODERATOR, OTHER_SITE)
+                    .secret());
+        }
+        if (caller.bearer() != null) {
+            return Caller.token(caller.name(), accounts.createToken(account.id(), "t"));
+        }
+        return Caller.logIn(caller.name(), baseUrl(), account.email(), PASSWORD);
+    }
+
+    /** A publisher's sign-in token for this site, for a new subject. */
+    String ssoToken() {
+        int n = counter.incrementAndGet();
+        return PublisherTokens.hs256(SSO_SECRET, PublisherTokens.claims("subscriber-" + n, "Subscriber " + n));
+    }
+
+    /** A verification link's token for a fresh account's address, as the sign-up mail carries. */
+    String verifyToken() {
+        Account account = account(Role.READER, null);
+        return links.sign("verify", Instant.now().plus(Duration.ofHours(1)), account.id(), account.email());
+    }
+
+    /** A password reset link's token for a fresh account, as the reset mail carries. */
+    String resetToken() {
+        Account account = account(Role.READER, null);
+        String hash = accounts.findForReset(account.email()).orElseThrow().passwordHash();
+        return links.sign("reset", Instant.now().plus(Duration.ofHours(1)), account.id(), links.fingerprint(hash));
+    }
+
+    /** A one-click unsubscribe token (reply notices) for a fresh account, as notice mails carry. */
+    String unsubscribeToken() {
+        return links.sign("unsubscribe", null, account(Role.READER, null).id(), "replies");
+    }
+
+    /** A fresh inactive webhook of this site (nothing is sent to its address). */
+    String webhook() {
+        return adminToken.sendOk(baseUrl(), "POST", "/api/v1/moderation/sites/" + SITE + "/webhooks", Map.of(
+                "url", "http://127.0.0.1:9/hook", "events", List.of("comment.published"), "active", false))
+                .get("webhook").get("id").asText();
+    }
+
+    /** The id of a fresh API token of a fresh reader, to be revoked. */
+    String tokenId() {
+        return accounts.createToken(account(Role.READER, null).id(), "to revoke", null, null).token().id();
+    }
+
+    /** The id of a fresh reader, to be made a moderator. */
+    String freshAccountId() {
+        return account(Role.READER, null).id();
+    }
+
+    /** The id of a fresh moderator of this site, to be unassigned. */
+    String freshModeratorId() {
+        return account(Role.READER, SITE).id();
+    }
+
+    /** A site id nobody has taken. */
+    String freshSiteId() {
+        return "site-" + counter.incrementAndGet();
     }
 
     String baseUrl() {

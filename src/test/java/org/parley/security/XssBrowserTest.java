@@ -163,6 +163,8 @@ class XssBrowserTest {
         try {
             WebDriverWait wait = new WebDriverWait(dashboard, Duration.ofSeconds(20));
             dashboard.get(SERVER.baseUrl() + "/admin/#site=" + SITE + "&view=queue&queue=reported");
+            // The dashboard shows its sign-in form once its message bundle has loaded.
+            wait.until(d -> d.findElement(By.id("sign-in-email")).isDisplayed());
             dashboard.findElement(By.id("sign-in-email")).sendKeys(ADMIN_EMAIL);
             dashboard.findElement(By.id("sign-in-password")).sendKeys(World.PASSWORD);
             dashboard.findElement(By.cssSelector("[data-testid=sign-in-submit]")).click();
