@@ -154,18 +154,22 @@ class BadInputTest {
 
     @Test
     void a_body_over_64_kb_is_413() {
-        assertError(postRaw(reader, "/api/v1/comments", utf8("[".repeat(100_000)),
-                "application/json"), 413, "request_too_large");
-        assertThat(rows()).isEqualTo(before);
+        assertTooLarge(utf8("[".repeat(100_000)));
     }
 
     @Test
     void a_4_mb_body_sent_headlong_is_413_or_cut_off_and_the_server_stays_up() {
-        // The 413 goes out before the body is read; a client still sending may see the connection close before it
-        // reads the answer (TCP resets a connection closed with unread data), which refuses the body just as well.
+        assertTooLarge(new byte[4 * 1024 * 1024]);
+    }
+
+    /**
+     * The 413 goes out before the rest of the body is read; a client still sending may see the connection close
+     * before it reads the answer (TCP resets a connection closed with unread data), which refuses the body just as
+     * well. Either way nothing is stored.
+     */
+    private void assertTooLarge(byte[] body) {
         try {
-            assertError(postRaw(reader, "/api/v1/comments", new byte[4 * 1024 * 1024], "application/json"), 413,
-                    "request_too_large");
+            assertError(postRaw(reader, "/api/v1/comments", body, "application/json"), 413, "request_too_large");
         } catch (java.io.UncheckedIOException cutOff) {
             TRIED.incrementAndGet();
         }
