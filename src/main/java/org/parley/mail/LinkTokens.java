@@ -1,7 +1,6 @@
 package org.parley.mail;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -10,9 +9,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jdbi.v3.core.Jdbi;
+import org.parley.webhook.Signature;
 
 /**
  * Signs and checks the tokens in mailed links (verify, reset, unsubscribe). A token is
@@ -26,10 +24,10 @@ public final class LinkTokens {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private final SecretKeySpec key;
+    private final byte[] key;
 
     private LinkTokens(byte[] secret) {
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
+        this.key = secret.clone();
     }
 
     /** The tokens of this database's key, made and stored on first use. */
@@ -108,12 +106,6 @@ public final class LinkTokens {
     }
 
     private byte[] mac(byte[] payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(payload);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+        return Signature.hmac(key, payload);
     }
 }
