@@ -18,6 +18,9 @@ final class Requests {
 
     static final int MAX_BODY_BYTES = 64 * 1024;
 
+    /** The most bytes of an oversized body read and dropped so that its sender reliably gets the 413. */
+    static final int DRAIN_LIMIT_BYTES = 1024 * 1024;
+
     private final ObjectMapper mapper;
 
     Requests(ObjectMapper mapper) {
@@ -109,17 +112,17 @@ final class Requests {
 
     private static byte[] readLimited(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
-        if (declared > MAX_BODY_BYTES) {
-            throw tooLarge();
-        }
         try (InputStream in = ctx.bodyInputStream()) {
+            if (declared > MAX_BODY_BYTES) {
+                throw tooLarge(in, declared);
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 512);
             byte[] buffer = new byte[8192];
             int total = 0;
             for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
                 total += read;
                 if (total > MAX_BODY_BYTES) {
-                    throw tooLarge();
+                    throw tooLarge(in, declared);
                 }
                 out.write(buffer, 0, read);
             }
@@ -127,6 +130,23 @@ final class Requests {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The 413, after reading and dropping the rest of a body of up to {@link #DRAIN_LIMIT_BYTES}. A client is
+     * usually still sending when the server decides; were the server to answer and close at once, the client's
+     * unread bytes would make the kernel reset the connection, and the client would see a broken pipe instead of
+     * the 413. Past the limit, the connection is closed unread: that much is not worth reading to say no.
+     */
+    private static Problem tooLarge(InputStream in, long declared) throws IOException {
+        if (declared <= DRAIN_LIMIT_BYTES) {
+            byte[] buffer = new byte[8192];
+            long drained = 0;
+            for (int read = in.read(buffer); read != -1 && drained <= DRAIN_LIMIT_BYTES; read = in.read(buffer)) {
+                drained += read;
+            }
+        }
+        return tooLarge();
     }
 
     private static Problem tooLarge() {
