@@ -1,9 +1,11 @@
 package org.parley.api;
 
 import io.javalin.http.Context;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import org.jdbi.v3.core.Handle;
 import org.parley.account.Accounts;
 import org.parley.account.Session;
 import org.parley.account.SignedIn;
@@ -97,6 +99,12 @@ final class Auth {
     /** Keeps the hash of the client's address with what the account just did (see docs/privacy.md). */
     void rememberAddress(Context ctx, String accountId, String action, String refId) {
         addresses.record(accountId, action, refId, clientIp(ctx));
+    }
+
+    /** Records the client's address for what {@code accountId} does, in the caller's transaction, given the id. */
+    BiConsumer<Handle, String> addressRecorder(Context ctx, String accountId, String action) {
+        String address = clientIp(ctx);
+        return (handle, refId) -> addresses.record(handle, accountId, action, refId, address);
     }
 
     /** The client's address: the socket's, or the first X-Forwarded-For hop behind a trusted proxy. */

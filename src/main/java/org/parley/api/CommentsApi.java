@@ -109,8 +109,8 @@ final class CommentsApi {
         }
         Story story = stories.findOrCreate(request.site(), request.url(), request.title());
         Outcome outcome = submissions.post(author, story, blankToNull(request.parentId()),
-                request.body(), Boolean.TRUE.equals(request.revised()));
-        auth.rememberAddress(ctx, author.id(), "comment", outcome.comment().id());
+                request.body(), Boolean.TRUE.equals(request.revised()),
+                auth.addressRecorder(ctx, author.id(), "comment"));
         ctx.status(201).json(view(outcome));
     }
 

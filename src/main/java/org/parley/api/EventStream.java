@@ -52,6 +52,16 @@ final class EventStream {
                     .maximumSize(10_000)
                     .expireAfterWrite(java.time.Duration.ofMinutes(10))
                     .build();
+    /**
+     * The stories a reader followed on this instance in the last ten minutes (as long as {@link #recent} keeps
+     * events for a replay). An event on any other story is of no use here unless moderators are listening, so it
+     * is dropped before the story and comment are read: posting to a story nobody has open costs no reads.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> watched =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .maximumSize(100_000)
+                    .expireAfterWrite(java.time.Duration.ofMinutes(10))
+                    .build();
 
     private final Map<String, Set<SseClient>> readers = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
@@ -112,6 +122,7 @@ final class EventStream {
     void thread(SseClient client) {
         String storyId = client.ctx().attribute(STORY);
         String lastEventId = client.ctx().header("Last-Event-ID");
+        watched.put(storyId, Boolean.TRUE);
         subscribe(readers, storyId, client);
         if (lastEventId != null) {
             sender.execute(() -> replay(client, storyId, lastEventId));
@@ -171,6 +182,9 @@ final class EventStream {
         client.onClose(() -> {
             group.remove(client);
             open.decrementAndGet();
+            if (clients == readers) {
+                watched.put(key, Boolean.TRUE);
+            }
         });
         client.sendComment("connected");
         client.keepAlive();
@@ -182,6 +196,10 @@ final class EventStream {
     }
 
     private void send(CommentEvent event) {
+        if (watched.getIfPresent(event.storyId()) == null
+                && moderators.values().stream().allMatch(Set::isEmpty)) {
+            return;
+        }
         Optional<Story> story = storyStore.findById(event.storyId());
         if (story.isEmpty()) {
             return;

@@ -100,9 +100,10 @@ public final class CommentStore {
     public void insert(Handle handle, NewComment comment) {
         handle.createUpdate("""
                         INSERT INTO comments (id, story_id, parent_id, root_id, depth, reply_to_id, author_id, body,
-                            html, status, featured, respect_count, reply_count, created_at)
+                            html, status, featured, respect_count, reply_count, created_at, reasons, scores,
+                            model_version)
                         VALUES (:id, :storyId, :parentId, :rootId, :depth, :replyToId, :authorId, :body,
-                            :html, :status, 0, 0, 0, :createdAt)""")
+                            :html, :status, 0, 0, 0, :createdAt, :reasons, :scores, :modelVersion)""")
                 .bind("id", comment.id())
                 .bind("storyId", comment.storyId())
                 .bind("parentId", comment.parentId())
@@ -114,6 +115,9 @@ public final class CommentStore {
                 .bind("html", comment.html())
                 .bind("status", comment.status().code())
                 .bind("createdAt", comment.createdAt().toEpochMilli())
+                .bind("reasons", comment.reasons())
+                .bind("scores", comment.scores())
+                .bind("modelVersion", comment.modelVersion())
                 .execute();
         insertRevision(handle, comment.id(), 1, comment.body(), comment.createdAt());
         if (comment.status() == CommentStatus.PUBLISHED) {

@@ -2,6 +2,9 @@ package org.parley.moderation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -13,10 +16,26 @@ public final class ModerationStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** How long a site's settings read for posting may be reused; a change on another instance waits this long. */
+    static final Duration SETTINGS_REUSE = Duration.ofSeconds(2);
+
     private final Jdbi jdbi;
+    private final LoadingCache<String, SiteSettings> recentSettings;
 
     public ModerationStore(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.recentSettings = Caffeine.newBuilder()
+                .expireAfterWrite(SETTINGS_REUSE)
+                .maximumSize(10_000)
+                .build(this::settings);
+    }
+
+    /**
+     * A site's settings as read at most {@link #SETTINGS_REUSE} ago, for the pipeline, which needs them on every
+     * post; a change saved through this store applies at once. Read-modify-write uses {@link #settings}.
+     */
+    public SiteSettings recentSettings(String siteId) {
+        return recentSettings.get(siteId);
     }
 
     public SiteSettings settings(String siteId) {
@@ -39,6 +58,7 @@ public final class ModerationStore {
                     .bind("json", json)
                     .bind("id", siteId)
                     .execute());
+            recentSettings.invalidate(siteId);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -2,8 +2,10 @@ package org.parley.moderation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
 import org.parley.account.Account;
 import org.parley.classifier.Category;
@@ -65,32 +67,46 @@ public final class Submissions {
 
     /** Posts a new comment, or a reply when {@code parentId} is not null. */
     public Outcome post(Account author, Story story, String parentId, String body, boolean revised) {
+        return post(author, story, parentId, body, revised, (handle, id) -> { });
+    }
+
+    /**
+     * Posts a new comment, or a reply; {@code alongside} gets the comment's id and makes its own writes in the
+     * transaction that stores the comment (the API records the client's address there: one commit per post).
+     */
+    public Outcome post(Account author, Story story, String parentId, String body, boolean revised,
+            BiConsumer<Handle, String> alongside) {
         String text = requireBody(body);
         Comment parent = parentId == null ? null : requireParent(story, parentId);
         Markdown.Rendered rendered = Markdown.render(text);
-        Instant now = clock.instant();
+        // Milliseconds, as the database keeps times: the answer shows the time a later read will.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Classifier classifier = classifiers.forSite(story.site());
         Submission submission = new Submission(author, story, parent, null, text, rendered.plainText(), revised, now,
-                moderation.settings(story.site()),
+                moderation.recentSettings(story.site()),
                 meters.timeClassifier(() -> classifier.classify(rendered.plainText())), classifier.modelVersion());
         Verdict verdict = judge(submission);
         String id = Ids.newId();
         Placement placement = parent == null ? Placement.topLevel(id) : Placement.replyTo(parent);
         NewComment comment = new NewComment(id, story.id(), placement.parentId(), placement.rootId(),
-                placement.depth(), placement.replyToId(), author.id(), text, rendered.html(), verdict.status(), now);
+                placement.depth(), placement.replyToId(), author.id(), text, rendered.html(), verdict.status(), now,
+                ModerationStore.json(verdict.reasons()), scoresJson(submission), submission.modelVersion());
         comments.jdbi().useTransaction(handle -> {
             comments.insert(handle, comment);
-            ModerationStore.recordJudgement(handle, id, verdict.reasons(), scoresOf(submission),
-                    submission.modelVersion());
-            log(handle, submission, id, verdict);
+            log(handle, submission, id, verdict, comment.scores());
             if (verdict.status() == CommentStatus.PUBLISHED) {
                 events.publishing(handle, id);
             }
+            alongside.accept(handle, id);
         });
         events.publish(new CommentEvent(verdict.status() == CommentStatus.PUBLISHED
                 ? CommentEvent.Type.PUBLISHED : CommentEvent.Type.HELD, story.id(), id));
-        return new Outcome(comments.find(id).orElseThrow(), verdict.status(), verdict.reasons(),
-                editWindows.forSite(story.site()));
+        // The answer is built from what was just stored rather than read back: a new comment has no respects,
+        // replies or edits yet, and the names it shows are its author's and, past the deepest level, its parent's.
+        Comment stored = new Comment(id, story.id(), placement.parentId(), placement.rootId(), placement.depth(),
+                placement.replyToId(), placement.replyToId() == null ? null : parent.authorName(), author.id(),
+                author.displayName(), text, rendered.html(), verdict.status(), false, 0, 0, now, null);
+        return new Outcome(stored, verdict.status(), verdict.reasons(), editWindows.forSite(story.site()));
     }
 
     /** Replaces the body of the author's own comment within the edit window; the edit is judged anew. */
@@ -111,7 +127,7 @@ public final class Submissions {
         Markdown.Rendered rendered = Markdown.render(text);
         Classifier classifier = classifiers.forSite(story.site());
         Submission submission = new Submission(author, story, null, comment, text, rendered.plainText(), true, now,
-                moderation.settings(story.site()),
+                moderation.recentSettings(story.site()),
                 meters.timeClassifier(() -> classifier.classify(rendered.plainText())), classifier.modelVersion());
         Verdict verdict = judge(submission);
         comments.jdbi().useTransaction(handle -> {
@@ -119,7 +135,7 @@ public final class Submissions {
                     verdict.status(), now);
             ModerationStore.recordJudgement(handle, comment.id(), verdict.reasons(), scoresOf(submission),
                     submission.modelVersion());
-            log(handle, submission, comment.id(), verdict);
+            log(handle, submission, comment.id(), verdict, scoresJson(submission));
             if (verdict.status() == CommentStatus.PUBLISHED && comment.status() != CommentStatus.PUBLISHED) {
                 events.publishing(handle, comment.id());
             }
@@ -148,7 +164,8 @@ public final class Submissions {
      * Records the pipeline's decision in the moderation log (a moderator's decisions are logged elsewhere), in the
      * transaction that stores the comment: one write per post, and no comment without its log entry.
      */
-    private static void log(Handle handle, Submission submission, String commentId, Verdict verdict) {
+    private static void log(Handle handle, Submission submission, String commentId, Verdict verdict,
+            String scoresJson) {
         String action = switch (verdict.status()) {
             case PUBLISHED -> "published";
             case PENDING -> "held";
@@ -156,8 +173,12 @@ public final class Submissions {
         };
         String reasons = verdict.reasons().stream().map(Reason::code).reduce((a, b) -> a + ", " + b).orElse(null);
         ModerationStore.log(handle, new ModerationStore.LogEntry(submission.story().site(), commentId,
-                submission.author().id(), null, action, reasons, ModerationStore.json(scoresOf(submission)),
+                submission.author().id(), null, action, reasons, scoresJson,
                 submission.modelVersion(), submission.now()), null);
+    }
+
+    private static String scoresJson(Submission submission) {
+        return ModerationStore.json(scoresOf(submission));
     }
 
     /** The scores of a submission by category code, as stored with the comment and in the log. */

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.parley.store.Ids;
 import org.parley.webhook.Signature;
@@ -56,14 +57,21 @@ public final class ClientAddresses {
 
     /** Keeps the hash of the address an account acted from ({@code signup}, {@code comment}, {@code report}). */
     public void record(String accountId, String action, String refId, String address) {
-        jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO client_addresses (account_id, action, ref_id,"
-                        + " ip_hash, created_at) VALUES (:account, :action, :ref, :hash, :now)")
+        // A transaction, though one statement: on SQLite it then queues behind other writers (store/SingleWriter)
+        // instead of sleeping in the busy handler.
+        jdbi.useTransaction(handle -> record(handle, accountId, action, refId, address));
+    }
+
+    /** The same, inside a transaction the caller holds (a post records its address with the comment). */
+    public void record(Handle handle, String accountId, String action, String refId, String address) {
+        handle.createUpdate("INSERT INTO client_addresses (account_id, action, ref_id, ip_hash, created_at)"
+                        + " VALUES (:account, :action, :ref, :hash, :now)")
                 .bind("account", accountId)
                 .bind("action", action)
                 .bind("ref", refId)
                 .bind("hash", hash(address))
                 .bind("now", clock.millis())
-                .execute());
+                .execute();
     }
 
     /** Drops the hashes older than the retention period; answers how many went. */

@@ -28,6 +28,9 @@ public final class Database implements AutoCloseable {
         this.dialect = dialect;
         this.flyway = flyway;
         this.jdbi = Jdbi.create(dataSource);
+        if (dialect == Dialect.SQLITE) {
+            jdbi.setTransactionHandler(new SingleWriter(jdbi.getTransactionHandler()));
+        }
     }
 
     /** Opens the embedded default: SQLite in {@code dataDir/parley.db}, creating the folder if needed. */

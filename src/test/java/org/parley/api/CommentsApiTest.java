@@ -81,6 +81,31 @@ class CommentsApiTest {
     }
 
     @Test
+    void the_answer_to_a_post_is_the_comment_as_the_thread_then_shows_it() {
+        String url = newArticle();
+        JsonNode one = post(ada, url, null, "Level one of a long exchange.").json().get("comment");
+        JsonNode two = post(ben, url, one.get("id").asText(), "Level two, **politely** put.").json().get("comment");
+        JsonNode three = post(ada, url, two.get("id").asText(), "Level three.").json().get("comment");
+        // Past the deepest level: placed beside level three, naming whom it answers.
+        JsonNode four = post(ben, url, three.get("id").asText(), "An answer to level three.").json().get("comment");
+        assertThat(four.get("replyTo").get("displayName").asText()).isEqualTo("Ada");
+
+        JsonNode top = server.client().get("/api/v1/threads?site=demo&url=" + ApiClient.encode(url)).json()
+                .get("comments").get(0);
+        JsonNode second = top.get("replies").get(0);
+        assertThat(withoutReplies(top)).isEqualTo(withoutReplies(one).put("replyCount", 1));
+        assertThat(withoutReplies(second)).isEqualTo(withoutReplies(two).put("replyCount", 2));
+        assertThat(withoutReplies(second.get("replies").get(0))).isEqualTo(withoutReplies(three));
+        assertThat(withoutReplies(second.get("replies").get(1))).isEqualTo(withoutReplies(four));
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode withoutReplies(JsonNode comment) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = comment.deepCopy();
+        copy.remove("replies");
+        return copy;
+    }
+
+    @Test
     void posting_without_signing_in_is_401_and_without_the_csrf_header_is_403() {
         assertThat(post(server.client(), newArticle(), null, "Anonymous.").status()).isEqualTo(401);
 
