@@ -64,6 +64,10 @@ public final class ServeCommand implements Runnable {
     @Option(names = "--trust-proxy", description = "true behind a reverse proxy (default: false).")
     String trustProxy;
 
+    @Option(names = "--webhook-allow-private",
+            description = "true to let webhooks call loopback and private addresses (default: false).")
+    String webhookAllowPrivate;
+
     @Option(names = "--log-format", description = "plain or json (default: plain).")
     String logFormat;
 
@@ -181,7 +185,8 @@ public final class ServeCommand implements Runnable {
                 Duration.ofSeconds(configuration.number("shutdown-timeout", shutdownTimeout, 0, 3600)),
                 Duration.ofDays(configuration.number("ip-retention-days", ipRetentionDays, 1, 36_500)),
                 mail(configuration),
-                configuration.onOff("thread-cache", threadCache));
+                configuration.onOff("thread-cache", threadCache),
+                configuration.onOff("webhook-allow-private", webhookAllowPrivate));
     }
 
     /**

@@ -39,6 +39,8 @@ final class ServeConfiguration {
             new Entry("rate-limits", "PARLEY_RATE_LIMITS", "on, or off (benchmarks, volume tests)", "on"),
             new Entry("thread-cache", "PARLEY_THREAD_CACHE", "on, or off (benchmarks of the cold read path)", "on"),
             new Entry("trust-proxy", "PARLEY_TRUST_PROXY", "true behind a reverse proxy", "false"),
+            new Entry("webhook-allow-private", "PARLEY_WEBHOOK_ALLOW_PRIVATE",
+                    "true to let webhooks call loopback and private addresses", "false"),
             new Entry("log-format", "PARLEY_LOG_FORMAT", "plain, or json", "plain"),
             new Entry("log-level", "PARLEY_LOG_LEVEL", "DEBUG, INFO, WARN or ERROR", "INFO"),
             new Entry("max-streams", "PARLEY_MAX_STREAMS", "most live streams one instance keeps open", "10000"),
