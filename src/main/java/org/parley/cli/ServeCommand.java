@@ -37,6 +37,7 @@ public final class ServeCommand implements Runnable {
             description = "A properties file of settings (default: $PARLEY_CONFIG); flags and environment win.")
     String config;
 
+    /** Declares --data and --database as the other commands spell them; read like every other flag. */
     @Mixin
     DatabaseOptions database;
 
