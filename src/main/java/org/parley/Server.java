@@ -71,6 +71,7 @@ import org.parley.privacy.DataExport;
 import org.parley.web.DemoContent;
 import org.parley.webhook.Backoff;
 import org.parley.webhook.Outbox;
+import org.parley.webhook.ReceiverAddresses;
 import org.parley.webhook.WebhookSender;
 import org.parley.webhook.WebhookStore;
 import org.parley.webhook.Webhooks;
@@ -137,6 +138,7 @@ public final class Server implements AutoCloseable {
         Outbox outbox = new Outbox(clock);
         commentStore.onChange(outbox);
         WebhookStore webhookStore = new WebhookStore(database.jdbi());
+        ReceiverAddresses receivers = new ReceiverAddresses(settings.webhookAllowPrivate());
         CommentEvents events = new CommentEvents();
         events.subscribe(event -> registry.counter("parley.comment.events", "type", event.type().eventName())
                 .increment());
@@ -179,7 +181,7 @@ public final class Server implements AutoCloseable {
                         settings.rules(), events, moderation(database, accounts, siteStore, storyStore,
                                 commentStore, moderationStore, events, editWindows, outbox, clock,
                                 new HttpServer.LearningParts(siteModels, training, !baseData.files().isEmpty())),
-                        classifier, database::isHealthy, registry, new Webhooks(webhookStore, clock), privacy,
+                        classifier, database::isHealthy, registry, new Webhooks(webhookStore, receivers, clock), privacy,
                         new HttpServer.AdminParts(new Sites(siteStore, clock),
                                 new StaffTokens(accounts, new ModeratorAccess(database.jdbi()), siteStore),
                                 new SingleSignOn(new SsoStore(database.jdbi()), accounts, clock)),
@@ -202,7 +204,7 @@ public final class Server implements AutoCloseable {
         });
         // Two threads, so that a slow webhook receiver never holds up the hourly purge.
         housekeeping.scheduleWithFixedDelay(() -> purge(accounts, addresses), 1, 60, TimeUnit.MINUTES);
-        WebhookSender sender = new WebhookSender(webhookStore, Backoff.standard(), clock);
+        WebhookSender sender = new WebhookSender(webhookStore, Backoff.standard(), receivers, clock);
         housekeeping.scheduleWithFixedDelay(() -> deliverWebhooks(sender), 1, 1, TimeUnit.SECONDS);
         mailSender.start();
         return new Server(database, http, housekeeping, connectPeers(settings, database, events), training,

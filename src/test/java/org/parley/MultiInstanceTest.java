@@ -45,9 +45,9 @@ class MultiInstanceTest {
     }
 
     private static Settings settings(String url, Path dataDir) {
-        Settings embedded = Settings.embedded(0, dataDir);
-        return new Settings("127.0.0.1", 0, dataDir, url, TestPostgres.cluster().user(),
-                TestPostgres.cluster().password(), null, false, false, embedded.rules());
+        return Settings.builder().host("127.0.0.1").port(0).dataDir(dataDir)
+                .database(url, TestPostgres.cluster().user(), TestPostgres.cluster().password())
+                .rateLimits(false).build();
     }
 
     @Test

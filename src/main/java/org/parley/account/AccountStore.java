@@ -9,6 +9,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.parley.store.Ids;
+import org.parley.store.Portability;
 
 /** The SQL of accounts and their sessions. Thread-safe. */
 public final class AccountStore {
@@ -16,9 +17,6 @@ public final class AccountStore {
     private static final String ACCOUNT_COLUMNS = "a.id, a.email, a.display_name, a.role, a.created_at";
 
     private final Jdbi jdbi;
-
-    /** The password hash of an account that has no password: no password matches it. */
-    static final String NO_PASSWORD = "!imported: reset the password to sign in";
 
     public AccountStore(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -70,7 +68,7 @@ public final class AccountStore {
                 .bind("id", Ids.newId())
                 .bind("email", email)
                 .bind("displayName", displayName)
-                .bind("hash", NO_PASSWORD)
+                .bind("hash", Portability.NO_PASSWORD)
                 .bind("role", Role.READER.code())
                 .bind("createdAt", createdAt.toEpochMilli())
                 .execute();

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.parley.account.Account;
@@ -55,8 +54,9 @@ public final class AccountMail {
         Instant now = clock.instant();
         String link = texts.link("/account/verify?token="
                 + tokens.sign(VERIFY, now.plus(VERIFY_LIFETIME), account.id(), account.email()));
-        MailQueue.enqueue(handle, texts.compose(Locale.ENGLISH, VERIFY, account.email(), account.displayName(),
-                "verify.subject", new Object[0], "verify.body", new Object[] {link}, null), now);
+        MailQueue.enqueue(handle, texts.compose(MailLanguages.ofAccount(handle, account.id()), VERIFY,
+                account.email(), account.displayName(), "verify.subject", new Object[0], "verify.body",
+                new Object[] {link}, null), now);
     }
 
     /** Sends the verification mail again, unless the address is verified already. */
@@ -99,9 +99,9 @@ public final class AccountMail {
         }
         Account account = found.get().account();
         String link = texts.link("/account/reset?token=" + token);
-        store.jdbi().useTransaction(handle -> MailQueue.enqueue(handle, texts.compose(Locale.ENGLISH, RESET,
-                account.email(), account.displayName(), "reset.subject", new Object[0], "reset.body",
-                new Object[] {link}, null), now));
+        store.jdbi().useTransaction(handle -> MailQueue.enqueue(handle, texts.compose(
+                MailLanguages.ofAccount(handle, account.id()), RESET, account.email(), account.displayName(),
+                "reset.subject", new Object[0], "reset.body", new Object[] {link}, null), now));
     }
 
     /** Sets the new password of a reset link, once, and ends every session of the account; 400 for a bad link. */

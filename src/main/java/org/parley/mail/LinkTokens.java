@@ -10,13 +10,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.parley.store.ServerSecrets;
 import org.parley.webhook.Signature;
 
 /**
  * Signs and checks the tokens in mailed links (verify, reset, unsubscribe). A token is
  * {@code base64url(payload).base64url(HMAC-SHA256(payload))}; the payload holds the purpose, the expiry (epoch
- * seconds, 0 for never) and the fields, one per line. The key is made by the first instance that starts and kept
- * in {@code signing_keys}, so every instance on the database signs alike. Thread-safe.
+ * seconds, 0 for never) and the fields, one per line. The key (base64 of 32 random bytes) is made by the first
+ * instance that starts and kept with the other {@link ServerSecrets}, so every instance on the database signs
+ * alike. Thread-safe.
  */
 public final class LinkTokens {
 
@@ -32,20 +34,11 @@ public final class LinkTokens {
 
     /** The tokens of this database's key, made and stored on first use. */
     public static LinkTokens load(Jdbi jdbi, Instant now) {
-        byte[] fresh = new byte[32];
-        new SecureRandom().nextBytes(fresh);
-        String secret = jdbi.inTransaction(handle -> {
-            handle.createUpdate("INSERT INTO signing_keys (name, secret, created_at) VALUES (:name, :secret, :now)"
-                            + " ON CONFLICT (name) DO NOTHING")
-                    .bind("name", KEY_NAME)
-                    .bind("secret", Base64.getEncoder().encodeToString(fresh))
-                    .bind("now", now.toEpochMilli())
-                    .execute();
-            return handle.createQuery("SELECT secret FROM signing_keys WHERE name = :name")
-                    .bind("name", KEY_NAME)
-                    .mapTo(String.class)
-                    .one();
-        });
+        String secret = new ServerSecrets(jdbi).findOrCreate(KEY_NAME, () -> {
+            byte[] fresh = new byte[32];
+            new SecureRandom().nextBytes(fresh);
+            return Base64.getEncoder().encodeToString(fresh);
+        }, now);
         return new LinkTokens(Base64.getDecoder().decode(secret));
     }
 

@@ -16,6 +16,9 @@ import org.parley.account.MailPreferences;
 public final class MailTexts {
 
     private static final Pattern URL = Pattern.compile("https?://\\S+");
+    /** Falls back to the English base bundle, never to the JVM's default locale. */
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     private final Supplier<String> publicUrl;
 
@@ -48,7 +51,7 @@ public final class MailTexts {
 
     /** One string of the bundle, filled in. */
     public String format(Locale locale, String key, Object... args) {
-        String pattern = ResourceBundle.getBundle("mail.messages", locale).getString(key);
+        String pattern = ResourceBundle.getBundle("mail.messages", locale, NO_FALLBACK).getString(key);
         return new MessageFormat(pattern, locale).format(args);
     }
 

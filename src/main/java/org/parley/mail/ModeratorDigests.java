@@ -14,7 +14,8 @@ import org.parley.account.MailPreferences;
  * Moderators' alerts: staff who switched them on get one digest of what arrived in the queues of the sites they
  * moderate (comments held for review, comments newly reported) at most once per digest interval, counted from the
  * opt-in. Each moderator's row in {@code moderator_digests} says up to when items were covered; moving it is a
- * compare-and-set in the transaction that queues the digest, so two instances never send the same one. Thread-safe.
+ * compare-and-set in the transaction that queues the digest, so two instances never send the same one. A digest
+ * speaks its items' sites' language when they share one, else English. Thread-safe.
  */
 public final class ModeratorDigests {
 
@@ -24,7 +25,7 @@ public final class ModeratorDigests {
     private record Recipient(String id, String email, String name, boolean admin, long coveredUntil, Long sentAt) {
     }
 
-    private record Item(String kind, String site, String title, String body) {
+    private record Item(String kind, String site, String language, String title, String body) {
     }
 
     private final Jdbi jdbi;
@@ -81,15 +82,17 @@ public final class ModeratorDigests {
     private List<Item> items(Recipient recipient, Instant now) {
         return jdbi.withHandle(handle -> {
             List<Item> items = new ArrayList<>(items(handle, recipient, now, "digest.pending", """
-                    SELECT s.site_id, s.title, c.body FROM comments c JOIN stories s ON s.id = c.story_id
+                    SELECT s.site_id, si.language, s.title, c.body FROM comments c JOIN stories s ON s.id = c.story_id
+                    JOIN sites si ON si.id = s.site_id
                     WHERE c.status = 'pending' AND c.created_at > :since AND c.created_at <= :now""",
                     " ORDER BY c.created_at, c.id"));
             items.addAll(items(handle, recipient, now, "digest.reported", """
-                    SELECT s.site_id, s.title, c.body, MIN(r.created_at) AS first_report
+                    SELECT s.site_id, si.language, s.title, c.body, MIN(r.created_at) AS first_report
                     FROM reports r JOIN comments c ON c.id = r.comment_id JOIN stories s ON s.id = c.story_id
+                    JOIN sites si ON si.id = s.site_id
                     WHERE r.created_at > :since AND r.created_at <= :now AND c.open_reports > 0
                       AND c.status IN ('published', 'pending')""",
-                    " GROUP BY c.id, s.site_id, s.title, c.body ORDER BY first_report, c.id"));
+                    " GROUP BY c.id, s.site_id, si.language, s.title, c.body ORDER BY first_report, c.id"));
             return items;
         });
     }
@@ -103,12 +106,13 @@ public final class ModeratorDigests {
                 .bind("now", now.toEpochMilli())
                 .bind("admin", recipient.admin() ? 1 : 0)
                 .bind("account", recipient.id())
-                .map((rs, ctx) -> new Item(kind, rs.getString("site_id"), rs.getString("title"), rs.getString("body")))
+                .map((rs, ctx) -> new Item(kind, rs.getString("site_id"), rs.getString("language"),
+                        rs.getString("title"), rs.getString("body")))
                 .list();
     }
 
     private boolean queue(Recipient recipient, List<Item> items, Instant now) {
-        Locale locale = Locale.ENGLISH;
+        Locale locale = MailLanguages.shared(items.stream().map(Item::language).toList());
         StringBuilder list = new StringBuilder();
         for (Item item : items.subList(0, Math.min(LISTED, items.size()))) {
             list.append(texts.format(locale, "digest.item", item.site(), texts.format(locale, item.kind()),

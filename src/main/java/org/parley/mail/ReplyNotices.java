@@ -10,14 +10,14 @@ import org.parley.account.MailPreferences;
  * Mails a reader when someone else's reply to their comment is published, on arrival or when a moderator approves
  * it later. It listens inside the publishing transaction ({@link org.parley.comment.CommentEvents#onPublishing}),
  * so the mail is queued exactly when the reply is published. Only readers who switched reply mails on and
- * verified their address get them; guests never do. Thread-safe.
+ * verified their address get them; guests never do. The mail speaks the language of the story's site. Thread-safe.
  */
 public final class ReplyNotices {
 
     private static final int EXCERPT = 500;
 
     private record Reply(String authorId, String authorName, String body, String answeredId, String storyTitle,
-            String storyUrl) {
+            String storyUrl, String language) {
     }
 
     private record Reader(String id, String email, String name, String role, boolean wantsReplies,
@@ -38,12 +38,14 @@ public final class ReplyNotices {
     public void published(Handle handle, String commentId) {
         Optional<Reply> reply = handle.createQuery("""
                         SELECT c.author_id, a.display_name, c.body, COALESCE(c.reply_to_id, c.parent_id) AS answered,
-                               s.title, s.url
+                               s.title, s.url, si.language
                         FROM comments c JOIN accounts a ON a.id = c.author_id JOIN stories s ON s.id = c.story_id
+                        JOIN sites si ON si.id = s.site_id
                         WHERE c.id = :id""")
                 .bind("id", commentId)
                 .map((rs, ctx) -> new Reply(rs.getString("author_id"), rs.getString("display_name"),
-                        rs.getString("body"), rs.getString("answered"), rs.getString("title"), rs.getString("url")))
+                        rs.getString("body"), rs.getString("answered"), rs.getString("title"), rs.getString("url"),
+                        rs.getString("language")))
                 .findOne();
         if (reply.isEmpty() || reply.get().answeredId() == null) {
             return;
@@ -60,7 +62,7 @@ public final class ReplyNotices {
                 || "guest".equals(reader.get().role()) || reader.get().id().equals(reply.get().authorId())) {
             return;
         }
-        Locale locale = Locale.ENGLISH;
+        Locale locale = MailLanguages.of(reply.get().language());
         String unsubscribe = texts.unsubscribeLink(tokens, reader.get().id(), MailPreferences.Kind.REPLIES);
         String body = reply.get().body();
         OutgoingMail mail = texts.compose(locale, "reply", reader.get().email(), reader.get().name(),

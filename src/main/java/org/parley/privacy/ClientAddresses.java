@@ -8,11 +8,12 @@ import java.util.HexFormat;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.parley.store.Ids;
+import org.parley.store.ServerSecrets;
 import org.parley.webhook.Signature;
 
 /**
  * Client (IP) addresses as Parley keeps them: never in clear, only as an HMAC-SHA256 under a key every instance
- * reads from the database ({@code server_secrets}), so one address hashes alike everywhere and can be matched
+ * reads from the database ({@link ServerSecrets}), so one address hashes alike everywhere and can be matched
  * (the same source behind several accounts) but not read back. The hashes recorded with sign-ups, comments and
  * reports are dropped after the retention period. Rate limits key their in-memory buckets by the same hash.
  * Thread-safe.
@@ -35,18 +36,7 @@ public final class ClientAddresses {
 
     /** Reads the shared key, making it first if no instance has: the first insert wins, every instance reads it. */
     public static ClientAddresses open(Jdbi jdbi, Duration retention, Clock clock) {
-        String key = jdbi.inTransaction(handle -> {
-            handle.createUpdate("INSERT INTO server_secrets (name, value, created_at) VALUES (:name, :value, :now)"
-                            + " ON CONFLICT (name) DO NOTHING")
-                    .bind("name", KEY_NAME)
-                    .bind("value", Ids.random(32))
-                    .bind("now", clock.millis())
-                    .execute();
-            return handle.createQuery("SELECT value FROM server_secrets WHERE name = :name")
-                    .bind("name", KEY_NAME)
-                    .mapTo(String.class)
-                    .one();
-        });
+        String key = new ServerSecrets(jdbi).findOrCreate(KEY_NAME, () -> Ids.random(32), clock.instant());
         return new ClientAddresses(jdbi, key.getBytes(StandardCharsets.UTF_8), retention, clock);
     }
 

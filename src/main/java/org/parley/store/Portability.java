@@ -46,8 +46,13 @@ public final class Portability {
     public record Summary(Map<String, Integer> added, Map<String, Integer> skipped) {
     }
 
+    /**
+     * The password hash of an account that came in by import (from an export, or as an imported comment's author):
+     * not a hash at all, so no password matches it; its owner signs in after a password reset.
+     */
+    public static final String NO_PASSWORD = "!imported: reset the password to sign in";
+
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String UNUSABLE_PASSWORD = "!imported: reset the password to sign in";
 
     private final Database database;
 
@@ -124,7 +129,7 @@ public final class Portability {
         var update = handle.createUpdate(sql.toString());
         for (String column : columns) {
             if (column.equals("password_hash")) {
-                update.bind(column, UNUSABLE_PASSWORD);
+                update.bind(column, NO_PASSWORD);
                 continue;
             }
             JsonNode value = row.get(column);

@@ -17,8 +17,11 @@ import org.slf4j.LoggerFactory;
  * Works through the delivery queue: claims what is due (see {@link WebhookStore} for how instances share it),
  * POSTs each body with its event, delivery id and signature, and records the answer. A 2xx delivers; anything
  * else, or no answer within the timeouts, schedules a retry by the {@link Backoff}, until its window is spent and
- * the delivery is marked failed. Time comes from the clock, so tests move it instead of waiting. Thread-safe;
- * the server calls {@link #deliverDue} from one background thread.
+ * the delivery is marked failed. Before each attempt the receiver's host is checked again
+ * ({@link ReceiverAddresses}: its name may point elsewhere since the hook was saved); a refused one is not called,
+ * and the refusal, with its reason, is the attempt's error in the delivery log, retried like any failure. Time
+ * comes from the clock, so tests move it instead of waiting. Thread-safe; the server calls {@link #deliverDue}
+ * from one background thread.
  */
 public final class WebhookSender {
 
@@ -32,15 +35,17 @@ public final class WebhookSender {
 
     private final WebhookStore store;
     private final Backoff backoff;
+    private final ReceiverAddresses receivers;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(CONNECT_TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
-    public WebhookSender(WebhookStore store, Backoff backoff, Clock clock) {
+    public WebhookSender(WebhookStore store, Backoff backoff, ReceiverAddresses receivers, Clock clock) {
         this.store = store;
         this.backoff = backoff;
+        this.receivers = receivers;
         this.clock = clock;
     }
 
@@ -62,18 +67,17 @@ public final class WebhookSender {
         Integer code = null;
         String error = null;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(attempt.url()))
-                    .timeout(ANSWER_TIMEOUT)
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "Parley-Webhooks")
-                    .header("X-Parley-Event", attempt.event())
-                    .header("X-Parley-Delivery", attempt.id())
-                    .header("X-Parley-Signature", Signature.header(attempt.secret(), body))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build();
-            code = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (code < 200 || code > 299) {
-                error = "answered " + code;
+            URI url = URI.create(attempt.url());
+            Optional<ReceiverAddresses.Refusal> refusal = receivers.checkDelivery(url);
+            if (refusal.isPresent()) {
+                error = shorten("refused: " + refusal.get().reason());
+                LOG.warn("Webhook delivery {} to {} not sent: {}", attempt.id(), url.getHost(),
+                        refusal.get().reason());
+            } else {
+                code = send(attempt, url, body);
+                if (code < 200 || code > 299) {
+                    error = "answered " + code;
+                }
             }
         } catch (IOException | IllegalArgumentException e) {
             error = shorten(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
@@ -93,6 +97,19 @@ public final class WebhookSender {
             LOG.warn("Webhook delivery {} ({}) failed for good after {} attempts: {}", attempt.id(), attempt.event(),
                     attempt.attempts() + 1, error);
         }
+    }
+
+    private int send(WebhookStore.Attempt attempt, URI url, byte[] body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .timeout(ANSWER_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("User-Agent", "Parley-Webhooks")
+                .header("X-Parley-Event", attempt.event())
+                .header("X-Parley-Delivery", attempt.id())
+                .header("X-Parley-Signature", Signature.header(attempt.secret(), body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static String shorten(String text) {

@@ -30,10 +30,12 @@ public final class Webhooks {
     }
 
     private final WebhookStore store;
+    private final ReceiverAddresses receivers;
     private final Clock clock;
 
-    public Webhooks(WebhookStore store, Clock clock) {
+    public Webhooks(WebhookStore store, ReceiverAddresses receivers, Clock clock) {
         this.store = store;
+        this.receivers = receivers;
         this.clock = clock;
     }
 
@@ -80,20 +82,25 @@ public final class Webhooks {
         return store.find(siteId, id).orElseThrow(() -> Problem.notFound("webhook", "The site has no such webhook."));
     }
 
-    private static String requireUrl(String url) {
+    /** A well-formed http(s) URL whose host is one Parley may call (see {@link ReceiverAddresses}). */
+    private String requireUrl(String url) {
         if (url == null || url.isBlank() || url.length() > MAX_URL) {
             throw Problem.invalid("url", "Give the receiver's http(s) URL.");
         }
+        URI uri;
         try {
-            URI uri = new URI(url.strip());
+            uri = new URI(url.strip());
             if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
                     || uri.getHost() == null) {
                 throw Problem.invalid("url", "The URL must be absolute and start with http:// or https://.");
             }
-            return uri.toString();
         } catch (URISyntaxException e) {
             throw Problem.invalid("url", "That is not a URL.");
         }
+        receivers.checkHook(uri).ifPresent(refusal -> {
+            throw Problem.unprocessable("webhook_private_address", refusal.reason(), "url");
+        });
+        return uri.toString();
     }
 
     private static List<String> requireEvents(List<String> events) {

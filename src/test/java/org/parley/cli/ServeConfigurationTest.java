@@ -31,7 +31,7 @@ class ServeConfigurationTest {
     private static Settings settings(Map<String, String> environment, String... args) {
         ServeCommand serve = new ServeCommand();
         new CommandLine(serve).parseArgs(args);
-        return serve.settings(ServeConfiguration.load(serve.config, environment));
+        return ServeCommand.settings(serve.configuration(environment));
     }
 
     @Test
@@ -116,6 +116,33 @@ class ServeConfigurationTest {
         assertThat(commandLine.execute("serve", "--config", folder.resolve("absent.properties").toString()))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("absent.properties");
+    }
+
+    @Test
+    void every_setting_of_the_table_is_a_flag_with_its_variable_in_the_help() {
+        CommandLine commandLine = ParleyCommand.commandLine();
+        StringWriter out = new StringWriter();
+        commandLine.setOut(new PrintWriter(out, true));
+
+        assertThat(commandLine.execute("help", "serve")).isZero();
+
+        for (ServeConfiguration.Entry entry : ServeConfiguration.ENTRIES) {
+            assertThat(out.toString()).as(entry.key()).contains(entry.option());
+            if (!entry.key().equals("data") && !entry.key().equals("database")) {
+                assertThat(out.toString()).as(entry.key()).contains("$" + entry.env());
+            }
+        }
+    }
+
+    @Test
+    void webhooks_may_call_private_addresses_only_when_asked() throws IOException {
+        assertThat(settings(Map.of()).webhookAllowPrivate()).isFalse();
+        assertThat(settings(Map.of(), "--webhook-allow-private", "true").webhookAllowPrivate()).isTrue();
+        assertThat(settings(Map.of("PARLEY_WEBHOOK_ALLOW_PRIVATE", "on")).webhookAllowPrivate()).isTrue();
+        Path file = configFile("webhook-allow-private = true\n");
+        assertThat(settings(Map.of(), "--config", file.toString()).webhookAllowPrivate()).isTrue();
+        assertThat(settings(Map.of(), "--config", file.toString(), "--webhook-allow-private", "false")
+                .webhookAllowPrivate()).isFalse();
     }
 
     @Test

@@ -160,7 +160,7 @@ final class RouteTable {
             row("GET", "/api/v1/moderation/sites/{site}/webhooks", w -> get("/api/v1/moderation/sites/"
                     + World.SITE + "/webhooks"), ADMINS),
             row("POST", "/api/v1/moderation/sites/{site}/webhooks", w -> with("/api/v1/moderation/sites/"
-                    + World.SITE + "/webhooks", Map.of("url", "http://127.0.0.1:9/hook", "events",
+                    + World.SITE + "/webhooks", Map.of("url", "http://203.0.113.9/hook", "events",
                     List.of("comment.created"), "active", false)), ADMINS_CREATE),
             row("PATCH", "/api/v1/moderation/sites/{site}/webhooks/{id}", w -> with("/api/v1/moderation/sites/"
                     + World.SITE + "/webhooks/" + w.webhook(), Map.of("active", false)), ADMINS),

@@ -137,7 +137,7 @@ final class World {
     /** A fresh inactive webhook of this site (nothing is sent to its address). */
     String webhook() {
         return adminToken.sendOk(baseUrl(), "POST", "/api/v1/moderation/sites/" + SITE + "/webhooks", Map.of(
-                "url", "http://127.0.0.1:9/hook", "events", List.of("comment.published"), "active", false))
+                "url", "http://203.0.113.9/hook", "events", List.of("comment.published"), "active", false))
                 .get("webhook").get("id").asText();
     }
 

@@ -1,18 +1,24 @@
 package org.parley.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.account.Account;
+import org.parley.account.AccountStore;
+import org.parley.account.Accounts;
 import org.parley.comment.Comment;
+import org.parley.problem.Problem;
 import org.parley.comment.ReportReason;
 import org.parley.comment.Reports;
 import org.parley.comment.Respects;
@@ -73,6 +79,36 @@ class PortabilityTest {
                     new BufferedReader(new StringReader(export.toString())));
             assertThat(second.added()).isEmpty();
             assertThat(second.skipped()).containsEntry("comments", 2);
+        }
+    }
+
+    /** Review follow-up: both ways accounts come in by import carry the one no-password marker, until a reset. */
+    @Test
+    void accounts_that_come_in_by_import_sign_in_only_after_a_password_reset() {
+        Fixtures fixtures = new Fixtures(db.database());
+        Account ada = fixtures.reader();
+        fixtures.submissions.post(ada, fixtures.story(), null, "Exported with its author.", false);
+        StringWriter export = new StringWriter();
+        new Portability(db.database()).export(Fixtures.SITE, export);
+
+        try (Database target = another()) {
+            new Portability(target).importFrom(new BufferedReader(new StringReader(export.toString())));
+            target.jdbi().useTransaction(handle -> AccountStore.findOrInsertWithoutPassword(handle,
+                    "author@imported.example", "Imported Author", Instant.now()));
+            assertThat(rows(target, "SELECT DISTINCT password_hash FROM accounts"))
+                    .containsExactly(Portability.NO_PASSWORD);
+
+            Accounts accounts = new Accounts(new AccountStore(target.jdbi()), Clock.systemUTC());
+            for (String email : List.of(ada.email(), "author@imported.example")) {
+                assertThatThrownBy(() -> accounts.logIn(email, "correct horse battery")).as(email)
+                        .isInstanceOf(Problem.class);
+                assertThatThrownBy(() -> accounts.logIn(email, Portability.NO_PASSWORD)).as(email)
+                        .isInstanceOf(Problem.class);
+                String accountId = accounts.findForReset(email).orElseThrow().account().id();
+                assertThat(accounts.resetPassword(accountId, Portability.NO_PASSWORD, "a fresh long password"))
+                        .isTrue();
+                assertThat(accounts.logIn(email, "a fresh long password").account().id()).isEqualTo(accountId);
+            }
         }
     }
 }

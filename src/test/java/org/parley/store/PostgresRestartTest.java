@@ -51,9 +51,9 @@ class PostgresRestartTest {
         assumeTrue(TestDatabase.onPostgres(), "runs in the PostgreSQL execution");
         cluster = TestPostgres.startPrivate();
         dataDir = Files.createTempDirectory("parley-restart-");
-        Settings embedded = Settings.embedded(0, dataDir);
-        server = Server.start(new Settings("127.0.0.1", 0, dataDir, cluster.newDatabase(), cluster.user(),
-                cluster.password(), null, false, false, embedded.rules()), Clock.systemUTC());
+        server = Server.start(Settings.builder().host("127.0.0.1").port(0).dataDir(dataDir)
+                .database(cluster.newDatabase(), cluster.user(), cluster.password()).rateLimits(false).build(),
+                Clock.systemUTC());
         String baseUrl = server.publicUrl();
 
         Set<String> acknowledged;

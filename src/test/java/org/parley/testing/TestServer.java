@@ -48,14 +48,12 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
 
     public void start() throws IOException {
         dataDir = Files.createTempDirectory("parley-test-");
-        Settings embedded = Settings.embedded(0, dataDir);
-        boolean postgres = TestDatabase.onPostgres();
-        Settings settings = new Settings("127.0.0.1", 0, dataDir,
-                postgres ? TestPostgres.cluster().newDatabase() : null,
-                postgres ? TestPostgres.cluster().user() : null,
-                postgres ? TestPostgres.cluster().password() : null,
-                null, embedded.rateLimits(), false, embedded.rules());
-        server = Server.start(customize.apply(settings), clock);
+        Settings.Builder settings = Settings.builder().host("127.0.0.1").port(0).dataDir(dataDir);
+        if (TestDatabase.onPostgres()) {
+            settings.database(TestPostgres.cluster().newDatabase(), TestPostgres.cluster().user(),
+                    TestPostgres.cluster().password());
+        }
+        server = Server.start(customize.apply(settings.build()), clock);
     }
 
     public void stop() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,8 +57,9 @@ class WebhookSenderTest {
         fixtures = new Fixtures(database.database(), clock);
         fixtures.comments.onChange(new Outbox(clock));
         store = new WebhookStore(database.database().jdbi());
-        webhooks = new Webhooks(store, clock);
-        sender = new WebhookSender(store, Backoff.standard(), clock);
+        // The receiver listens on loopback, so these hooks run as on-premise setups do: private receivers allowed.
+        webhooks = new Webhooks(store, new ReceiverAddresses(true), clock);
+        sender = new WebhookSender(store, Backoff.standard(), new ReceiverAddresses(true), clock);
     }
 
     private Comment post(Account author, Story story, String body) {
@@ -195,7 +197,7 @@ class WebhookSenderTest {
         for (int i = 0; i < 12; i++) {
             post(ada, fixtures.story(), "Comment number " + i + " on the harbour plans.");
         }
-        WebhookSender other = new WebhookSender(store, Backoff.standard(), clock);
+        WebhookSender other = new WebhookSender(store, Backoff.standard(), new ReceiverAddresses(true), clock);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Future<Integer>> runs = new ArrayList<>();
@@ -212,6 +214,30 @@ class WebhookSenderTest {
         }
         assertThat(ids).hasSize(12);
         assertThat(receiver.waiting()).isZero();
+    }
+
+    @Test
+    void a_hook_whose_name_resolves_to_loopback_at_delivery_is_not_called_and_its_log_says_why() {
+        // Saved while its name pointed elsewhere (here: while private receivers were allowed); the strict sender
+        // resolves the name again before sending and finds loopback.
+        String url = "http://localhost:" + URI.create(receiver.url()).getPort() + "/hooks/parley";
+        Webhooks.Created hook = webhooks.create(Fixtures.SITE, url, List.of("comment.created"), null, null);
+        WebhookSender strict = new WebhookSender(store, Backoff.standard(), new ReceiverAddresses(false), clock);
+        post(fixtures.reader(), fixtures.story(), "A comment that must not reach an internal service.");
+
+        assertThat(strict.deliverDue()).isEqualTo(1);
+
+        Delivery refused = webhooks.deliveries(Fixtures.SITE, hook.webhook().id()).get(0);
+        assertThat(refused.status()).isEqualTo("pending");
+        assertThat(refused.attempts()).isEqualTo(1);
+        assertThat(refused.responseCode()).isNull();
+        assertThat(refused.lastError()).startsWith("refused: The receiver's host localhost resolves to ")
+                .contains("a loopback address").contains("webhook-allow-private");
+        assertThat(receiver.waiting()).as("nothing reached the receiver").isZero();
+
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(sender.deliverDue()).as("a server allowing private receivers sends it").isEqualTo(1);
+        assertThat(receiver.next().header("X-Parley-Delivery")).isEqualTo(refused.id());
     }
 
     private List<String> events(Webhooks.Created hook) {

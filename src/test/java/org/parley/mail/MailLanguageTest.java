@@ -1,0 +1,156 @@
+package org.parley.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.parley.account.AccountStore;
+import org.parley.account.Accounts;
+import org.parley.account.Role;
+import org.parley.moderation.ModeratorAccess;
+import org.parley.testing.ApiClient;
+import org.parley.testing.Mailbox;
+import org.parley.testing.Response;
+import org.parley.testing.TestServer;
+import org.parley.testing.TickingClock;
+
+/**
+ * Review follow-up: mails speak the language of the site they are about, through a real SMTP server. A reply
+ * notice and a digest take their site's language, an account mail the language of the reader's last site; a
+ * language without mail texts falls back to English.
+ */
+class MailLanguageTest {
+
+    private static final Mailbox mailbox = new Mailbox();
+    private static final TickingClock clock = new TickingClock();
+    private static final String TURKISH = "https://haber.example";
+    private static final String GERMAN = "https://zeitung.example";
+
+    @RegisterExtension
+    static final TestServer server = new TestServer(
+            settings -> settings.withRateLimits(false).withMail(mailbox.settings()), clock);
+
+    private static ApiClient admin;
+
+    @BeforeAll
+    static void sites() {
+        mailbox.start();
+        new Accounts(new AccountStore(server.server().database().jdbi()), Clock.systemUTC())
+                .create("admin@languages.example", "correct horse battery", "Admin", Role.ADMIN);
+        admin = server.client();
+        assertThat(admin.post("/api/v1/auth/login", Map.of("email", "admin@languages.example",
+                "password", "correct horse battery")).status()).isEqualTo(200);
+        assertThat(admin.post("/api/v1/admin/sites", Map.of("id", "haber", "name", "Haber",
+                "origins", List.of(TURKISH), "language", "tr")).status()).isEqualTo(201);
+        assertThat(admin.post("/api/v1/admin/sites", Map.of("id", "zeitung", "name", "Zeitung",
+                "origins", List.of(GERMAN), "language", "de")).status()).isEqualTo(201);
+    }
+
+    @AfterAll
+    static void stopMail() {
+        mailbox.close();
+    }
+
+    @Test
+    void a_reply_notice_on_a_turkish_site_arrives_in_turkish() {
+        MimeMessage mail = replyNotice("haber", TURKISH + "/gundem/kopru", "Ayşe", "Mehmet",
+                "Köprünün bakımı ne zaman biter?", "Belediye mart sonunu söylüyor.",
+                "Mehmet yorumunuza yanıt verdi");
+        assertThat(Mailbox.text(mail)).startsWith("Merhaba Ayşe,")
+                .contains("Mehmet, \"Köprü bakımı uzuyor\" başlıklı yazıdaki yorumunuza yanıt verdi:",
+                        "Belediye mart sonunu söylüyor.", "Tartışmanın tamamını okuyun:",
+                        "Bu e-postaları artık almak istemiyorsanız")
+                .doesNotContain("replied", "Hello");
+    }
+
+    @Test
+    void a_site_in_a_language_without_mail_texts_gets_english() {
+        MimeMessage mail = replyNotice("zeitung", GERMAN + "/lokal/bruecke", "Jonas", "Lena",
+                "When will the bridge reopen?", "The council says at the end of March.",
+                "Lena replied to your comment");
+        assertThat(Mailbox.text(mail)).startsWith("Hello Jonas,");
+    }
+
+    /** The notice a verified author who opted in gets when another reader replies on the site's story. */
+    private static MimeMessage replyNotice(String site, String url, String authorName, String replierName,
+            String comment, String reply, String subject) {
+        String authorEmail = "author-" + site + "@languages.example";
+        ApiClient author = verifiedReader(authorEmail, authorName);
+        author.patch("/api/v1/me", Map.of("notifyReplies", true));
+        String parent = post(author, site, url, null, comment);
+        ApiClient replier = server.client();
+        replier.signUp("replier-" + site + "@languages.example", replierName);
+        post(replier, site, url, parent, reply);
+        return mailbox.awaitSubject(authorEmail, subject);
+    }
+
+    @Test
+    void a_password_reset_speaks_the_language_of_the_readers_last_site() {
+        ApiClient reader = verifiedReader("deniz@languages.example", "Deniz");
+        post(reader, "haber", TURKISH + "/spor/derbi", null, "Derbi çok çekişmeli geçti.");
+        server.client().post("/api/v1/auth/password-reset", Map.of("email", "deniz@languages.example"));
+        MimeMessage turkish = mailbox.awaitSubject("deniz@languages.example", "Yeni bir parola belirleyin");
+        assertThat(Mailbox.text(turkish)).startsWith("Merhaba Deniz,").contains("bir saat geçerlidir");
+
+        clock.advance(Duration.ofSeconds(1));
+        post(reader, "demo", server.baseUrl() + "/news/derby", null, "Also, the referee was fair.");
+        server.client().post("/api/v1/auth/password-reset", Map.of("email", "deniz@languages.example"));
+        MimeMessage english = mailbox.awaitSubject("deniz@languages.example", "Choose a new password");
+        assertThat(Mailbox.text(english)).startsWith("Hello Deniz,");
+    }
+
+    @Test
+    void a_digest_of_a_turkish_sites_queue_arrives_in_turkish() {
+        var jdbi = server.server().database().jdbi();
+        String moderatorId = new Accounts(new AccountStore(jdbi), Clock.systemUTC())
+                .create("moderator@languages.example", "correct horse battery", "Selin", Role.READER).id();
+        new ModeratorAccess(jdbi).assign(moderatorId, "haber");
+        ApiClient moderator = server.client();
+        moderator.post("/api/v1/auth/login", Map.of("email", "moderator@languages.example",
+                "password", "correct horse battery"));
+        assertThat(moderator.patch("/api/v1/me", Map.of("notifyQueue", true)).status()).isEqualTo(200);
+        moderator.patch("/api/v1/moderation/sites/haber/settings", Map.of("premoderation", true));
+        ApiClient writer = server.client();
+        writer.signUp("yazar@languages.example", "Yazar");
+        Response held = writer.post("/api/v1/comments", Map.of("site", "haber", "url", TURKISH + "/ekonomi/butce",
+                "body", "Bütçe görüşmeleri uzayacak gibi."));
+        assertThat(held.json().get("status").asText()).isEqualTo("pending");
+        clock.advance(Duration.ofMinutes(16));
+
+        MimeMessage digest = mailbox.awaitSubject("moderator@languages.example",
+                "Moderasyon kuyruklarınızda 1 yeni yorum");
+        assertThat(Mailbox.text(digest)).startsWith("Merhaba Selin,").contains("inceleme için bekletiliyor",
+                "Bütçe görüşmeleri uzayacak gibi.", "Yönetim panelini açın:");
+        moderator.patch("/api/v1/moderation/sites/haber/settings", Map.of("premoderation", false));
+    }
+
+    /** A signed-up reader who opened the verification link (which, without comments yet, is in English). */
+    private static ApiClient verifiedReader(String email, String name) {
+        ApiClient reader = server.client();
+        reader.signUp(email, name);
+        String link = Mailbox.link(mailbox.awaitSubject(email, "Confirm your e-mail address"),
+                "/account/verify?token=");
+        assertThat(server.client().post("/api/v1/auth/verify", Map.of("token", Mailbox.token(link))).status())
+                .isEqualTo(200);
+        return reader;
+    }
+
+    private static String post(ApiClient client, String site, String url, String parentId, String body) {
+        Map<String, Object> request = new HashMap<>(Map.of("site", site, "url", url, "body", body,
+                "title", "Köprü bakımı uzuyor"));
+        if (parentId != null) {
+            request.put("parentId", parentId);
+        }
+        Response response = client.post("/api/v1/comments", request);
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+        return response.json().get("comment").get("id").asText();
+    }
+}
