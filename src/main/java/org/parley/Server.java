@@ -20,6 +20,7 @@ import org.parley.account.Guests;
 import org.parley.mail.AccountMail;
 import org.parley.mail.LinkTokens;
 import org.parley.mail.MailQueue;
+import org.parley.mail.MailedSignups;
 import org.parley.mail.MailSender;
 import org.parley.mail.MailTexts;
 import org.parley.mail.ModeratorDigests;
@@ -184,10 +185,12 @@ public final class Server implements AutoCloseable {
                                 new StaffTokens(accounts, new ModeratorAccess(database.jdbi()), siteStore),
                                 new SingleSignOn(new SsoStore(database.jdbi()), accounts, clock)),
                         queueSizes::refresh,
-                        new HttpServer.MailParts(accountMail, new Guests(accountStore, clock))),
+                        new HttpServer.MailParts(accountMail, new Guests(accountStore, clock),
+                                new MailedSignups(accounts, accountStore, accountMail))),
                 new HttpServer.Options(settings.host(), settings.port(), publicUrl::get, settings.rateLimits(),
                         settings.trustProxy(), settings.maxStreams(), settings.shutdownGrace(),
-                        settings.threadCache()));
+                        settings.threadCache(), new HttpServer.SignupPolicy(settings.mail().configured(),
+                                settings.signupMode().resolve(settings.mail().configured()))));
         http.start();
         int port = http.port();
         if (publicUrl.get() == null) {

@@ -2,6 +2,7 @@ package org.parley;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.parley.account.SignupMode;
 import org.parley.comment.CommentRules;
 import org.parley.mail.MailSettings;
 
@@ -26,6 +27,7 @@ import org.parley.mail.MailSettings;
  * @param ipRetention how long the keyed hashes of client addresses are kept
  * @param mail the SMTP server and the pace of the mail queue
  * @param threadCache false to keep no thread pages in memory (benchmarks of the cold read path)
+ * @param signupMode how readers sign up: at once (version 1), confirmed by mail (version 2), or auto
  */
 public record Settings(
         String host,
@@ -43,7 +45,8 @@ public record Settings(
         Duration shutdownGrace,
         Duration ipRetention,
         MailSettings mail,
-        boolean threadCache) {
+        boolean threadCache,
+        SignupMode signupMode) {
 
     public static final int DEFAULT_MAX_STREAMS = 10_000;
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(20);
@@ -55,7 +58,7 @@ public record Settings(
             String databasePassword, String publicUrl, boolean rateLimits, boolean trustProxy, CommentRules rules) {
         this(host, port, dataDir, databaseUrl, databaseUser, databasePassword, publicUrl, rateLimits, trustProxy,
                 rules, DEFAULT_MAX_STREAMS, null, DEFAULT_SHUTDOWN_GRACE, DEFAULT_IP_RETENTION,
-                MailSettings.unconfigured(), true);
+                MailSettings.unconfigured(), true, SignupMode.AUTO);
     }
 
     /** The embedded default on a port, with data in {@code dataDir}. */
@@ -65,27 +68,32 @@ public record Settings(
 
     public Settings withRateLimits(boolean enabled) {
         return new Settings(host, port, dataDir, databaseUrl, databaseUser, databasePassword, publicUrl, enabled,
-                trustProxy, rules, maxStreams, trainingData, shutdownGrace, ipRetention, mail, threadCache);
+                trustProxy, rules, maxStreams, trainingData, shutdownGrace, ipRetention, mail, threadCache, signupMode);
     }
 
     public Settings withMail(MailSettings newMail) {
         return new Settings(host, port, dataDir, databaseUrl, databaseUser, databasePassword, publicUrl, rateLimits,
-                trustProxy, rules, maxStreams, trainingData, shutdownGrace, ipRetention, newMail, threadCache);
+                trustProxy, rules, maxStreams, trainingData, shutdownGrace, ipRetention, newMail, threadCache, signupMode);
     }
 
     /** The same settings behind (or not behind) a proxy whose X-Forwarded-For and X-Forwarded-Proto are trusted. */
     public Settings withTrustProxy(boolean trusted) {
         return new Settings(host, port, dataDir, databaseUrl, databaseUser, databasePassword, publicUrl, rateLimits,
-                trusted, rules);
+                trusted, rules, maxStreams, trainingData, shutdownGrace, ipRetention, mail, threadCache, signupMode);
     }
 
     public Settings withRules(CommentRules newRules) {
         return new Settings(host, port, dataDir, databaseUrl, databaseUser, databasePassword, publicUrl, rateLimits,
-                trustProxy, newRules, maxStreams, trainingData, shutdownGrace, ipRetention, mail, threadCache);
+                trustProxy, newRules, maxStreams, trainingData, shutdownGrace, ipRetention, mail, threadCache, signupMode);
+    }
+
+    public Settings withSignupMode(SignupMode mode) {
+        return new Settings(host, port, dataDir, databaseUrl, databaseUser, databasePassword, publicUrl, rateLimits,
+                trustProxy, rules, maxStreams, trainingData, shutdownGrace, ipRetention, mail, threadCache, mode);
     }
 
     public Settings withShutdownGrace(Duration grace) {
         return new Settings(host, port, dataDir, databaseUrl, databaseUser, databasePassword, publicUrl, rateLimits,
-                trustProxy, rules, maxStreams, trainingData, grace, ipRetention, mail, threadCache);
+                trustProxy, rules, maxStreams, trainingData, grace, ipRetention, mail, threadCache, signupMode);
     }
 }

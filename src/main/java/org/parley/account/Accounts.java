@@ -72,6 +72,11 @@ public final class Accounts {
         return account;
     }
 
+    /** A new reader account under the sign-up rules (400 on {@code email}, {@code password}, {@code displayName}). */
+    public Account newReader(String email, String password, String displayName) {
+        return newAccount(email, password, displayName, Role.READER);
+    }
+
     private Account newAccount(String email, String password, String displayName, Role role) {
         String normalizedEmail = checkEmail(email);
         checkPassword(password);
@@ -122,7 +127,10 @@ public final class Accounts {
         if (credentials.isEmpty()) {
             Passwords.spendCheckTime(password);
         }
-        if (credentials.isEmpty() || !Passwords.matches(password, credentials.get().passwordHash())) {
+        // A sign-up waiting for its mailed link answers like a wrong password, even to the right one: otherwise
+        // whoever made it could tell, by logging in, that the address had no account before (docs/security.md).
+        if (credentials.isEmpty() || !Passwords.matches(password, credentials.get().passwordHash())
+                || credentials.get().signupPending()) {
             throw new Problem(ProblemKind.UNAUTHENTICATED, "wrong_credentials",
                     "That e-mail address and password do not match an account.");
         }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.parley.Server;
 import org.parley.Settings;
+import org.parley.account.SignupMode;
 import org.parley.comment.CommentRules;
 import org.slf4j.LoggerFactory;
 import org.parley.mail.MailSettings;
@@ -83,6 +84,10 @@ public final class ServeCommand implements Runnable {
     @Option(names = "--ip-retention-days",
             description = "Days the keyed hashes of client addresses are kept (default: 30).")
     String ipRetentionDays;
+
+    @Option(names = "--signup-mode", description = "instant, confirm (by mail; v1 sign-up answers 403) or auto"
+            + " (default: confirm when SMTP is configured, else instant).")
+    String signupMode;
 
     @Option(names = "--smtp-host", description = "SMTP server for mail; without it mail waits in the queue.")
     String smtpHost;
@@ -181,7 +186,8 @@ public final class ServeCommand implements Runnable {
                 Duration.ofSeconds(configuration.number("shutdown-timeout", shutdownTimeout, 0, 3600)),
                 Duration.ofDays(configuration.number("ip-retention-days", ipRetentionDays, 1, 36_500)),
                 mail(configuration),
-                configuration.onOff("thread-cache", threadCache));
+                configuration.onOff("thread-cache", threadCache),
+                SignupMode.ofCode(configuration.choice("signup-mode", signupMode, "instant", "confirm", "auto")));
     }
 
     /**
