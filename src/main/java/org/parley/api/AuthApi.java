@@ -30,7 +30,7 @@ final class AuthApi {
     /** Version 2 sign-up's one answer, whatever the address. */
     record CheckInbox(String status, String message) {
         static final CheckInbox ANSWER = new CheckInbox("check_inbox", "Check your inbox: we sent a mail to this"
-                + " address. Follow its link to finish signing up, then log in.");
+                + " address. Follow its link, then log in.");
     }
 
     /** What sign-up needs beyond log-in: the mailed version and whether the instant one is open. */
