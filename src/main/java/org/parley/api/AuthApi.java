@@ -110,11 +110,15 @@ final class AuthApi {
 
     /**
      * Version 2: 202 "check your inbox" whether the address is new or has an account (see {@link MailedSignups});
-     * the same rate limit bucket as version 1. Bad input still gets its 400, which reveals nothing about accounts.
+     * the same rate limit bucket as version 1, and password reset's per-address one, so nobody floods a mailbox
+     * (it counts every address alike, so its 429 tells nothing either). Bad input still gets its 400.
      */
     void signupByMail(Context ctx) {
         MailedSignupRequest request = requests.body(ctx, MailedSignupRequest.class);
         limits.take(RateLimits.Limit.SIGNUP_PER_IP, auth.clientAddress(ctx));
+        if (request.email() != null) {
+            limits.take(RateLimits.Limit.MAIL_PER_EMAIL, request.email().strip().toLowerCase(Locale.ROOT));
+        }
         String returnUrl = returnUrl(request.site(), request.returnUrl());
         signup.mailed().signUp(request.email(), request.password(), request.displayName(), returnUrl);
         ctx.status(202).json(CheckInbox.ANSWER);
