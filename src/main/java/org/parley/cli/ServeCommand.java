@@ -144,6 +144,10 @@ public final class ServeCommand implements Runnable {
         Server server = Server.start(settings, Clock.systemUTC());
         if (!settings.mail().configured()) {
             System.out.println("Mail is not configured (--smtp-host, --smtp-from): it waits in the queue until it is.");
+            if (settings.signupMode() == SignupMode.CONFIRM) {
+                System.out.println("Sign-up is confirmed by mail (--signup-mode confirm): new readers cannot finish"
+                        + " signing up until mail is configured.");
+            }
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
