@@ -227,13 +227,14 @@ public final class Server implements AutoCloseable {
         return channel;
     }
 
-    /** Hourly: expired sessions, and address hashes older than the IP retention setting. */
+    /** Hourly: expired sessions, sign-ups by mail unconfirmed for a week, and address hashes past their retention. */
     private static void purge(Accounts accounts, ClientAddresses addresses) {
         try {
             accounts.purgeExpiredSessions();
+            accounts.purgeUnconfirmedSignups();
             addresses.purge();
         } catch (RuntimeException e) {
-            LoggerFactory.getLogger(Server.class).warn("Could not purge expired sessions and address hashes", e);
+            LoggerFactory.getLogger(Server.class).warn("Could not purge expired sessions, unconfirmed sign-ups and address hashes", e);
         }
     }
 

@@ -234,6 +234,18 @@ public final class AccountStore {
                 .execute());
     }
 
+    /**
+     * Deletes readers made by a sign-up by mail before {@code before} whose link was never followed (nor a reset
+     * link), and who author nothing (an import may have matched their address); answers how many.
+     */
+    public int deletePendingSignupsBefore(Instant before) {
+        return jdbi.withHandle(handle -> handle.createUpdate("""
+                        DELETE FROM accounts WHERE signup_pending = 1 AND role = 'reader' AND created_at < :before
+                        AND NOT EXISTS (SELECT 1 FROM comments c WHERE c.author_id = accounts.id)""")
+                .bind("before", before.toEpochMilli())
+                .execute());
+    }
+
     /** Stores a token's hash with its limits: {@code role} and {@code siteId} may be null (no limit). */
     public void insertToken(ApiToken token, String tokenHash) {
         jdbi.useHandle(handle -> handle.createUpdate("""

@@ -28,6 +28,7 @@ public final class Accounts {
     private static final int MAX_PASSWORD_LENGTH = 200;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+$");
     private static final Duration SESSION_LIFETIME = Duration.ofDays(30);
+    private static final Duration UNCONFIRMED_SIGNUP_LIFETIME = Duration.ofDays(7);
 
     private final AccountStore store;
     private final Clock clock;
@@ -152,6 +153,14 @@ public final class Accounts {
     /** Deletes sessions past their expiry; answers how many. */
     public int purgeExpiredSessions() {
         return store.deleteExpiredSessions(clock.instant());
+    }
+
+    /**
+     * Deletes sign-ups by mail left unconfirmed for a week (their link lasted two days), so that an address someone
+     * else signed up with is free again; answers how many.
+     */
+    public int purgeUnconfirmedSignups() {
+        return store.deletePendingSignupsBefore(clock.instant().minus(UNCONFIRMED_SIGNUP_LIFETIME));
     }
 
     /** Creates an API token for the account, without limits; the token is returned once and only its hash is kept. */
