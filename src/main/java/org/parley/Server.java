@@ -20,6 +20,7 @@ import org.parley.account.Guests;
 import org.parley.mail.AccountMail;
 import org.parley.mail.LinkTokens;
 import org.parley.mail.MailQueue;
+import org.parley.mail.MailedSignups;
 import org.parley.mail.MailSender;
 import org.parley.mail.MailTexts;
 import org.parley.mail.ModeratorDigests;
@@ -186,10 +187,12 @@ public final class Server implements AutoCloseable {
                                 new StaffTokens(accounts, new ModeratorAccess(database.jdbi()), siteStore),
                                 new SingleSignOn(new SsoStore(database.jdbi()), accounts, clock)),
                         queueSizes::refresh,
-                        new HttpServer.MailParts(accountMail, new Guests(accountStore, clock))),
+                        new HttpServer.MailParts(accountMail, new Guests(accountStore, clock),
+                                new MailedSignups(accounts, accountStore, accountMail))),
                 new HttpServer.Options(settings.host(), settings.port(), publicUrl::get, settings.rateLimits(),
                         settings.trustProxy(), settings.maxStreams(), settings.shutdownGrace(),
-                        settings.threadCache()));
+                        settings.threadCache(), new HttpServer.SignupPolicy(settings.mail().configured(),
+                                settings.signupMode().resolve(settings.mail().configured()))));
         http.start();
         int port = http.port();
         if (publicUrl.get() == null) {
@@ -226,13 +229,14 @@ public final class Server implements AutoCloseable {
         return channel;
     }
 
-    /** Hourly: expired sessions, and address hashes older than the IP retention setting. */
+    /** Hourly: expired sessions, sign-ups by mail unconfirmed for a week, and address hashes past their retention. */
     private static void purge(Accounts accounts, ClientAddresses addresses) {
         try {
             accounts.purgeExpiredSessions();
+            accounts.purgeUnconfirmedSignups();
             addresses.purge();
         } catch (RuntimeException e) {
-            LoggerFactory.getLogger(Server.class).warn("Could not purge expired sessions and address hashes", e);
+            LoggerFactory.getLogger(Server.class).warn("Could not purge expired sessions, unconfirmed sign-ups and address hashes", e);
         }
     }
 

@@ -2,6 +2,7 @@ package org.parley;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.parley.account.SignupMode;
 import org.parley.comment.CommentRules;
 import org.parley.mail.MailSettings;
 
@@ -28,6 +29,7 @@ import org.parley.mail.MailSettings;
  * @param mail the SMTP server and the pace of the mail queue
  * @param threadCache false to keep no thread pages in memory (benchmarks of the cold read path)
  * @param webhookAllowPrivate true to let webhooks call loopback and private addresses (on-premise receivers)
+ * @param signupMode how readers sign up: at once (version 1), confirmed by mail (version 2), or auto
  */
 public record Settings(
         String host,
@@ -46,7 +48,8 @@ public record Settings(
         Duration ipRetention,
         MailSettings mail,
         boolean threadCache,
-        boolean webhookAllowPrivate) {
+        boolean webhookAllowPrivate,
+        SignupMode signupMode) {
 
     public static final int DEFAULT_MAX_STREAMS = 10_000;
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(20);
@@ -68,7 +71,7 @@ public record Settings(
                 .database(databaseUrl, databaseUser, databasePassword).publicUrl(publicUrl).rateLimits(rateLimits)
                 .trustProxy(trustProxy).rules(rules).maxStreams(maxStreams).trainingData(trainingData)
                 .shutdownGrace(shutdownGrace).ipRetention(ipRetention).mail(mail).threadCache(threadCache)
-                .webhookAllowPrivate(webhookAllowPrivate);
+                .webhookAllowPrivate(webhookAllowPrivate).signupMode(signupMode);
     }
 
     public Settings withRateLimits(boolean enabled) {
@@ -87,6 +90,10 @@ public record Settings(
     /** The same settings, letting webhooks call loopback and private addresses or not. */
     public Settings withWebhookAllowPrivate(boolean allowed) {
         return toBuilder().webhookAllowPrivate(allowed).build();
+    }
+
+    public Settings withSignupMode(SignupMode mode) {
+        return toBuilder().signupMode(mode).build();
     }
 
     public Settings withRules(CommentRules newRules) {
@@ -117,6 +124,7 @@ public record Settings(
         private MailSettings mail = MailSettings.unconfigured();
         private boolean threadCache = true;
         private boolean webhookAllowPrivate;
+        private SignupMode signupMode = SignupMode.AUTO;
 
         private Builder() {
         }
@@ -200,10 +208,15 @@ public record Settings(
             return this;
         }
 
+        public Builder signupMode(SignupMode value) {
+            signupMode = value;
+            return this;
+        }
+
         public Settings build() {
             return new Settings(host, port, dataDir, databaseUrl, databaseUser, databasePassword, publicUrl,
                     rateLimits, trustProxy, rules, maxStreams, trainingData, shutdownGrace, ipRetention, mail,
-                    threadCache, webhookAllowPrivate);
+                    threadCache, webhookAllowPrivate, signupMode);
         }
     }
 }

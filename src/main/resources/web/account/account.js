@@ -66,6 +66,15 @@
     const result = await postJson('/api/v1/auth/verify', { token: token });
     if (result.ok) {
       say(t('verify.done', { name: result.answer.user.displayName }), false);
+      // A sign-up confirmed by mail names the article it started on (signed into the link, on the site's origins).
+      const back = result.answer.returnUrl;
+      if (back && /^https?:\/\//.test(back)) {
+        const link = document.createElement('a');
+        link.id = 'return';
+        link.href = back;
+        link.textContent = t('verify.back');
+        status.after(document.createElement('p').appendChild(link).parentNode);
+      }
     } else {
       say(failure(result), true);
     }

@@ -33,7 +33,16 @@ function form(w, kind, send, ...extra) {
 const signIn = (w, kind, ...extra) => form(w, kind,
     async (body) => w.signedIn(await w.api('POST', 'auth/' + kind, body)), ...extra);
 
-export const signup = (w) => signIn(w, 'signup');
+/**
+ * Sign-up: at once (version 1), or where the server confirms by mail (site.signup "confirm"), version 2, which
+ * answers every address alike; the reader's inbox tells the rest, and the link leads back to this article.
+ */
+export const signup = (w) => w.state.site.signup != 'confirm' ? signIn(w, 'signup') : form(w, 'signup',
+    async (body, area) => {
+        const {site, url} = w.state.story;
+        await w.api('POST', '../v2/auth/signup', {...body, site, returnUrl: url});
+        w.say(area, w.t('checkInbox'), 'ok');
+    });
 
 /** The log-in form, with "Forgot password?" that turns it into the reset request. */
 export function login(w) {

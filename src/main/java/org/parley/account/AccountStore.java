@@ -33,10 +33,19 @@ public final class AccountStore {
 
     /** Inserts an account inside the caller's transaction; false when the e-mail is taken. */
     public static boolean insert(Handle handle, Account account, String passwordHash) {
+        return insert(handle, account, passwordHash, false);
+    }
+
+    /**
+     * Inserts an account inside the caller's transaction, {@code pending} when it may not log in until its address
+     * is confirmed (sign-up by mail); false when the e-mail is taken.
+     */
+    public static boolean insert(Handle handle, Account account, String passwordHash, boolean pending) {
         return handle.createUpdate("""
-                        INSERT INTO accounts (id, email, display_name, password_hash, role, created_at)
-                        VALUES (:id, :email, :displayName, :hash, :role, :createdAt)
+                        INSERT INTO accounts (id, email, display_name, password_hash, role, created_at, signup_pending)
+                        VALUES (:id, :email, :displayName, :hash, :role, :createdAt, :pending)
                         ON CONFLICT (email) DO NOTHING""")
+                .bind("pending", pending ? 1 : 0)
                 .bind("id", account.id())
                 .bind("email", account.email())
                 .bind("displayName", account.displayName())
@@ -101,8 +110,8 @@ public final class AccountStore {
 
     /** Marks the account's address verified, if it still is {@code email}; false when it changed or is unknown. */
     public boolean markVerified(Handle handle, String accountId, String email, Instant now) {
-        return handle.createUpdate("UPDATE accounts SET email_verified_at = COALESCE(email_verified_at, :now)"
-                        + " WHERE id = :id AND email = :email")
+        return handle.createUpdate("UPDATE accounts SET email_verified_at = COALESCE(email_verified_at, :now),"
+                        + " signup_pending = 0 WHERE id = :id AND email = :email")
                 .bind("now", now.toEpochMilli())
                 .bind("id", accountId)
                 .bind("email", email)
@@ -131,7 +140,7 @@ public final class AccountStore {
     public boolean resetPassword(String accountId, String expectedHash, String newHash, Instant now) {
         return jdbi.inTransaction(handle -> {
             int changed = handle.createUpdate("UPDATE accounts SET password_hash = :newHash,"
-                            + " email_verified_at = COALESCE(email_verified_at, :now)"
+                            + " email_verified_at = COALESCE(email_verified_at, :now), signup_pending = 0"
                             + " WHERE id = :id AND password_hash = :expected")
                     .bind("newHash", newHash)
                     .bind("now", now.toEpochMilli())
@@ -167,11 +176,17 @@ public final class AccountStore {
 
     /** The account with this (lower-cased) e-mail and its password hash. */
     public Optional<Credentials> findCredentials(String email) {
-        return jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT " + ACCOUNT_COLUMNS + ", a.password_hash FROM accounts a WHERE a.email = :email")
+        return jdbi.withHandle(handle -> findCredentials(handle, email));
+    }
+
+    /** The account with this (lower-cased) e-mail and its password hash, inside the caller's transaction. */
+    public static Optional<Credentials> findCredentials(Handle handle, String email) {
+        return handle.createQuery("SELECT " + ACCOUNT_COLUMNS + ", a.password_hash, a.signup_pending"
+                        + " FROM accounts a WHERE a.email = :email")
                 .bind("email", email)
-                .map((rs, ctx) -> new Credentials(account(rs, ctx), rs.getString("password_hash")))
-                .findOne());
+                .map((rs, ctx) -> new Credentials(account(rs, ctx), rs.getString("password_hash"),
+                        rs.getInt("signup_pending") == 1))
+                .findOne();
     }
 
     public boolean anyWithRole(Role role) {
@@ -214,6 +229,18 @@ public final class AccountStore {
     public int deleteExpiredSessions(Instant now) {
         return jdbi.withHandle(handle -> handle.createUpdate("DELETE FROM sessions WHERE expires_at <= :now")
                 .bind("now", now.toEpochMilli())
+                .execute());
+    }
+
+    /**
+     * Deletes readers made by a sign-up by mail before {@code before} whose link was never followed (nor a reset
+     * link), and who author nothing (an import may have matched their address); answers how many.
+     */
+    public int deletePendingSignupsBefore(Instant before) {
+        return jdbi.withHandle(handle -> handle.createUpdate("""
+                        DELETE FROM accounts WHERE signup_pending = 1 AND role = 'reader' AND created_at < :before
+                        AND NOT EXISTS (SELECT 1 FROM comments c WHERE c.author_id = accounts.id)""")
+                .bind("before", before.toEpochMilli())
                 .execute());
     }
 
@@ -273,7 +300,10 @@ public final class AccountStore {
                 Role.ofCode(rs.getString("role")), Instant.ofEpochMilli(rs.getLong("created_at")));
     }
 
-    /** An account with its stored password hash, for log-in only. */
-    public record Credentials(Account account, String passwordHash) {
+    /**
+     * An account with its stored password hash, for log-in only; {@code signupPending}: made by a sign-up confirmed
+     * by mail whose link has not been followed yet, so it may not log in.
+     */
+    public record Credentials(Account account, String passwordHash, boolean signupPending) {
     }
 }

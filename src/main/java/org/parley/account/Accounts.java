@@ -28,6 +28,7 @@ public final class Accounts {
     private static final int MAX_PASSWORD_LENGTH = 200;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+$");
     private static final Duration SESSION_LIFETIME = Duration.ofDays(30);
+    private static final Duration UNCONFIRMED_SIGNUP_LIFETIME = Duration.ofDays(7);
 
     private final AccountStore store;
     private final Clock clock;
@@ -70,6 +71,11 @@ public final class Accounts {
             throw emailTaken();
         }
         return account;
+    }
+
+    /** A new reader account under the sign-up rules (400 on {@code email}, {@code password}, {@code displayName}). */
+    public Account newReader(String email, String password, String displayName) {
+        return newAccount(email, password, displayName, Role.READER);
     }
 
     private Account newAccount(String email, String password, String displayName, Role role) {
@@ -122,7 +128,10 @@ public final class Accounts {
         if (credentials.isEmpty()) {
             Passwords.spendCheckTime(password);
         }
-        if (credentials.isEmpty() || !Passwords.matches(password, credentials.get().passwordHash())) {
+        // A sign-up waiting for its mailed link answers like a wrong password, even to the right one: otherwise
+        // whoever made it could tell, by logging in, that the address had no account before (docs/security.md).
+        if (credentials.isEmpty() || !Passwords.matches(password, credentials.get().passwordHash())
+                || credentials.get().signupPending()) {
             throw new Problem(ProblemKind.UNAUTHENTICATED, "wrong_credentials",
                     "That e-mail address and password do not match an account.");
         }
@@ -144,6 +153,14 @@ public final class Accounts {
     /** Deletes sessions past their expiry; answers how many. */
     public int purgeExpiredSessions() {
         return store.deleteExpiredSessions(clock.instant());
+    }
+
+    /**
+     * Deletes sign-ups by mail left unconfirmed for a week (their link lasted two days), so that an address someone
+     * else signed up with is free again; answers how many.
+     */
+    public int purgeUnconfirmedSignups() {
+        return store.deletePendingSignupsBefore(clock.instant().minus(UNCONFIRMED_SIGNUP_LIFETIME));
     }
 
     /** Creates an API token for the account, without limits; the token is returned once and only its hash is kept. */

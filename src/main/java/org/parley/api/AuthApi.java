@@ -5,7 +5,11 @@ import java.util.Locale;
 import org.parley.account.Account;
 import org.parley.account.Accounts;
 import org.parley.account.MailPreferences;
+import org.parley.account.SignupMode;
 import org.parley.mail.AccountMail;
+import org.parley.mail.MailedSignups;
+import org.parley.story.Site;
+import org.parley.story.Stories;
 import org.parley.problem.Problem;
 import org.parley.web.SecurityHeaders;
 import org.parley.account.Session;
@@ -17,6 +21,23 @@ import org.parley.sso.SingleSignOn;
 final class AuthApi {
 
     record SignupRequest(String email, String password, String displayName) {
+    }
+
+    /** Version 2 of sign-up: {@code site} and {@code returnUrl} name the page the verification link leads back to. */
+    record MailedSignupRequest(String email, String password, String displayName, String site, String returnUrl) {
+    }
+
+    /** Version 2 sign-up's one answer, whatever the address. */
+    record CheckInbox(String status, String message) {
+        static final CheckInbox ANSWER = new CheckInbox("check_inbox", "Check your inbox: we sent a mail to this"
+                + " address. Follow its link, then log in.");
+    }
+
+    /** What sign-up needs beyond log-in: the mailed version and whether the instant one is open. */
+    record SignupParts(MailedSignups mailed, Stories stories, SignupMode mode) {
+    }
+
+    record VerifiedView(UserView user, String returnUrl) {
     }
 
     record LoginRequest(String email, String password) {
@@ -56,9 +77,11 @@ final class AuthApi {
     private final ModerationStore warnings;
     private final SingleSignOn sso;
     private final AccountMail mail;
+    private final SignupParts signup;
 
     AuthApi(Accounts accounts, Auth auth, Requests requests, RateLimits limits, ModerationStore warnings,
-            SingleSignOn sso, AccountMail mail) {
+            SingleSignOn sso, AccountMail mail, SignupParts signup) {
+        this.signup = signup;
         this.sso = sso;
         this.warnings = warnings;
         this.mail = mail;
@@ -68,13 +91,55 @@ final class AuthApi {
         this.limits = limits;
     }
 
+    /**
+     * Version 1: an account and a session at once; 409 {@code email_taken} for a taken address. Closed (403) where
+     * sign-up is confirmed by mail, since it would tell anyone which addresses have accounts.
+     */
     void signup(Context ctx) {
+        if (signup.mode() == SignupMode.CONFIRM) {
+            throw Problem.forbidden("signup_confirm_by_mail", "This server confirms new accounts by e-mail: sign up"
+                    + " with POST /api/v2/auth/signup, which mails a link to the address.");
+        }
         SignupRequest request = requests.body(ctx, SignupRequest.class);
         limits.take(RateLimits.Limit.SIGNUP_PER_IP, auth.clientAddress(ctx));
         SignedIn signedIn = accounts.signUp(request.email(), request.password(), request.displayName());
         auth.rememberAddress(ctx, signedIn.account().id(), "signup", null);
         auth.setCookie(ctx, signedIn);
         ctx.status(201).json(new SignedInView(view(signedIn.account()), signedIn.csrf()));
+    }
+
+    /**
+     * Version 2: 202 "check your inbox" whether the address is new or has an account (see {@link MailedSignups});
+     * the same rate limit bucket as version 1, and password reset's per-address one, so nobody floods a mailbox
+     * (it counts every address alike, so its 429 tells nothing either). Bad input still gets its 400.
+     */
+    void signupByMail(Context ctx) {
+        MailedSignupRequest request = requests.body(ctx, MailedSignupRequest.class);
+        limits.take(RateLimits.Limit.SIGNUP_PER_IP, auth.clientAddress(ctx));
+        if (request.email() != null) {
+            limits.take(RateLimits.Limit.MAIL_PER_EMAIL, request.email().strip().toLowerCase(Locale.ROOT));
+        }
+        String returnUrl = returnUrl(request.site(), request.returnUrl());
+        signup.mailed().signUp(request.email(), request.password(), request.displayName(), returnUrl);
+        ctx.status(202).json(CheckInbox.ANSWER);
+    }
+
+    /** The page to come back to after the mailed link, when given: a page on one of the site's origins. */
+    private String returnUrl(String siteId, String returnUrl) {
+        if (returnUrl == null || returnUrl.isBlank()) {
+            return null;
+        }
+        Site site = signup.stories().requireSite(siteId);
+        String normalized;
+        try {
+            normalized = Stories.normalize(returnUrl);
+        } catch (Problem invalid) {
+            throw Problem.invalid("returnUrl", "Give the http(s) address of the page to come back to.");
+        }
+        if (normalized.length() > 1000 || !site.allowsOrigin(Stories.originOf(normalized))) {
+            throw Problem.invalid("returnUrl", "The page to come back to must be on one of the site's origins.");
+        }
+        return normalized;
     }
 
     void login(Context ctx) {
@@ -140,8 +205,8 @@ final class AuthApi {
     void verify(Context ctx) {
         TokenRequest request = requests.body(ctx, TokenRequest.class);
         limits.take(RateLimits.Limit.MAIL_PER_IP, auth.clientAddress(ctx));
-        Account account = mail.verify(request.token());
-        ctx.json(java.util.Map.of("user", view(account)));
+        AccountMail.Verified verified = mail.verify(request.token());
+        ctx.json(new VerifiedView(view(verified.account()), verified.returnUrl()));
     }
 
     /** Sends the verification mail again (nothing when verified already): 202. */

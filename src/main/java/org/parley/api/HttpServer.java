@@ -19,6 +19,8 @@ import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.parley.account.Accounts;
 import org.parley.account.Guests;
+import org.parley.account.SignupMode;
+import org.parley.mail.MailedSignups;
 import org.parley.mail.AccountMail;
 import org.parley.classifier.Classifier;
 import org.parley.comment.CommentEvents;
@@ -99,8 +101,8 @@ public final class HttpServer {
     public record AdminParts(Sites sites, StaffTokens tokens, SingleSignOn sso) {
     }
 
-    /** What the account mails and guest comments need. */
-    public record MailParts(AccountMail accountMail, Guests guests) {
+    /** What the account mails, sign-up by mail and guest comments need. */
+    public record MailParts(AccountMail accountMail, Guests guests, MailedSignups signups) {
     }
 
     /** What the moderators' API needs. */
@@ -122,9 +124,13 @@ public final class HttpServer {
     public record LearningParts(SiteModels models, SiteModelTraining training, boolean baseData) {
     }
 
-    /** How the server meets the network. */
+    /** How the server meets the network, and how readers sign up ({@code signup}: instant or confirm). */
     public record Options(String host, int port, Supplier<String> publicUrl, boolean rateLimits, boolean trustProxy,
-            int maxStreams, java.time.Duration shutdownGrace, boolean threadCache) {
+            int maxStreams, java.time.Duration shutdownGrace, boolean threadCache, SignupPolicy signup) {
+    }
+
+    /** Whether the server sends mail, and the sign-up mode in force (auto resolved): the widget reads both. */
+    public record SignupPolicy(boolean mail, SignupMode mode) {
     }
 
     private final Javalin app;
@@ -153,10 +159,11 @@ public final class HttpServer {
         RequestTimers timers = new RequestTimers(parts.registry());
         Routes routes = new Routes(
                 new AuthApi(parts.accounts(), auth, requests, limits, parts.moderation().store(), parts.admin().sso(),
-                        parts.mail().accountMail()),
+                        parts.mail().accountMail(), new AuthApi.SignupParts(parts.mail().signups(), parts.stories(),
+                                options.signup().mode())),
                 new ThreadsApi(parts.stories(), parts.storyStore(), parts.threads(), parts.commentStore(),
                         parts.rules(), cache, auth, mapper, parts.disagreements(), parts.moderation().editWindows(),
-                        parts.admin().sso(), parts.moderation().store()),
+                        parts.admin().sso(), parts.moderation().store(), options.signup()),
                 new CommentsApi(parts.stories(), parts.submissions(), parts.comments(), parts.respects(),
                         parts.reports(), parts.moderation().reportThresholds(), parts.disagreements(),
                         parts.rules(), auth, requests, limits, parts.moderation().access(), parts.mail().guests(),
@@ -301,7 +308,8 @@ public final class HttpServer {
             r.options("/api/*", cors::preflight);
 
             //   method  path                                     handler            guard / rate limit
-            r.post("/api/v1/auth/signup", auth::signup);             // none / SIGNUP_PER_IP
+            r.post("/api/v1/auth/signup", auth::signup);             // none / SIGNUP_PER_IP; 403 in confirm mode
+            r.post("/api/v2/auth/signup", auth::signupByMail);       // none / SIGNUP_PER_IP; 202 for any address
             r.post("/api/v1/auth/login", auth::login);               // none / LOGIN_PER_IP, LOGIN_PER_EMAIL
             r.post("/api/v1/auth/sso", auth::sso);                   // none / SSO_PER_IP; 401 sso_invalid
             r.post("/api/v1/auth/logout", auth::logout);             // CSRF when signed in

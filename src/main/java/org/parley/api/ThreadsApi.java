@@ -34,9 +34,13 @@ final class ThreadsApi {
 
     private static final int MAX_COUNT_URLS = 100;
 
-    /** The site as the widget needs it; {@code guests}: it takes guest comments, {@code sso}: publisher sign-in. */
+    /**
+     * The site as the widget needs it; {@code guests}: it takes guest comments, {@code sso}: publisher sign-in,
+     * {@code mail}: the server sends mail, {@code signup}: {@code instant} (version 1) or {@code confirm} (version 2,
+     * by mail).
+     */
     record SiteView(String id, String name, String guidelines, int maxBodyLength, long editWindowSeconds,
-            int maxDepth, boolean guests, boolean sso) {
+            int maxDepth, boolean guests, boolean sso, boolean mail, String signup) {
     }
 
     record StoryView(String id, String site, String url, String title, String status, long commentCount) {
@@ -68,10 +72,12 @@ final class ThreadsApi {
     private final SingleSignOn sso;
 
     private final ModerationStore moderation;
+    private final HttpServer.SignupPolicy signup;
 
     ThreadsApi(Stories stories, StoryStore storyStore, Threads threads, CommentStore comments, CommentRules rules,
             ThreadCache cache, Auth auth, ObjectMapper mapper, Disagreements disagreements, EditWindows editWindows,
-            SingleSignOn sso, ModerationStore moderation) {
+            SingleSignOn sso, ModerationStore moderation, HttpServer.SignupPolicy signup) {
+        this.signup = signup;
         this.sso = sso;
         this.moderation = moderation;
         this.disagreements = disagreements;
@@ -201,6 +207,7 @@ final class ThreadsApi {
     private SiteView siteView(Site site) {
         return new SiteView(site.id(), site.name(), site.guidelines(), rules.maxBodyLength(),
                 editWindows.forSite(site.id()).toSeconds(), CommentRules.MAX_DEPTH + 1,
-                moderation.settings(site.id()).acceptsGuests(), sso.enabled(site.id()));
+                moderation.settings(site.id()).acceptsGuests(), sso.enabled(site.id()), signup.mail(),
+                signup.mode().code());
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.parley.Server;
 import org.parley.Settings;
+import org.parley.account.SignupMode;
 import org.parley.comment.CommentRules;
 import org.parley.mail.MailSettings;
 import org.slf4j.LoggerFactory;
@@ -101,6 +102,10 @@ public final class ServeCommand implements Runnable {
         Server server = Server.start(settings, Clock.systemUTC());
         if (!settings.mail().configured()) {
             System.out.println("Mail is not configured (--smtp-host, --smtp-from): it waits in the queue until it is.");
+            if (settings.signupMode() == SignupMode.CONFIRM) {
+                System.out.println("Sign-up is confirmed by mail (--signup-mode confirm): new readers cannot finish"
+                        + " signing up until mail is configured.");
+            }
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -143,6 +148,7 @@ public final class ServeCommand implements Runnable {
                 .mail(mail(configuration))
                 .threadCache(configuration.onOff("thread-cache"))
                 .webhookAllowPrivate(configuration.onOff("webhook-allow-private"))
+                .signupMode(SignupMode.ofCode(configuration.choice("signup-mode", "instant", "confirm", "auto")))
                 .build();
     }
 

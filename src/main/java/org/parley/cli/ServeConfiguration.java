@@ -49,6 +49,8 @@ final class ServeConfiguration {
             new Entry("ip-retention-days", "PARLEY_IP_RETENTION_DAYS", "days client address hashes are kept", "30"),
             new Entry("shutdown-timeout", "PARLEY_SHUTDOWN_TIMEOUT",
                     "seconds a stopping server lets requests finish", "20"),
+            new Entry("signup-mode", "PARLEY_SIGNUP_MODE",
+                    "instant, confirm (by mail; closes v1 sign-up) or auto (confirm with SMTP)", "auto"),
             new Entry("smtp-host", "PARLEY_SMTP_HOST", "SMTP server; without it mail waits in the queue", null),
             new Entry("smtp-port", "PARLEY_SMTP_PORT", "SMTP port", "587"),
             new Entry("smtp-user", "PARLEY_SMTP_USER", "SMTP user", null),

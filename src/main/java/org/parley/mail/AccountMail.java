@@ -29,6 +29,7 @@ public final class AccountMail {
     static final String VERIFY = "verify";
     static final String RESET = "reset";
     static final String UNSUBSCRIBE = "unsubscribe";
+    static final String SIGNUP_TAKEN = "signup-taken";
     private static final Duration VERIFY_LIFETIME = Duration.ofDays(2);
     private static final Duration RESET_LIFETIME = Duration.ofHours(1);
 
@@ -51,9 +52,19 @@ public final class AccountMail {
 
     /** Queues the verification mail in the transaction that creates the account (see {@link Accounts#onSignUp}). */
     public void queueVerification(Handle handle, Account account) {
+        queueVerification(handle, account, null);
+    }
+
+    /**
+     * Queues the verification mail; its link leads back to {@code returnUrl} (a page of a site, checked by the
+     * caller) once followed, when there is one.
+     */
+    public void queueVerification(Handle handle, Account account, String returnUrl) {
         Instant now = clock.instant();
-        String link = texts.link("/account/verify?token="
-                + tokens.sign(VERIFY, now.plus(VERIFY_LIFETIME), account.id(), account.email()));
+        Instant expires = now.plus(VERIFY_LIFETIME);
+        String token = returnUrl == null ? tokens.sign(VERIFY, expires, account.id(), account.email())
+                : tokens.sign(VERIFY, expires, account.id(), account.email(), returnUrl);
+        String link = texts.link("/account/verify?token=" + token);
         MailQueue.enqueue(handle, texts.compose(MailLanguages.ofAccount(handle, account.id()), VERIFY,
                 account.email(), account.displayName(), "verify.subject", new Object[0], "verify.body",
                 new Object[] {link}, null), now);
@@ -67,9 +78,16 @@ public final class AccountMail {
         store.jdbi().useTransaction(handle -> queueVerification(handle, account));
     }
 
+    /** An address just verified: its account, and the page the sign-up asked to return to (or null). */
+    public record Verified(Account account, String returnUrl) {
+    }
+
     /** Verifies the address a link was sent to and hands its guest comments to the account; 400 for a bad link. */
-    public Account verify(String token) {
-        List<String> fields = check(token, VERIFY);
+    public Verified verify(String token) {
+        List<String> fields = tokens.check(token, VERIFY, clock.instant()).orElseThrow(AccountMail::invalidLink);
+        if (fields.size() < 2 || fields.size() > 3 || fields.get(0).isEmpty()) {
+            throw invalidLink();
+        }
         String accountId = fields.get(0);
         String email = fields.get(1);
         List<CommentEvent> claimed = store.jdbi().inTransaction(handle -> {
@@ -82,7 +100,8 @@ public final class AccountMail {
             throw invalidLink();
         }
         claimed.forEach(events::publish);
-        return accounts.findAccount(accountId).orElseThrow(AccountMail::invalidLink);
+        return new Verified(accounts.findAccount(accountId).orElseThrow(AccountMail::invalidLink),
+                fields.size() == 3 ? fields.get(2) : null);
     }
 
     /**
@@ -91,17 +110,34 @@ public final class AccountMail {
      */
     public void requestReset(String email) {
         Optional<AccountStore.Credentials> found = accounts.findForReset(email);
-        Instant now = clock.instant();
-        String token = tokens.sign(RESET, now.plus(RESET_LIFETIME), found.map(c -> c.account().id()).orElse(""),
-                tokens.fingerprint(found.map(AccountStore.Credentials::passwordHash).orElse("")));
+        String link = resetLink(found.map(c -> c.account().id()).orElse(""),
+                found.map(AccountStore.Credentials::passwordHash).orElse(""));
         if (found.isEmpty()) {
             return;
         }
         Account account = found.get().account();
-        String link = texts.link("/account/reset?token=" + token);
         store.jdbi().useTransaction(handle -> MailQueue.enqueue(handle, texts.compose(
                 MailLanguages.ofAccount(handle, account.id()), RESET, account.email(), account.displayName(),
-                "reset.subject", new Object[0], "reset.body", new Object[] {link}, null), now));
+                "reset.subject", new Object[0], "reset.body", new Object[] {link}, null), clock.instant()));
+    }
+
+    /**
+     * Tells the owner of an address that someone tried to sign up with it, inside the caller's transaction: log in,
+     * or choose a new password with the reset link this mail carries (following it also confirms a sign-up that
+     * still waits for its link). Nothing about the account changes.
+     */
+    public void queueSignupAttempt(Handle handle, AccountStore.Credentials owner) {
+        Account account = owner.account();
+        String link = resetLink(account.id(), owner.passwordHash());
+        MailQueue.enqueue(handle, texts.compose(MailLanguages.ofAccount(handle, account.id()), SIGNUP_TAKEN,
+                account.email(), account.displayName(), "signupTaken.subject", new Object[0], "signupTaken.body",
+                new Object[] {link}, null), clock.instant());
+    }
+
+    /** A reset link for the account, which stops working once its password changes; made alike for no account. */
+    private String resetLink(String accountId, String passwordHash) {
+        return texts.link("/account/reset?token=" + tokens.sign(RESET, clock.instant().plus(RESET_LIFETIME),
+                accountId, tokens.fingerprint(passwordHash)));
     }
 
     /** Sets the new password of a reset link, once, and ends every session of the account; 400 for a bad link. */

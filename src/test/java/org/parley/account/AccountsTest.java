@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.parley.problem.Problem;
 import org.parley.problem.ProblemKind;
+import org.parley.testing.ManualClock;
 import org.parley.testing.TestDatabase;
 
 class AccountsTest {
@@ -40,6 +42,29 @@ class AccountsTest {
                 "SELECT COUNT(*) FROM sessions WHERE token_hash = :token").bind("token", signedIn.sessionToken())
                 .mapTo(Long.class).one());
         assertThat(matches).isZero();
+    }
+
+    /** Issue "Parley 6", item 3: an address someone signed up with by mail and never confirmed is freed again. */
+    @Test
+    void sign_ups_by_mail_left_unconfirmed_for_a_week_are_purged_and_no_other_account() {
+        ManualClock clock = new ManualClock();
+        AccountStore store = new AccountStore(db.database().jdbi());
+        Accounts timed = new Accounts(store, clock);
+        Account stale = timed.newReader("stale@example.org", "a long enough password", "Stale");
+        store.jdbi().useHandle(handle -> AccountStore.insert(handle, stale, "", true));
+        Account instant = timed.create("instant@example.org", "a long enough password", "Instant", Role.READER);
+        clock.advance(Duration.ofDays(6));
+        Account recent = timed.newReader("recent@example.org", "a long enough password", "Recent");
+        store.jdbi().useHandle(handle -> AccountStore.insert(handle, recent, "", true));
+        clock.advance(Duration.ofDays(1).plusMinutes(1));
+
+        assertThat(timed.purgeUnconfirmedSignups()).isEqualTo(1);
+
+        assertThat(timed.findAccount(stale.id())).isEmpty();
+        assertThat(timed.findAccount(recent.id())).isPresent();
+        assertThat(timed.findAccount(instant.id())).isPresent();
+        assertThat(timed.signUp("stale@example.org", "a long enough password", "Owner").account().email())
+                .as("the address is free again").isEqualTo("stale@example.org");
     }
 
     @Test

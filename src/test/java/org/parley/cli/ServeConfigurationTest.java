@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.Settings;
+import org.parley.account.SignupMode;
 import picocli.CommandLine;
 
 /** Issue 5, item 3: every serve setting as flag, environment variable and config-file key, in that order. */
@@ -92,6 +93,21 @@ class ServeConfigurationTest {
         assertThat(settings(Map.of("PARLEY_RATE_LIMITS", "FALSE", "PARLEY_TRUST_PROXY", "on")))
                 .satisfies(settings -> assertThat(settings.rateLimits()).isFalse())
                 .satisfies(settings -> assertThat(settings.trustProxy()).isTrue());
+    }
+
+    @Test
+    void the_sign_up_mode_is_auto_unless_set_and_refuses_other_words() throws IOException {
+        assertThat(settings(Map.of()).signupMode()).isEqualTo(SignupMode.AUTO);
+        assertThat(settings(Map.of("PARLEY_SIGNUP_MODE", "Confirm")).signupMode()).isEqualTo(SignupMode.CONFIRM);
+        Path file = configFile("signup-mode = confirm\n");
+        assertThat(settings(Map.of(), "--config", file.toString(), "--signup-mode", "instant").signupMode())
+                .isEqualTo(SignupMode.INSTANT);
+        assertThatThrownBy(() -> settings(Map.of(), "--signup-mode", "by-mail"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--signup-mode")
+                .hasMessageContaining("instant, confirm, auto");
+        assertThat(SignupMode.AUTO.resolve(true)).isEqualTo(SignupMode.CONFIRM);
+        assertThat(SignupMode.AUTO.resolve(false)).isEqualTo(SignupMode.INSTANT);
+        assertThat(SignupMode.CONFIRM.resolve(false)).isEqualTo(SignupMode.CONFIRM);
     }
 
     @Test

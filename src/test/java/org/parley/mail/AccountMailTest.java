@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.parley.account.AccountStore;
 import org.parley.account.Accounts;
 import org.parley.account.Role;
+import org.parley.account.SignupMode;
 import org.parley.testing.ApiClient;
 import org.parley.testing.Mailbox;
 import org.parley.testing.TickingClock;
@@ -30,9 +31,11 @@ class AccountMailTest {
     private static final Mailbox mailbox = new Mailbox();
     private static final TickingClock clock = new TickingClock();
 
+    // Instant sign-up (version 1), open beside mail by choice: these tests need readers with a session at once.
     @RegisterExtension
     static final TestServer server = new TestServer(
-            settings -> settings.withRateLimits(false).withMail(mailbox.settings()), clock);
+            settings -> settings.withRateLimits(false).withMail(mailbox.settings())
+                    .withSignupMode(SignupMode.INSTANT), clock);
 
     private static ApiClient admin;
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.parley.account.AccountStore;
 import org.parley.account.Accounts;
 import org.parley.account.Role;
+import org.parley.account.SignupMode;
 import org.parley.testing.ApiClient;
 import org.parley.testing.Mailbox;
 import org.parley.testing.Response;
@@ -25,9 +26,11 @@ class GuestCommentsTest {
 
     private static final Mailbox mailbox = new Mailbox();
 
+    // Instant sign-up (version 1), open beside mail by choice: these tests need readers with a session at once.
     @RegisterExtension
     static final TestServer server = new TestServer(
-            settings -> settings.withRateLimits(false).withMail(mailbox.settings()), Clock.systemUTC());
+            settings -> settings.withRateLimits(false).withMail(mailbox.settings())
+                    .withSignupMode(SignupMode.INSTANT), Clock.systemUTC());
 
     private static ApiClient admin;
 

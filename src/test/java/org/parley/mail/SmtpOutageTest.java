@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.parley.account.SignupMode;
 import org.parley.testing.Mailbox;
 import org.parley.testing.TickingClock;
 import org.parley.testing.TestServer;
@@ -17,9 +18,11 @@ class SmtpOutageTest {
     private static final Mailbox mailbox = new Mailbox();
     private static final TickingClock clock = new TickingClock();
 
+    // Instant sign-up (version 1), open beside mail by choice: these tests need readers with a session at once.
     @RegisterExtension
     static final TestServer server = new TestServer(
-            settings -> settings.withRateLimits(false).withMail(mailbox.settings()), clock);
+            settings -> settings.withRateLimits(false).withMail(mailbox.settings())
+                    .withSignupMode(SignupMode.INSTANT), clock);
 
     @AfterAll
     static void stopMail() {

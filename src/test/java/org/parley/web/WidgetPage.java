@@ -250,8 +250,12 @@ final class WidgetPage {
 
     /** Waits until the element with the test id says {@code text}. */
     void waitForText(String testId, String text) {
-        wait.until(d -> find("[data-testid=" + testId + "]").map(WebElement::getText).filter(text::equals)
-                .isPresent());
+        waitForTextAt("[data-testid=" + testId + "]", text);
+    }
+
+    /** Waits until the first element the CSS selector finds in the widget says {@code text}. */
+    void waitForTextAt(String selector, String text) {
+        wait.until(d -> find(selector).map(WebElement::getText).filter(text::equals).isPresent());
     }
 
     /** Clicks the element with the test id and waits until the one with {@code shownTestId} shows. */
