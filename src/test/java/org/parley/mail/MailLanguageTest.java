@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.parley.account.AccountStore;
 import org.parley.account.Accounts;
 import org.parley.account.Role;
+import org.parley.account.SignupMode;
 import org.parley.moderation.ModeratorAccess;
 import org.parley.testing.ApiClient;
 import org.parley.testing.Mailbox;
@@ -36,7 +37,8 @@ class MailLanguageTest {
 
     @RegisterExtension
     static final TestServer server = new TestServer(
-            settings -> settings.withRateLimits(false).withMail(mailbox.settings()), clock);
+            settings -> settings.withRateLimits(false).withMail(mailbox.settings())
+                    .withSignupMode(SignupMode.INSTANT), clock);
 
     private static ApiClient admin;
 
