@@ -2,6 +2,7 @@ package org.parley.moderation.phase;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.parley.moderation.ModerationStore;
 import org.parley.moderation.Phase;
 import org.parley.moderation.Submission;
@@ -13,6 +14,8 @@ import org.parley.problem.Problem;
  * shape of a double click or of a spammer pasting one message under many stories.
  */
 public final class RepeatPost implements Phase {
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private final ModerationStore store;
 
@@ -31,6 +34,6 @@ public final class RepeatPost implements Phase {
     }
 
     private static String canonical(String text) {
-        return text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return SPACES.matcher(text.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 }

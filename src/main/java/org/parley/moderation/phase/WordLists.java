@@ -19,6 +19,9 @@ public final class WordLists implements Phase {
 
     @Override
     public Optional<Verdict> check(Submission submission) {
+        if (submission.settings().bannedWords().isEmpty() && submission.settings().suspectWords().isEmpty()) {
+            return Optional.empty();
+        }
         List<String> text = words(submission.plainText());
         if (containsAny(text, submission.settings().bannedWords())) {
             return Optional.of(Verdict.reject(new Reason("words.banned",
