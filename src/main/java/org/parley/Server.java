@@ -150,7 +150,7 @@ public final class Server implements AutoCloseable {
         SiteClassifiers classifiers = new SiteClassifiers(classifier, siteModelStore);
         Submissions submissions = new Submissions(commentStore, moderationStore, classifiers,
                 Pipelines.standard(moderationStore, settings.rules(), classifiers), events, editWindows, clock,
-                new SubmissionMeters(registry));
+                new SubmissionMeters(registry), database.groupCommit());
         QueueSizes queueSizes = new QueueSizes(siteStore, new Queue(database.jdbi()), moderationStore, clock,
                 registry);
         BaseData baseData = BaseData.of(settings.trainingData());

@@ -21,6 +21,7 @@ import org.parley.comment.NewComment;
 import org.parley.comment.Placement;
 import org.parley.problem.Problem;
 import org.parley.story.Story;
+import org.parley.store.GroupCommit;
 import org.parley.store.Ids;
 
 /**
@@ -38,6 +39,7 @@ public final class Submissions {
     private final EditWindows editWindows;
     private final Clock clock;
     private final SubmissionMeters meters;
+    private final GroupCommit writes;
 
     /** Submissions scored with one classifier for every site. */
     public Submissions(CommentStore comments, ModerationStore moderation, Classifier classifier, Pipeline pipeline,
@@ -49,13 +51,18 @@ public final class Submissions {
     public Submissions(CommentStore comments, ModerationStore moderation, SiteClassifiers classifiers,
             Pipeline pipeline, CommentEvents events, EditWindows editWindows, Clock clock) {
         this(comments, moderation, classifiers, pipeline, events, editWindows, clock,
-                SubmissionMeters.unregistered());
+                SubmissionMeters.unregistered(), GroupCommit.direct(comments.jdbi()));
     }
 
-    /** Submissions scored with each site's own classifier, counted and timed for metrics. */
+    /**
+     * Submissions scored with each site's own classifier, counted and timed for metrics, whose posts are committed
+     * through {@code writes} (on SQLite, together with the posts that arrive at the same time).
+     */
     public Submissions(CommentStore comments, ModerationStore moderation, SiteClassifiers classifiers,
-            Pipeline pipeline, CommentEvents events, EditWindows editWindows, Clock clock, SubmissionMeters meters) {
+            Pipeline pipeline, CommentEvents events, EditWindows editWindows, Clock clock, SubmissionMeters meters,
+            GroupCommit writes) {
         this.meters = meters;
+        this.writes = writes;
         this.comments = comments;
         this.moderation = moderation;
         this.classifiers = classifiers;
@@ -91,7 +98,7 @@ public final class Submissions {
         NewComment comment = new NewComment(id, story.id(), placement.parentId(), placement.rootId(),
                 placement.depth(), placement.replyToId(), author.id(), text, rendered.html(), verdict.status(), now,
                 ModerationStore.json(verdict.reasons()), scoresJson(submission), submission.modelVersion());
-        comments.jdbi().useTransaction(handle -> {
+        writes.useTransaction(handle -> {
             comments.insert(handle, comment);
             log(handle, submission, id, verdict, comment.scores());
             if (verdict.status() == CommentStatus.PUBLISHED) {

@@ -22,6 +22,7 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final Dialect dialect;
     private final Flyway flyway;
+    private final GroupCommit groupCommit;
 
     private Database(HikariDataSource dataSource, Dialect dialect, Flyway flyway) {
         this.dataSource = dataSource;
@@ -31,6 +32,7 @@ public final class Database implements AutoCloseable {
         if (dialect == Dialect.SQLITE) {
             jdbi.setTransactionHandler(new SingleWriter(jdbi.getTransactionHandler()));
         }
+        this.groupCommit = dialect == Dialect.SQLITE ? GroupCommit.batching(jdbi) : GroupCommit.direct(jdbi);
     }
 
     /** Opens the embedded default: SQLite in {@code dataDir/parley.db}, creating the folder if needed. */
@@ -104,6 +106,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Where writes made on every request go to be committed together (on SQLite; see {@link GroupCommit}). */
+    public GroupCommit groupCommit() {
+        return groupCommit;
+    }
+
     /** The pool, for metrics. */
     public HikariDataSource pool() {
         return dataSource;
@@ -111,6 +118,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        groupCommit.close();
         dataSource.close();
     }
 }

@@ -7,11 +7,11 @@ package org.parley.store;
  * times as epoch milliseconds in BIGINT columns, flags as SMALLINT 0/1, {@code INSERT … ON CONFLICT DO NOTHING},
  * {@code LIMIT}. What cannot be shared is named here: the migration folder (each database has its own schema
  * script, as PetClinic keeps one per database), the pool size (SQLite has one writer at a time, so a large pool
- * only queues on its lock) and the connection settings that make SQLite fit for a server (WAL, a busy timeout,
+ * only queues on its lock; one of its connections stays with the {@link GroupCommit} writer) and the connection settings that make SQLite fit for a server (WAL, a busy timeout,
  * foreign keys, immediate write transactions so that two writers never dead-lock on a lock upgrade).
  */
 public enum Dialect {
-    SQLITE("db/sqlite", 4),
+    SQLITE("db/sqlite", 6),
     POSTGRESQL("db/postgresql", 10);
 
     private final String migrations;
