@@ -108,6 +108,7 @@ final class CommentsApi {
             limits.take(RateLimits.Limit.POST_PER_ACCOUNT, author.id());
         }
         Story story = stories.findOrCreate(request.site(), request.url(), request.title());
+        requireReach(author, story.site());
         Outcome outcome = submissions.post(author, story, blankToNull(request.parentId()),
                 request.body(), Boolean.TRUE.equals(request.revised()),
                 auth.addressRecorder(ctx, author.id(), "comment"));
@@ -135,6 +136,7 @@ final class CommentsApi {
     void respect(Context ctx) {
         Session session = auth.requireForChange(ctx);
         limits.take(RateLimits.Limit.ACTION_PER_ACCOUNT, session.account().id());
+        requireReachOfComment(session.account(), ctx.pathParam("id"));
         Respects.Toggled toggled = respects.toggle(session.account().id(), ctx.pathParam("id"));
         ctx.json(new RespectView(toggled.respectCount(), toggled.respected()));
     }
@@ -142,6 +144,7 @@ final class CommentsApi {
     void disagree(Context ctx) {
         Session session = auth.requireForChange(ctx);
         limits.take(RateLimits.Limit.ACTION_PER_ACCOUNT, session.account().id());
+        requireReachOfComment(session.account(), ctx.pathParam("id"));
         ctx.json(Map.of("disagreed", disagreements.toggle(session.account().id(), ctx.pathParam("id"))));
     }
 
@@ -153,6 +156,7 @@ final class CommentsApi {
             throw Problem.invalid("reason",
                     "Choose a reason: rude, aggressive, derogatory, discriminatory, spam or other.");
         }
+        requireReachOfComment(session.account(), ctx.pathParam("id"));
         reports.report(session.account().id(), ctx.pathParam("id"), ReportReason.ofCode(request.reason()),
                 request.note());
         auth.rememberAddress(ctx, session.account().id(), "report", ctx.pathParam("id"));
@@ -169,6 +173,21 @@ final class CommentsApi {
                     + " characters long.", "body");
         }
         ctx.json(Map.of("html", Markdown.render(body).html()));
+    }
+
+    /** An API token limited to one site acts only there, as a reader too: elsewhere 403. */
+    private static void requireReach(Account account, String siteId) {
+        if (!account.reaches(siteId)) {
+            throw Problem.forbidden("token_site_limit", "This API token is limited to the site '"
+                    + account.siteScope() + "'.");
+        }
+    }
+
+    /** The same for a comment's site, looked up only when the caller's token has a site limit. */
+    private void requireReachOfComment(Account account, String commentId) {
+        if (account.siteScope() != null) {
+            requireReach(account, stories.require(comments.require(commentId).storyId()).site());
+        }
     }
 
     private OutcomeView view(Outcome outcome) {

@@ -75,6 +75,8 @@ final class RouteTable {
     static final String MODERATORS_OF_THIS_SITE = "401 403 403 200 403 200 403 200 200";
     static final String ADMINS = "401 403 403 403 403 200 403 403 200";
     static final String SIGNED_IN = "401 200 200 200 200 200 200 200 200";
+    /** Signed in, acting on this site's comments: a token limited to another site may not. */
+    static final String SIGNED_IN_HERE = "401 200 200 200 200 200 403 200 200";
     static final String ANYONE = "200 200 200 200 200 200 200 200 200";
     static final String ADMINS_CREATE = "401 403 403 403 403 201 403 403 201";
     static final String ADMINS_DELETE = "401 403 403 403 403 204 403 403 204";
@@ -113,18 +115,18 @@ final class RouteTable {
             row("GET", "/api/v1/counts", w -> get("/api/v1/counts" + w.threadQuery()), ANYONE),
             row("POST", "/api/v1/comments", w -> with("/api/v1/comments", Map.of("site", World.SITE,
                     "url", w.articleUrl(), "body", "I read the article and mostly agree with it.")),
-                    "401 201 201 201 201 201 201 201 201"),
+                    "401 201 201 201 201 201 403 201 201"),
             row("PATCH", "/api/v1/comments/{id}", w -> with("/api/v1/comments/" + w.comment(w.commenter),
                     Map.of("body", "On second thought, the plan has merit.")), "401 200 403 403 403 403 403 403 403"),
             row("DELETE", "/api/v1/comments/{id}", w -> get("/api/v1/comments/" + w.comment(w.commenter)),
                     "401 204 403 204 403 204 403 204 204"),
             row("POST", "/api/v1/comments/{id}/respect", w -> with("/api/v1/comments/"
-                    + w.comment(w.bystander) + "/respect", null), SIGNED_IN),
+                    + w.comment(w.bystander) + "/respect", null), SIGNED_IN_HERE),
             row("POST", "/api/v1/comments/{id}/reports", w -> with("/api/v1/comments/"
                     + w.comment(w.bystander) + "/reports", Map.of("reason", "spam")),
-                    "401 201 201 201 201 201 201 201 201"),
+                    "401 201 201 201 201 201 403 201 201"),
             row("POST", "/api/v1/comments/{id}/disagree", w -> with("/api/v1/comments/"
-                    + w.comment(w.bystander) + "/disagree", null), SIGNED_IN),
+                    + w.comment(w.bystander) + "/disagree", null), SIGNED_IN_HERE),
             row("POST", "/api/v1/preview", w -> with("/api/v1/preview", Map.of("body", "*hello*")), ANYONE)
                     .csrfExempt(),
 
