@@ -120,7 +120,8 @@ final class AuthApi {
             limits.take(RateLimits.Limit.MAIL_PER_EMAIL, request.email().strip().toLowerCase(Locale.ROOT));
         }
         String returnUrl = returnUrl(request.site(), request.returnUrl());
-        signup.mailed().signUp(request.email(), request.password(), request.displayName(), returnUrl);
+        String language = request.site() == null ? null : signup.stories().requireSite(request.site()).language();
+        signup.mailed().signUp(request.email(), request.password(), request.displayName(), returnUrl, language);
         ctx.status(202).json(CheckInbox.ANSWER);
     }
 

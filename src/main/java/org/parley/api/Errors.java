@@ -43,6 +43,10 @@ final class Errors {
                         + " Try again in a few seconds.", null);
                 return;
             }
+            if (clientWentAway(e)) {
+                LOG.debug("The client closed the connection during {} {}: {}", ctx.method(), ctx.path(), e.toString());
+                return;
+            }
             LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             answer(ctx, 500, "internal_error", "Something went wrong on the server; nothing was changed.", null);
         });
@@ -91,5 +95,18 @@ final class Errors {
             case 415 -> "unsupported_media_type";
             default -> "http_" + status;
         };
+    }
+
+    /**
+     * Whether writing the answer failed because the client hung up (Jetty's end-of-stream while writing, e.g. a
+     * broken pipe): nobody is left to answer, and it is not the server's fault, so it is no error in the log.
+     */
+    static boolean clientWentAway(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.eclipse.jetty.io.EofException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

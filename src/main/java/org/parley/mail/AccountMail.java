@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.parley.account.Account;
@@ -60,14 +61,23 @@ public final class AccountMail {
      * caller) once followed, when there is one.
      */
     public void queueVerification(Handle handle, Account account, String returnUrl) {
+        queueVerification(handle, account, returnUrl, null);
+    }
+
+    /**
+     * The same, in the language of the site the reader signed up on ({@code siteLanguage}; when null, the language
+     * of the reader's last site, else English).
+     */
+    public void queueVerification(Handle handle, Account account, String returnUrl, String siteLanguage) {
         Instant now = clock.instant();
         Instant expires = now.plus(VERIFY_LIFETIME);
         String token = returnUrl == null ? tokens.sign(VERIFY, expires, account.id(), account.email())
                 : tokens.sign(VERIFY, expires, account.id(), account.email(), returnUrl);
         String link = texts.link("/account/verify?token=" + token);
-        MailQueue.enqueue(handle, texts.compose(MailLanguages.ofAccount(handle, account.id()), VERIFY,
-                account.email(), account.displayName(), "verify.subject", new Object[0], "verify.body",
-                new Object[] {link}, null), now);
+        Locale language = siteLanguage == null ? MailLanguages.ofAccount(handle, account.id())
+                : MailLanguages.of(siteLanguage);
+        MailQueue.enqueue(handle, texts.compose(language, VERIFY, account.email(), account.displayName(),
+                "verify.subject", new Object[0], "verify.body", new Object[] {link}, null), now);
     }
 
     /** Sends the verification mail again, unless the address is verified already. */

@@ -26,14 +26,15 @@ public final class MailedSignups {
 
     /**
      * Signs a reader up under the sign-up rules (400 for a bad address, password or name, which says nothing about
-     * accounts); {@code returnUrl}, when not null, is where the verification link leads back to.
+     * accounts); {@code returnUrl}, when not null, is where the verification link leads back to, and
+     * {@code siteLanguage}, when not null, the language of the site signed up on, which the mail speaks.
      */
-    public void signUp(String email, String password, String displayName, String returnUrl) {
+    public void signUp(String email, String password, String displayName, String returnUrl, String siteLanguage) {
         Account account = accounts.newReader(email, password, displayName);
         String hash = Passwords.hash(password);
         store.jdbi().useTransaction(handle -> {
             if (AccountStore.insert(handle, account, hash, true)) {
-                mail.queueVerification(handle, account, returnUrl);
+                mail.queueVerification(handle, account, returnUrl, siteLanguage);
             } else {
                 AccountStore.findCredentials(handle, account.email())
                         .ifPresent(owner -> mail.queueSignupAttempt(handle, owner));

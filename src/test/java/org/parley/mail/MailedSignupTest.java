@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.parley.account.AccountStore;
 import org.parley.account.Accounts;
 import org.parley.account.Role;
+import org.parley.story.Site;
+import org.parley.story.SiteStore;
 import org.parley.testing.ApiClient;
 import org.parley.testing.Mailbox;
 import org.parley.testing.Response;
@@ -168,6 +172,17 @@ class MailedSignupTest {
                 + ApiClient.encode(server.demoArticleUrl())).json().get("site");
         assertThat(site.get("mail").asBoolean()).isTrue();
         assertThat(site.get("signup").asText()).isEqualTo("confirm");
+    }
+
+    @Test
+    void the_mail_speaks_the_language_of_the_site_signed_up_on() {
+        new SiteStore(server.server().database().jdbi()).save(new Site("gazete", "Gazete",
+                List.of("https://gazete.example"), "Farklı görüşlere saygı gösterin.", "tr"), Instant.now());
+        Response answer = server.client().post("/api/v2/auth/signup", Map.of("email", "okur@signup.example",
+                "password", PASSWORD, "displayName", "Okur", "site", "gazete"));
+        assertThat(answer.status()).isEqualTo(202);
+        MimeMessage mail = mailbox.awaitSubject("okur@signup.example", "E-posta adresinizi doğrulayın");
+        assertThat(Mailbox.link(mail, "/account/verify?token=")).isNotBlank();
     }
 
     private static Response signUp(String email, String password, String displayName) {
