@@ -68,10 +68,16 @@ public final class GroupCommit implements AutoCloseable {
         return new GroupCommit(jdbi, true);
     }
 
-    /** Runs {@code work} in a transaction and answers what it answered, once that transaction has committed. */
+    /**
+     * Runs {@code work} in a transaction and answers what it answered, once that transaction has committed. Call it
+     * outside any transaction: a caller holding SQLite's turn would wait for the writer, which waits for the turn.
+     */
     public <R> R inTransaction(Function<Handle, R> work) {
         if (writer == null || !open) {
             return jdbi.inTransaction(work::apply);
+        }
+        if (Thread.currentThread() == writer) {
+            throw new IllegalStateException("a piece of a group commit cannot hand in another; use its handle");
         }
         Piece<R> piece = new Piece<>(work);
         queue.add(piece);

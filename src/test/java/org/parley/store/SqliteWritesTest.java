@@ -203,6 +203,15 @@ class SqliteWritesTest {
     }
 
     @Test
+    void a_piece_that_hands_in_another_gets_an_error_instead_of_waiting_for_itself() {
+        assertThatThrownBy(() -> database.groupCommit().useTransaction(handle ->
+                database.groupCommit().useTransaction(inner -> inner.execute("INSERT INTO notes (id) VALUES (7)"))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot hand in another");
+        assertThat(count("SELECT COUNT(*) FROM notes")).isZero();
+    }
+
+    @Test
     void writes_run_on_the_writer_thread_while_open() {
         String thread = database.groupCommit().inTransaction(handle -> Thread.currentThread().getName());
         assertThat(thread).isEqualTo("parley-writer");
