@@ -38,10 +38,13 @@ public final class CommentStore {
             """;
     private static final String SELECT = "SELECT " + SELECT_COLUMNS + " " + JOINS;
 
-    /** Hears of a {@link CommentChange} inside the transaction that makes it; a failure rolls the write back. */
+    /**
+     * Hears of the {@link CommentChange}s one write makes to a comment (a new, published comment is created and
+     * published), all at once, inside the transaction that makes them; a failure rolls the write back.
+     */
     @FunctionalInterface
     public interface ChangeListener {
-        void changed(Handle handle, CommentChange change, String commentId);
+        void changed(Handle handle, String commentId, List<CommentChange> changes);
     }
 
     private final Jdbi jdbi;
@@ -56,9 +59,10 @@ public final class CommentStore {
         listeners.add(listener);
     }
 
-    private void tell(Handle handle, CommentChange change, String commentId) {
+    private void tell(Handle handle, String commentId, CommentChange... changes) {
+        List<CommentChange> made = List.of(changes);
         for (ChangeListener listener : listeners) {
-            listener.changed(handle, change, commentId);
+            listener.changed(handle, commentId, made);
         }
     }
 
@@ -123,11 +127,10 @@ public final class CommentStore {
         if (comment.status() == CommentStatus.PUBLISHED) {
             countAsVisible(handle, comment.storyId(), comment.parentId());
         }
-        tell(handle, CommentChange.CREATED, comment.id());
-        if (comment.status() == CommentStatus.PUBLISHED) {
-            tell(handle, CommentChange.PUBLISHED, comment.id());
-        } else if (comment.status() == CommentStatus.REJECTED) {
-            tell(handle, CommentChange.REJECTED, comment.id());
+        switch (comment.status()) {
+            case PUBLISHED -> tell(handle, comment.id(), CommentChange.CREATED, CommentChange.PUBLISHED);
+            case REJECTED -> tell(handle, comment.id(), CommentChange.CREATED, CommentChange.REJECTED);
+            default -> tell(handle, comment.id(), CommentChange.CREATED);
         }
     }
 
@@ -147,7 +150,7 @@ public final class CommentStore {
                 .bind("id", before.id())
                 .execute();
         changeStatus(handle, before, status);
-        tell(handle, CommentChange.EDITED, before.id());
+        tell(handle, before.id(), CommentChange.EDITED);
     }
 
     /**
@@ -177,9 +180,9 @@ public final class CommentStore {
             addToReplyCount(handle, before.parentId(), 1);
         }
         switch (status) {
-            case PUBLISHED -> tell(handle, CommentChange.PUBLISHED, before.id());
-            case REJECTED -> tell(handle, CommentChange.REJECTED, before.id());
-            case REMOVED -> tell(handle, CommentChange.REMOVED, before.id());
+            case PUBLISHED -> tell(handle, before.id(), CommentChange.PUBLISHED);
+            case REJECTED -> tell(handle, before.id(), CommentChange.REJECTED);
+            case REMOVED -> tell(handle, before.id(), CommentChange.REMOVED);
             default -> { }
         }
     }
