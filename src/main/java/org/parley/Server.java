@@ -259,7 +259,7 @@ public final class Server implements AutoCloseable {
                 new Bans(accounts, store, outbox, clock),
                 new ModerationLog(database.jdbi()),
                 store,
-                new SiteAdministration(siteStore, store, access, editWindows),
+                new SiteAdministration(siteStore, store, access),
                 new ReportThresholds(commentStore, storyStore, store, events, clock),
                 new Statistics(database.jdbi(), clock),
                 editWindows,

@@ -24,10 +24,8 @@ public final class SiteAdministration {
     private final SiteStore sites;
     private final ModerationStore store;
     private final ModeratorAccess access;
-    private final EditWindows editWindows;
 
-    public SiteAdministration(SiteStore sites, ModerationStore store, ModeratorAccess access, EditWindows editWindows) {
-        this.editWindows = editWindows;
+    public SiteAdministration(SiteStore sites, ModerationStore store, ModeratorAccess access) {
         this.sites = sites;
         this.store = store;
         this.access = access;
@@ -73,7 +71,6 @@ public final class SiteAdministration {
             }
         }
         store.saveSettings(siteId, next);
-        editWindows.forget(siteId);
         sites.save(site.withGuidelines(guidelines), java.time.Instant.now());
         return new SiteView(site.id(), site.name(), guidelines, next);
     }
