@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Simulates a site whose moderators are stricter than the shipped model and measures what learning from their
 # decisions gains (see src/jmh/java/org/parley/moderation/SiteLearningSimulation.java and docs/classifier.md).
-# Usage: bench/simulate-site.sh [--shared DIR] [--decisions 200,500,1000] [--base FILE,FILE] [--bits N] [--epochs N]
+# Usage: bench/simulate-site.sh [--shared DIR] [--site fox|strict] [--decisions 200,500,1000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q test-compile

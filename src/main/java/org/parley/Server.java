@@ -35,8 +35,6 @@ import org.parley.comment.PeerEvents;
 import org.parley.comment.Reports;
 import org.parley.comment.Respects;
 import org.parley.comment.Threads;
-import org.parley.classifier.Trainer;
-import org.parley.moderation.BaseData;
 import org.parley.moderation.Bans;
 import org.parley.moderation.DecisionExamples;
 import org.parley.moderation.SiteClassifiers;
@@ -144,7 +142,8 @@ public final class Server implements AutoCloseable {
         events.subscribe(event -> registry.counter("parley.comment.events", "type", event.type().eventName())
                 .increment());
         ModerationStore moderationStore = new ModerationStore(database.jdbi());
-        Classifier classifier = Classifier.loadDefault();
+        Classifier classifier = Classifier.shipped();
+        classifier.warmUp();
         EditWindows editWindows = new EditWindows(moderationStore, settings.rules());
         SiteModelStore siteModelStore = new SiteModelStore(database.jdbi());
         SiteClassifiers classifiers = new SiteClassifiers(classifier, siteModelStore);
@@ -153,10 +152,9 @@ public final class Server implements AutoCloseable {
                 new SubmissionMeters(registry), database.groupCommit());
         QueueSizes queueSizes = new QueueSizes(siteStore, new Queue(database.jdbi()), moderationStore, clock,
                 registry);
-        BaseData baseData = BaseData.of(settings.trainingData());
         SiteModels siteModels = new SiteModels(siteModelStore, new DecisionExamples(database.jdbi()), classifiers,
-                Trainer.Options.defaults(), clock);
-        SiteModelTraining training = new SiteModelTraining(siteModels, baseData::read);
+                clock);
+        SiteModelTraining training = new SiteModelTraining(siteModels);
         DemoContent demo = new DemoContent(siteStore, stories, accounts, submissions, clock);
 
         ClientAddresses addresses = ClientAddresses.open(database.jdbi(), settings.ipRetention(), clock);
@@ -181,7 +179,7 @@ public final class Server implements AutoCloseable {
                         new Disagreements(commentStore, clock),
                         settings.rules(), events, moderation(database, accounts, siteStore, storyStore,
                                 commentStore, moderationStore, events, editWindows, outbox, clock,
-                                new HttpServer.LearningParts(siteModels, training, !baseData.files().isEmpty())),
+                                new HttpServer.LearningParts(siteModels, training)),
                         classifier, database::isHealthy, registry, new Webhooks(webhookStore, receivers, clock), privacy,
                         new HttpServer.AdminParts(new Sites(siteStore, clock),
                                 new StaffTokens(accounts, new ModeratorAccess(database.jdbi()), siteStore),

@@ -23,7 +23,6 @@ import org.parley.mail.MailSettings;
  * @param trustProxy true behind a reverse proxy whose X-Forwarded-For and X-Forwarded-Proto are trusted
  * @param rules the publisher's rules for comments
  * @param maxStreams the most live streams one instance keeps open
- * @param trainingData comma-separated labelled CSV files site models train on besides decisions, or null
  * @param shutdownGrace how long a stopping server lets requests in flight finish
  * @param ipRetention how long the keyed hashes of client addresses are kept
  * @param mail the SMTP server and the pace of the mail queue
@@ -43,7 +42,6 @@ public record Settings(
         boolean trustProxy,
         CommentRules rules,
         int maxStreams,
-        String trainingData,
         Duration shutdownGrace,
         Duration ipRetention,
         MailSettings mail,
@@ -69,7 +67,7 @@ public record Settings(
     public Builder toBuilder() {
         return new Builder().host(host).port(port).dataDir(dataDir)
                 .database(databaseUrl, databaseUser, databasePassword).publicUrl(publicUrl).rateLimits(rateLimits)
-                .trustProxy(trustProxy).rules(rules).maxStreams(maxStreams).trainingData(trainingData)
+                .trustProxy(trustProxy).rules(rules).maxStreams(maxStreams)
                 .shutdownGrace(shutdownGrace).ipRetention(ipRetention).mail(mail).threadCache(threadCache)
                 .webhookAllowPrivate(webhookAllowPrivate).signupMode(signupMode);
     }
@@ -118,7 +116,6 @@ public record Settings(
         private boolean trustProxy;
         private CommentRules rules = CommentRules.defaults();
         private int maxStreams = DEFAULT_MAX_STREAMS;
-        private String trainingData;
         private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
         private Duration ipRetention = DEFAULT_IP_RETENTION;
         private MailSettings mail = MailSettings.unconfigured();
@@ -178,11 +175,6 @@ public record Settings(
             return this;
         }
 
-        public Builder trainingData(String value) {
-            trainingData = value;
-            return this;
-        }
-
         public Builder shutdownGrace(Duration value) {
             shutdownGrace = value;
             return this;
@@ -215,7 +207,7 @@ public record Settings(
 
         public Settings build() {
             return new Settings(host, port, dataDir, databaseUrl, databaseUser, databasePassword, publicUrl,
-                    rateLimits, trustProxy, rules, maxStreams, trainingData, shutdownGrace, ipRetention, mail,
+                    rateLimits, trustProxy, rules, maxStreams, shutdownGrace, ipRetention, mail,
                     threadCache, webhookAllowPrivate, signupMode);
         }
     }

@@ -19,11 +19,9 @@ import org.parley.account.Role;
 import org.parley.classifier.Category;
 import org.parley.classifier.Classifier;
 import org.parley.classifier.Evaluation;
-import org.parley.classifier.LabeledCsv;
 import org.parley.classifier.LabeledText;
 import org.parley.classifier.Progress;
 import org.parley.classifier.Split;
-import org.parley.classifier.Trainer;
 import org.parley.store.Database;
 import org.parley.story.Story;
 import org.parley.testing.Fixtures;
@@ -31,21 +29,27 @@ import org.parley.testing.TestServer;
 
 /**
  * A quality simulator for learning from moderators (in the spirit of Caffeine's simulator): a site whose
- * moderators are stricter than the shipped model about mild rudeness, and how much a site model trained on N of
- * their decisions gains on the site's own judgements.
+ * moderators draw their own line, and how much a site model trained on N of their decisions gains on the site's
+ * own judgements. Two sites: {@code --site fox}, real news comments with real judgements, and {@code --site
+ * strict}, a site stricter than the shipped model about mild rudeness, whose judgements follow a rule.
  *
- * <p>The site's comments are the Wikipedia talk comments of {@code wiki_context_toxicity} (read from the shared
+ * <p>{@code fox}: the 1,528 comments of {@code fox_news_comments} (ten Fox News threads, annotated for hate
+ * speech); its moderators reject as {@code discriminatory} what the annotators called hateful and approve the rest.
+ * 400 comments (a fixed random sample) are its test set; the decisions come from the others, in their natural mix
+ * (28 % hateful), so at most about 1,100.
+ *
+ * <p>{@code strict}: the site's comments are the Wikipedia talk comments of {@code wiki_context_toxicity} (read from the shared
  * data folder at run time, never copied; each text once). Its moderators reject a comment as {@code rude} when it
  * uses one of the mild put-downs in {@link #MILD} or Perspective (the score the data set ships) rated it at least
  * {@value #STRICT_PERSPECTIVE}, reject without a category what the data set labels uncivil, and approve the rest.
  * A third of what reaches them is uncivil by their rule. The site premoderates, so every decision follows a hold
- * and is a labelled example. For each N the simulation fills a fresh SQLite database through the real
- * {@link Submissions} and {@link Decisions}, trains with {@link SiteModels} on the base data plus the decisions,
- * and reports ROC-AUC of {@code uncivil} before (shipped model) and after (site model) on the held-back fifth of
- * the decisions, and on 1,500 further comments of the site (300 uncivil) judged by the same moderators.
+ * and is a labelled example; the test set is 1,500 further comments of the site (300 uncivil).
  *
- * <p>Run: {@code bench/simulate-site.sh [--shared DIR] [--decisions 200,500,1000] [--base FILE,FILE]
- * [--bits N] [--epochs N]}.
+ * <p>For each N the simulation fills a fresh SQLite database through the real {@link Submissions} and
+ * {@link Decisions}, trains with {@link SiteModels} on the decisions, and reports ROC-AUC of {@code uncivil}
+ * before (shipped model) and after (site model) on the held-back fifth of the decisions, and on the site's test set.
+ *
+ * <p>Run: {@code bench/simulate-site.sh [--shared DIR] [--site fox|strict] [--decisions 200,500,1000]}.
  */
 public final class SiteLearningSimulation {
 
@@ -66,46 +70,40 @@ public final class SiteLearningSimulation {
         for (String n : options.getOrDefault("decisions", "200,500,1000").split(",")) {
             sizes.add(Integer.parseInt(n.strip()));
         }
-        List<LabeledText> base = new ArrayList<>();
-        for (String file : options.getOrDefault("base", "").split(",")) {
-            if (!file.isBlank()) {
-                base.addAll(LabeledCsv.read(Path.of(file.strip())));
-            }
-        }
-        Trainer.Options defaults = Trainer.Options.defaults();
-        Trainer.Options trainer = new Trainer.Options(
-                Integer.parseInt(options.getOrDefault("bits", Integer.toString(defaults.bits()))),
-                Integer.parseInt(options.getOrDefault("epochs", Integer.toString(defaults.epochs()))),
-                defaults.learningRate(), defaults.l2(), defaults.seed(), Map.of());
-
-        List<LabeledText> stream = siteStream(shared.resolve("wiki_context_toxicity/wiki_context_toxicity.csv"));
-        List<LabeledText> uncivil = new ArrayList<>(stream.stream()
-                .filter(example -> example.label(Category.UNCIVIL) == 1).toList());
-        List<LabeledText> civil = new ArrayList<>(stream.stream()
-                .filter(example -> example.label(Category.UNCIVIL) == 0).toList());
         Classifier shipped = Classifier.loadDefault();
-        System.out.printf("site comments: %,d (%,d judged uncivil by the site, %,d of them as mildly rude);"
-                        + " base data: %,d examples; bits %d, epochs %d%n", stream.size(), uncivil.size(),
-                count(stream, Category.RUDE), base.size(), trainer.bits(), trainer.epochs());
-        List<LabeledText> test = take(uncivil, civil, 300, 1200);
+        String site = options.getOrDefault("site", "fox");
+        List<LabeledText> test;
+        java.util.function.IntFunction<List<LabeledText>> decisionsOf;
+        if (site.equals("fox")) {
+            List<LabeledText> stream = foxStream(shared.resolve("fox_news_comments/fox_news_comments.csv"));
+            test = new ArrayList<>(stream.subList(0, 400));
+            List<LabeledText> rest = stream.subList(400, stream.size());
+            System.out.printf("site fox: %,d comments, %,d judged hateful; decisions from %,d of them%n",
+                    stream.size(), count(stream, Category.UNCIVIL), rest.size());
+            decisionsOf = n -> new ArrayList<>(rest.subList(0, Math.min(n, rest.size())));
+        } else if (site.equals("strict")) {
+            List<LabeledText> stream = siteStream(shared.resolve("wiki_context_toxicity/wiki_context_toxicity.csv"));
+            List<LabeledText> uncivil = new ArrayList<>(stream.stream()
+                    .filter(example -> example.label(Category.UNCIVIL) == 1).toList());
+            List<LabeledText> civil = new ArrayList<>(stream.stream()
+                    .filter(example -> example.label(Category.UNCIVIL) == 0).toList());
+            System.out.printf("site strict: %,d comments (%,d judged uncivil by the site, %,d of them as mildly"
+                    + " rude)%n", stream.size(), uncivil.size(), count(stream, Category.RUDE));
+            test = take(uncivil, civil, 300, 1200);
+            decisionsOf = n -> take(new ArrayList<>(uncivil), new ArrayList<>(civil), n / 3, n - n / 3);
+        } else {
+            throw new IllegalArgumentException("--site is fox or strict, not " + site);
+        }
         System.out.printf("site test set (%,d comments): shipped model ROC-AUC uncivil %.3f%n", test.size(),
                 auc(shipped, test));
-        if (!base.isEmpty()) {
-            List<LabeledText> train = Trainer.withoutTestTexts(Trainer.only(base, Split.TRAIN), base);
-            Classifier alone = new Trainer(trainer, Progress.NONE).train(train,
-                    Trainer.withoutTestTexts(Trainer.only(base, Split.DEV), base));
-            System.out.printf("control, the base data alone with these options: site test ROC-AUC uncivil %.3f%n",
-                    auc(alone, test));
-        }
-        System.out.println("decisions  held back  held-back AUC before  after   site test AUC before  after");
+        System.out.println("decisions  held back  held-back AUC before  after   site test AUC before  after  seconds");
         for (int n : sizes) {
-            List<LabeledText> decided = take(new ArrayList<>(uncivil), new ArrayList<>(civil), n / 3, n - n / 3);
-            run(n, decided, base, test, shipped, trainer);
+            run(n, decisionsOf.apply(n), test, shipped);
         }
     }
 
-    private static void run(int n, List<LabeledText> decided, List<LabeledText> base, List<LabeledText> test,
-            Classifier shipped, Trainer.Options trainer) throws IOException {
+    private static void run(int n, List<LabeledText> decided, List<LabeledText> test, Classifier shipped)
+            throws IOException {
         Path folder = Files.createTempDirectory("parley-simulation-");
         try (Database database = Database.openSqlite(folder)) {
             Fixtures fixtures = new Fixtures(database);
@@ -129,16 +127,18 @@ public final class SiteLearningSimulation {
                         .comment().id();
                 boolean uncivil = comment.label(Category.UNCIVIL) == 1;
                 boolean rude = comment.label(Category.RUDE) == 1;
+                boolean hateful = comment.label(Category.DISCRIMINATORY) == 1;
                 decisions.decide(moderator, id, uncivil ? DecisionAction.REJECT : DecisionAction.APPROVE, null,
-                        rude ? Category.RUDE : null);
+                        rude ? Category.RUDE : hateful ? Category.DISCRIMINATORY : null);
             }
-            SiteModels models = new SiteModels(store, new DecisionExamples(database.jdbi()), classifiers, trainer,
-                    clock);
-            SiteModel model = models.train(new SiteModels.Request(Fixtures.SITE, base, 1, null));
+            SiteModels models = new SiteModels(store, new DecisionExamples(database.jdbi()), classifiers, clock);
+            long started = System.nanoTime();
+            SiteModel model = models.train(new SiteModels.Request(Fixtures.SITE, 1, null));
+            double seconds = (System.nanoTime() - started) / 1e9;
             models.activate(Fixtures.SITE, model.version());
-            System.out.printf("%9d  %9d  %20.3f  %5.3f   %20.3f  %5.3f%n", n, model.heldBack(),
+            System.out.printf("%9d  %9d  %20.3f  %5.3f   %20.3f  %5.3f  %7.1f%n", decided.size(), model.heldBack(),
                     model.metricBefore(), model.metricAfter(), auc(shipped, test),
-                    auc(classifiers.forSite(Fixtures.SITE), test));
+                    auc(classifiers.forSite(Fixtures.SITE), test), seconds);
         } finally {
             TestServer.deleteRecursively(folder);
         }
@@ -151,29 +151,57 @@ public final class SiteLearningSimulation {
      */
     static List<LabeledText> siteStream(Path file) throws IOException {
         Map<String, LabeledText> byText = new java.util.LinkedHashMap<>();
-        try (var reader = Files.newBufferedReader(file);
-                MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
-                        .with(CsvSchema.emptySchema().withHeader()).readValues(reader)) {
-            while (rows.hasNext()) {
-                Map<String, String> row = rows.next();
-                String text = row.get("text").strip();
-                if (text.length() < 20 || text.length() > 2000 || row.get("uncivil").isBlank()) {
-                    continue;
-                }
-                String perspective = row.get("perspective_api");
-                boolean mild = MILD_WORDS.matcher(text.toLowerCase(Locale.ROOT)).find()
-                        || !perspective.isBlank() && Double.parseDouble(perspective) >= STRICT_PERSPECTIVE;
-                boolean uncivil = mild || "1".equals(row.get("uncivil"));
-                byte[] labels = new byte[Category.COUNT];
-                java.util.Arrays.fill(labels, LabeledText.UNKNOWN);
-                labels[Category.UNCIVIL.ordinal()] = (byte) (uncivil ? 1 : 0);
-                labels[Category.RUDE.ordinal()] = mild ? 1 : uncivil ? LabeledText.UNKNOWN : 0;
-                byText.putIfAbsent(text, new LabeledText("site", text, labels, "", Split.TEST));
+        for (Map<String, String> row : rows(file)) {
+            String text = row.get("text").strip();
+            if (text.length() < 20 || text.length() > 2000 || row.get("uncivil").isBlank()) {
+                continue;
             }
+            String perspective = row.get("perspective_api");
+            boolean mild = MILD_WORDS.matcher(text.toLowerCase(Locale.ROOT)).find()
+                    || !perspective.isBlank() && Double.parseDouble(perspective) >= STRICT_PERSPECTIVE;
+            boolean uncivil = mild || "1".equals(row.get("uncivil"));
+            byte[] labels = new byte[Category.COUNT];
+            java.util.Arrays.fill(labels, LabeledText.UNKNOWN);
+            labels[Category.UNCIVIL.ordinal()] = (byte) (uncivil ? 1 : 0);
+            labels[Category.RUDE.ordinal()] = mild ? 1 : uncivil ? LabeledText.UNKNOWN : 0;
+            byText.putIfAbsent(text, new LabeledText("site", text, labels, "", Split.TEST));
         }
         List<LabeledText> stream = new ArrayList<>(byText.values());
         Collections.shuffle(stream, new Random(20261128L));
         return stream;
+    }
+
+    /**
+     * The Fox News comments, each text once, in a fixed shuffled order: hateful ones uncivil and discriminatory,
+     * the others civil (as the site's moderators judge; the data set itself says only "not hateful").
+     */
+    static List<LabeledText> foxStream(Path file) throws IOException {
+        Map<String, LabeledText> byText = new java.util.LinkedHashMap<>();
+        for (Map<String, String> row : rows(file)) {
+            String text = row.get("text").strip();
+            if (text.isEmpty()) {
+                continue;
+            }
+            byte[] labels = new byte[Category.COUNT];
+            if ("1".equals(row.get("label"))) {
+                java.util.Arrays.fill(labels, LabeledText.UNKNOWN);
+                labels[Category.UNCIVIL.ordinal()] = 1;
+                labels[Category.DISCRIMINATORY.ordinal()] = 1;
+            }
+            byText.putIfAbsent(text, new LabeledText("site", text, labels, "", Split.TEST));
+        }
+        List<LabeledText> stream = new ArrayList<>(byText.values());
+        Collections.shuffle(stream, new Random(20261207L));
+        return stream;
+    }
+
+    /** The rows of a CSV file with a header, as maps. */
+    private static List<Map<String, String>> rows(Path file) throws IOException {
+        try (var reader = Files.newBufferedReader(file);
+                MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
+                        .with(CsvSchema.emptySchema().withHeader()).readValues(reader)) {
+            return rows.readAll();
+        }
     }
 
     /**

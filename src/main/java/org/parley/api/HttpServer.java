@@ -120,8 +120,8 @@ public final class HttpServer {
             LearningParts learning) {
     }
 
-    /** What the admins' site-model API needs; {@code baseData} says whether training has base data. */
-    public record LearningParts(SiteModels models, SiteModelTraining training, boolean baseData) {
+    /** What the admins' site-model API needs. */
+    public record LearningParts(SiteModels models, SiteModelTraining training) {
     }
 
     /** How the server meets the network, and how readers sign up ({@code signup}: instant or confirm). */
@@ -175,8 +175,7 @@ public final class HttpServer {
                         parts.classifier(), parts.storyStore(), parts.events(), parts.moderation().editWindows(),
                         parts.admin().sso()),
                 new ModelsApi(auth, parts.moderation().access(), parts.siteStore(),
-                        parts.moderation().learning().models(), parts.moderation().learning().training(),
-                        parts.moderation().learning().baseData()),
+                        parts.moderation().learning().models(), parts.moderation().learning().training()),
                 new ClassifyApi(parts.classifier(), auth, requests),
                 new PerspectiveApi(parts.classifier(), parts.accounts(), mapper),
                 new PrivacyApi(auth, parts.privacy().export(), parts.privacy().deletion()),

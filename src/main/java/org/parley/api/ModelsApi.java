@@ -31,16 +31,13 @@ final class ModelsApi {
     private final SiteStore sites;
     private final SiteModels models;
     private final SiteModelTraining training;
-    private final boolean baseData;
 
-    ModelsApi(Auth auth, ModeratorAccess access, SiteStore sites, SiteModels models, SiteModelTraining training,
-            boolean baseData) {
+    ModelsApi(Auth auth, ModeratorAccess access, SiteStore sites, SiteModels models, SiteModelTraining training) {
         this.auth = auth;
         this.access = access;
         this.sites = sites;
         this.models = models;
         this.training = training;
-        this.baseData = baseData;
     }
 
     void list(Context ctx) {
@@ -54,10 +51,8 @@ final class ModelsApi {
         Account admin = auth.requireForChange(ctx).account();
         String site = requireAdminOf(admin, ctx);
         training.start(site, admin.id());
-        ctx.status(202).json(Map.of("status", "training", "baseData", baseData, "message", baseData
-                ? "Training on the base data and the site's decisions."
-                : "No base data is configured (PARLEY_TRAINING_DATA): training on the site's decisions only,"
-                        + " which makes a weaker model."));
+        ctx.status(202).json(Map.of("status", "training", "message",
+                "Training a site head on the site's decisions; it appears in the list, inactive, in a few seconds."));
     }
 
     void activate(Context ctx) {

@@ -1,5 +1,6 @@
 package org.parley.classifier;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -22,6 +23,9 @@ public enum Category {
 
     /** How many categories there are; the model keeps one head per category in this order. */
     public static final int COUNT = values().length;
+
+    /** The four categories the guidelines name, without the umbrella: what bands and nudges are about. */
+    public static final List<Category> JUDGED = List.of(RUDE, AGGRESSIVE, DEROGATORY, DISCRIMINATORY);
 
     private static final Category[] ALL = values();
 

@@ -20,15 +20,51 @@ public final class Classifier {
     /** Where the model shipped in the jar lives on the classpath. */
     public static final String DEFAULT_MODEL = "/classifier/model.bin";
 
+    private static volatile Classifier shippedInstance;
+
     private final Model model;
     private final Features features;
     private final String version;
+    /** The site's own layer over this model, or null for the model alone. */
+    private final SiteHead siteHead;
     private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
 
     Classifier(Model model, String version) {
+        this(model, version, null);
+    }
+
+    private Classifier(Model model, String version, SiteHead siteHead) {
         this.model = model;
         this.features = new Features(model.bits);
         this.version = version;
+        this.siteHead = siteHead;
+    }
+
+    /** This classifier with a site's head over it; the head's bytes give the version. */
+    Classifier withSiteHead(SiteHead head) {
+        return new Classifier(model, Model.version(head.toBytes()), head);
+    }
+
+    SiteHead siteHead() {
+        return siteHead;
+    }
+
+    /**
+     * The shipped model, loaded once per process: what a site model read from bytes or a file sits on when no base
+     * is given.
+     */
+    public static Classifier shipped() {
+        Classifier classifier = shippedInstance;
+        if (classifier == null) {
+            synchronized (Classifier.class) {
+                classifier = shippedInstance;
+                if (classifier == null) {
+                    classifier = loadDefault();
+                    shippedInstance = classifier;
+                }
+            }
+        }
+        return classifier;
     }
 
     /** The classifier with the model shipped in the jar. */
@@ -52,10 +88,19 @@ public final class Classifier {
         }
     }
 
-    /** The classifier with the model in this file (as written by {@code parley train}). */
+    /**
+     * The classifier with the model in this file (as written by {@code parley train}); a site model's file sits on
+     * the shipped model.
+     */
     public static Classifier load(Path modelFile) {
-        try (InputStream in = Files.newInputStream(modelFile)) {
-            return read(new java.io.BufferedInputStream(in, 1 << 16));
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(modelFile), 1 << 16)) {
+            in.mark(4);
+            byte[] magic = in.readNBytes(4);
+            in.reset();
+            if (SiteHead.isSiteHead(magic)) {
+                return fromBytes(in.readAllBytes(), shipped());
+            }
+            return read(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -68,22 +113,45 @@ public final class Classifier {
         return new Classifier(model, Model.version(crc, adler));
     }
 
-    static Classifier fromBytes(byte[] bytes) {
-        return new Classifier(Model.fromBytes(bytes), Model.version(bytes));
+    /** The classifier with the model in these bytes (the contents of a model file). */
+    public static Classifier fromBytes(byte[] bytes) {
+        return SiteHead.isSiteHead(bytes) ? fromBytes(bytes, shipped())
+                : new Classifier(Model.fromBytes(bytes), Model.version(bytes));
     }
 
-    /** Scores a comment's plain text and finds the spans behind each category at or above its nudge threshold. */
+    /** The classifier with a site model's bytes over {@code base}, or the full model in the bytes. */
+    public static Classifier fromBytes(byte[] bytes, Classifier base) {
+        if (!SiteHead.isSiteHead(bytes)) {
+            return fromBytes(bytes);
+        }
+        return new Classifier(base.model, Model.version(bytes), SiteHead.fromBytes(bytes));
+    }
+
+    /**
+     * Scores a comment's plain text and finds the spans behind each category at or above its nudge threshold: the
+     * words whose n-grams drove it, or, where no word did (the encoder's judgement), the sentence without which the
+     * score falls the most.
+     */
     public Classification classify(String plainText) {
         Workspace workspace = workspaces.get();
         Scores scores = score(plainText, workspace);
+        Thresholds bands = thresholds();
         List<Span> spans = new ArrayList<>();
-        for (Category category : Category.values()) {
-            if (category != Category.UNCIVIL && scores.get(category) >= model.thresholds.nudge(category)) {
+        List<Category> unexplained = new ArrayList<>();
+        for (Category category : Category.JUDGED) {
+            if (scores.get(category) >= bands.nudge(category)) {
+                int before = spans.size();
                 workspace.spans.find(workspace.text, workspace.vector, category, spans);
+                if (spans.size() == before) {
+                    unexplained.add(category);
+                }
             }
         }
-        if (spans.isEmpty() && scores.uncivil() >= model.thresholds.nudge(Category.UNCIVIL)) {
+        if (spans.isEmpty() && unexplained.isEmpty() && scores.uncivil() >= bands.nudge(Category.UNCIVIL)) {
             workspace.spans.find(workspace.text, workspace.vector, Category.UNCIVIL, spans);
+        }
+        for (Category category : unexplained) {
+            SentenceOcclusion.find(plainText, category, scores.get(category), this::score).ifPresent(spans::add);
         }
         return new Classification(scores, spans);
     }
@@ -94,24 +162,142 @@ public final class Classifier {
     }
 
     private Scores score(String plainText, Workspace workspace) {
-        Normalizer.normalize(plainText, workspace.text);
-        features.extract(workspace.text, workspace.vector);
-        model.logits(workspace.vector, workspace.logits);
+        if (siteHead != null) {
+            return siteScore(plainText, workspace);
+        }
+        ngramLogits(plainText, workspace);
         double[] p = workspace.logits;
+        EncoderHeads heads = model.encoder;
+        if (heads != null) {
+            double[] ngram = workspace.ngram;
+            for (int c = 0; c < Category.COUNT; c++) {
+                ngram[c] = sigmoid(p[c]);
+            }
+            float[] embedding = heads.skips(ngram) ? null : SentenceEncoder.shared().embed(workspace.text.toString());
+            for (int c = 0; c < Category.COUNT; c++) {
+                double encoderLogit = embedding == null ? heads.skipLogit[c] : heads.logit(embedding, c);
+                p[c] = heads.mix(c, p[c], encoderLogit);
+            }
+        }
         for (int c = 0; c < Category.COUNT; c++) {
-            p[c] = 1 / (1 + Math.exp(-p[c]));
+            p[c] = sigmoid(p[c]);
         }
         return Scores.of(p);
     }
 
-    /** Writes the model to a file that {@link #load(Path)} reads back. */
-    public void save(Path modelFile) throws IOException {
-        Files.write(modelFile, model.toBytes());
+    /** A site model's scores: its heads over the embedding and the base logits, the base where it has none. */
+    private Scores siteScore(String plainText, Workspace workspace) {
+        ngramLogits(plainText, workspace);
+        float[] embedding = SentenceEncoder.shared().embed(workspace.text.toString());
+        double[] base = baseLogits(embedding, workspace.logits);
+        float[] x = SiteHead.features(embedding, base);
+        double[] p = workspace.logits;
+        for (int c = 0; c < Category.COUNT; c++) {
+            p[c] = sigmoid(siteHead.trained[c] ? siteHead.logit(x, c) : base[c]);
+        }
+        return Scores.of(p);
     }
 
-    /** The score bands shipped with the model. */
+    /**
+     * What the encoder reads of a text: the words the n-grams read, joined by spaces, so that an evasion the
+     * normalizer undoes ({@code 1d10t}, look-alike letters, zero-width spaces) is undone for the encoder too.
+     */
+    static String encoderInput(String plainText) {
+        NormalizedText text = new NormalizedText();
+        Normalizer.normalize(plainText, text);
+        return text.toString();
+    }
+
+    /** The base model's logits, the encoder always run: what a site head learns from. */
+    double[] baseLogits(String plainText, float[] embedding) {
+        return baseLogits(embedding, ngramLogits(plainText));
+    }
+
+    private double[] baseLogits(float[] embedding, double[] ngram) {
+        double[] logits = ngram.clone();
+        EncoderHeads heads = model.encoder;
+        if (heads != null) {
+            for (int c = 0; c < Category.COUNT; c++) {
+                logits[c] = heads.mix(c, ngram[c], heads.logit(embedding, c));
+            }
+        }
+        return logits;
+    }
+
+    /** The n-gram heads' logits, into the workspace's {@code logits}; its text and vector hold the features. */
+    private void ngramLogits(String plainText, Workspace workspace) {
+        Normalizer.normalize(plainText, workspace.text);
+        features.extract(workspace.text, workspace.vector);
+        model.logits(workspace.vector, workspace.logits);
+    }
+
+    /** The n-gram heads' logits of a text, by category ordinal (for training the encoder heads beside them). */
+    double[] ngramLogits(String plainText) {
+        Workspace workspace = workspaces.get();
+        ngramLogits(plainText, workspace);
+        return workspace.logits.clone();
+    }
+
+    /** Whether this model mixes in the sentence encoder. */
+    public boolean usesEncoder() {
+        return model.encoder != null || siteHead != null;
+    }
+
+    /**
+     * Loads the sentence encoder now, if the model uses it, so that the first comment does not wait for it
+     * (about a second). The server calls this as it starts.
+     */
+    public void warmUp() {
+        if (usesEncoder()) {
+            SentenceEncoder.shared().embed("Warming up.");
+        }
+    }
+
+    Model model() {
+        return model;
+    }
+
+    /**
+     * How the encoder is mixed in, for people: per category the two heads' weights, and the cascade's cut; empty
+     * for a model of n-grams alone.
+     */
+    public String encoderSummary() {
+        EncoderHeads heads = model.encoder;
+        if (heads == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(String.format(java.util.Locale.ROOT,
+                "encoder %s, run when an n-gram score reaches %.2f%n", heads.encoder, heads.skipBelow));
+        for (Category category : Category.values()) {
+            int c = category.ordinal();
+            out.append(String.format(java.util.Locale.ROOT, "  %-15s logit = %.2f n-gram + %.2f encoder %+.2f%n",
+                    category.code(), heads.mixNgram[c], heads.mixEncoder[c], heads.mixBias[c]));
+        }
+        return out.toString();
+    }
+
+    private static double sigmoid(double logit) {
+        return 1 / (1 + Math.exp(-logit));
+    }
+
+    /** Writes the model to a file that {@link #load(Path)} reads back. */
+    public void save(Path modelFile) throws IOException {
+        Files.write(modelFile, toBytes());
+    }
+
+    /** The bytes of the model's file: a site model's own layer only, or the whole model. */
+    public byte[] toBytes() {
+        return siteHead != null ? siteHead.toBytes() : model.toBytes();
+    }
+
+    /** Whether this is a site's model over the shipped one. */
+    public boolean isSiteModel() {
+        return siteHead != null;
+    }
+
+    /** The score bands shipped with the model (a site model's own where it has heads). */
     public Thresholds thresholds() {
-        return model.thresholds;
+        return siteHead != null ? siteHead.thresholds : model.thresholds;
     }
 
     /** A short content hash of the model file: changes whenever the model does. */
@@ -124,6 +310,7 @@ public final class Classifier {
         final NormalizedText text = new NormalizedText();
         final FeatureVector vector = new FeatureVector();
         final double[] logits = new double[Category.COUNT];
+        final double[] ngram = new double[Category.COUNT];
         final SpanFinder spans = new SpanFinder(model, features);
     }
 }

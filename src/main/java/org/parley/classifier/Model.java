@@ -1,6 +1,8 @@
 package org.parley.classifier;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,13 +27,14 @@ import java.util.zip.CRC32;
  * memory traffic; the step is 1/32767 of the head's largest weight.
  *
  * <p>File format (big-endian): the magic {@code PRLY}, format version, hash bits, category count; per category its
- * bias, weight scale and the nudge, hold and reject thresholds (floats); then the weights as shorts. Immutable and
- * thread-safe.
+ * bias, weight scale and the nudge, hold and reject thresholds (floats); then the weights as shorts; in format 2,
+ * then the {@link EncoderHeads} section. Format 1 (n-grams alone) is still read. Immutable and thread-safe.
  */
 final class Model {
 
     private static final int MAGIC = 0x50524C59;
     private static final int FORMAT = 1;
+    private static final int FORMAT_WITH_ENCODER = 2;
     private static final int HEADER_BYTES = 16 + Category.COUNT * 5 * 4;
 
     final int bits;
@@ -39,8 +42,14 @@ final class Model {
     final float[] scale;
     final short[] weights;
     final Thresholds thresholds;
+    /** The encoder heads and their mixing, or null for a model of n-grams alone (format 1). */
+    final EncoderHeads encoder;
 
     Model(int bits, float[] bias, float[] scale, short[] weights, Thresholds thresholds) {
+        this(bits, bias, scale, weights, thresholds, null);
+    }
+
+    Model(int bits, float[] bias, float[] scale, short[] weights, Thresholds thresholds, EncoderHeads encoder) {
         if (weights.length != (1 << bits) * Category.COUNT) {
             throw new IllegalArgumentException("weights do not match " + bits + " hash bits");
         }
@@ -49,6 +58,12 @@ final class Model {
         this.scale = scale.clone();
         this.weights = weights;
         this.thresholds = thresholds;
+        this.encoder = encoder;
+    }
+
+    /** The same model with other thresholds and encoder heads. */
+    Model with(Thresholds thresholds, EncoderHeads encoder) {
+        return new Model(bits, bias, scale, weights, thresholds, encoder);
     }
 
     /** Quantizes float weights (bucket-major) into a model. */
@@ -104,7 +119,7 @@ final class Model {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(HEADER_BYTES + weights.length * 2);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
-            out.writeInt(FORMAT);
+            out.writeInt(encoder == null ? FORMAT : FORMAT_WITH_ENCODER);
             out.writeInt(bits);
             out.writeInt(Category.COUNT);
             float[] nudge = thresholds.nudges();
@@ -120,6 +135,9 @@ final class Model {
             ByteBuffer buffer = ByteBuffer.allocate(weights.length * 2).order(ByteOrder.BIG_ENDIAN);
             buffer.asShortBuffer().put(weights);
             out.write(buffer.array());
+            if (encoder != null) {
+                encoder.write(out);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -129,7 +147,7 @@ final class Model {
     /** Reads a model from the bytes of its file. */
     static Model fromBytes(byte[] bytes) {
         try {
-            return read(new java.io.ByteArrayInputStream(bytes), new CRC32(), new Adler32());
+            return read(new ByteArrayInputStream(bytes), new CRC32(), new Adler32());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -148,7 +166,7 @@ final class Model {
             throw new IllegalArgumentException("not a Parley classifier model");
         }
         int format = in.getInt();
-        if (format != FORMAT) {
+        if (format != FORMAT && format != FORMAT_WITH_ENCODER) {
             throw new IllegalArgumentException("unsupported model format " + format);
         }
         int bits = in.getInt();
@@ -184,10 +202,24 @@ final class Model {
             chunkView.asShortBuffer().get(weights, filled, read / 2);
             filled += read / 2;
         }
-        if (stream.read() != -1) {
+        EncoderHeads encoder = null;
+        if (format == FORMAT_WITH_ENCODER) {
+            byte[] rest = stream.readAllBytes();
+            crc.update(rest);
+            adler.update(rest);
+            DataInputStream section = new DataInputStream(new ByteArrayInputStream(rest));
+            try {
+                encoder = EncoderHeads.read(section);
+            } catch (java.io.EOFException e) {
+                throw new IllegalArgumentException("model file is truncated");
+            }
+            if (section.read() != -1) {
+                throw new IllegalArgumentException("model file is too long");
+            }
+        } else if (stream.read() != -1) {
             throw new IllegalArgumentException("model file is too long");
         }
-        return new Model(bits, bias, scale, weights, new Thresholds(nudge, hold, reject));
+        return new Model(bits, bias, scale, weights, new Thresholds(nudge, hold, reject), encoder);
     }
 
     /**

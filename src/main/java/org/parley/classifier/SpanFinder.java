@@ -10,8 +10,12 @@ import java.util.List;
  */
 final class SpanFinder {
 
-    /** A word must add at least this much to the logit to be highlighted. */
-    private static final double MIN_SHARE = 0.25;
+    /**
+     * A word must add at least this much to the final logit to be highlighted: its share of the n-gram logit times
+     * the weight the model mixes the n-gram logit in with. Below it a word is noise, and a nudge it cannot explain
+     * is explained by a sentence instead ({@link SentenceOcclusion}).
+     */
+    private static final double MIN_SHARE = 0.4;
 
     private final Model model;
     private final Features features;
@@ -33,10 +37,11 @@ final class SpanFinder {
         this.vector = vector;
         this.category = target.ordinal();
         double max = 0;
+        double mix = model.encoder == null ? 1 : model.encoder.mixNgram[category];
         for (int w = 0; w < text.words; w++) {
             share = 0;
             features.featuresOfWord(text, w, this::addShare);
-            shares[w] = share;
+            shares[w] = share * mix;
             max = Math.max(max, share);
         }
         double floor = Math.max(MIN_SHARE, max / 2);

@@ -40,6 +40,59 @@ public final class Thresholds {
         return reject[category.ordinal()];
     }
 
+    /** The threshold of one band ({@link Band#NONE} has none). */
+    public double of(Category category, Band band) {
+        return switch (band) {
+            case NUDGE -> nudge(category);
+            case HOLD -> hold(category);
+            case REJECT -> reject(category);
+            case NONE -> throw new IllegalArgumentException("the band none has no threshold");
+        };
+    }
+
+    /**
+     * The strongest band that any of the four categories reaches, and the category that reaches it (the one
+     * furthest past its threshold). The umbrella {@code uncivil} sets no band: a nudge must name what it is about.
+     */
+    public Verdict verdict(Scores scores) {
+        Band strongest = Band.NONE;
+        Category by = null;
+        double margin = Double.NEGATIVE_INFINITY;
+        for (Category category : Category.JUDGED) {
+            for (Band band : Band.LEVELS) {
+                double past = logit(scores.get(category)) - logit(of(category, band));
+                if (past >= 0 && (band.ordinal() > strongest.ordinal()
+                        || band == strongest && past > margin)) {
+                    strongest = band;
+                    by = category;
+                    margin = past;
+                }
+            }
+        }
+        return new Verdict(strongest, by);
+    }
+
+    /**
+     * How far the comment is past its nearest nudge, in logits: at 0 or above some category reaches its nudge band.
+     * A ranking score that agrees with {@link #verdict} about nudging, for ROC curves and rates at a recall.
+     */
+    public double severity(Scores scores) {
+        double severity = Double.NEGATIVE_INFINITY;
+        for (Category category : Category.JUDGED) {
+            severity = Math.max(severity, logit(scores.get(category)) - logit(nudge(category)));
+        }
+        return severity;
+    }
+
+    private static double logit(double p) {
+        double q = Math.min(1 - 1e-7, Math.max(1e-7, p));
+        return Math.log(q / (1 - q));
+    }
+
+    /** A band and the category that set it (null for {@link Band#NONE}). */
+    public record Verdict(Band band, Category category) {
+    }
+
     float[] nudges() {
         return nudge.clone();
     }

@@ -20,14 +20,26 @@ import java.util.stream.IntStream;
 public final class Trainer {
 
     /**
-     * How to train: hash bits, passes over the data, AdaGrad's base step, L2 strength, the shuffle seed and a weight
-     * per source (data set name) for the sources that should count more or less than one per example.
+     * How to train: hash bits, passes over the data, AdaGrad's base step, L2 strength, the shuffle seed, a weight
+     * per source (data set name) for the sources that should count more or less than one per example, and the
+     * sources whose civil dev rows cap how often each band may fire ({@link ThresholdChoice}).
      */
     public record Options(int bits, int epochs, double learningRate, double l2, long seed,
-            Map<String, Double> sourceWeights) {
+            Map<String, Double> sourceWeights, Set<String> civilReference) {
 
         public Options {
             sourceWeights = Map.copyOf(sourceWeights);
+            civilReference = Set.copyOf(civilReference);
+        }
+
+        public Options(int bits, int epochs, double learningRate, double l2, long seed,
+                Map<String, Double> sourceWeights) {
+            this(bits, epochs, learningRate, l2, seed, sourceWeights, Set.of());
+        }
+
+        /** These options with other civil reference sources. */
+        public Options withCivilReference(Set<String> sources) {
+            return new Options(bits, epochs, learningRate, l2, seed, sourceWeights, sources);
         }
 
         /** The options the shipped model was trained with. */
@@ -44,10 +56,25 @@ public final class Trainer {
 
     private final Options options;
     private final Progress progress;
+    private final EncoderTraining.Options encoder;
 
+    /** A trainer of n-gram heads alone. */
     public Trainer(Options options, Progress progress) {
+        this(options, progress, null);
+    }
+
+    private Trainer(Options options, Progress progress, EncoderTraining.Options encoder) {
         this.options = options;
         this.progress = progress;
+        this.encoder = encoder;
+    }
+
+    /**
+     * A trainer that adds encoder heads beside the n-gram heads, learning from at most {@code perSource} rows of
+     * each data set, with embeddings kept in {@code embeddings}' cache.
+     */
+    public Trainer withEncoder(int perSource, Embeddings embeddings) {
+        return new Trainer(options, progress, new EncoderTraining.Options(perSource, 400, 1e-4, embeddings));
     }
 
     /** Trains on {@code train} and chooses the thresholds on {@code dev}. */
@@ -95,7 +122,12 @@ public final class Trainer {
         Thresholds provisional = ThresholdChoice.provisional();
         Model unthresholded = Model.quantize(options.bits(), finalBias, weights, provisional);
         Classifier scorer = new Classifier(unthresholded, "training");
-        Thresholds chosen = dev.isEmpty() ? provisional : ThresholdChoice.choose(scorer, dev, progress);
+        if (encoder != null && !dev.isEmpty()) {
+            Model mixed = new EncoderTraining(encoder, options, progress).train(scorer, train, dev);
+            return Classifier.fromBytes(mixed.toBytes());
+        }
+        Thresholds chosen = dev.isEmpty() ? provisional
+                : ThresholdChoice.choose(dev, Evaluation.scoreAll(scorer, dev, progress), options.civilReference());
         Model model = Model.quantize(options.bits(), finalBias, weights, chosen);
         return Classifier.fromBytes(model.toBytes());
     }

@@ -20,11 +20,12 @@ import org.parley.classifier.Category;
 import org.parley.classifier.Classification;
 import org.parley.classifier.Classifier;
 import org.parley.classifier.Span;
+import org.parley.classifier.Thresholds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code parley classify [--model FILE]}: JSON Lines in, JSON Lines out, one answer per input line and in order.
+ * {@code parley classify [--model FILE] [--bands]}: JSON Lines in, JSON Lines out, one answer per input line and in order.
  * Streams: reads a line, answers it, keeps nothing, so memory stays constant however long the input. Output is
  * flushed whenever no more input is waiting, so an interactive caller gets each answer at once.
  */
@@ -36,6 +37,10 @@ public final class ClassifyCommand implements Runnable {
     @Option(names = "--model", paramLabel = "FILE", description = "A model file (default: the shipped model).")
     Path model;
 
+    @Option(names = "--bands", description = "Also give the band the scores reach at the model's thresholds"
+            + " (\"band\": none, nudge, hold or reject) and the category that set it (\"bandCategory\").")
+    boolean bands;
+
     @Override
     public void run() {
         if (model != null && !Files.isRegularFile(model)) {
@@ -43,14 +48,15 @@ public final class ClassifyCommand implements Runnable {
         }
         Classifier classifier = model == null ? Classifier.loadDefault() : Classifier.load(model);
         try {
-            classifyLines(classifier, System.in, System.out);
+            classifyLines(classifier, bands, System.in, System.out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** Answers every line of {@code in} on {@code out}; a line that is not a valid request gets an error answer. */
-    static void classifyLines(Classifier classifier, InputStream in, OutputStream out) throws IOException {
+    static void classifyLines(Classifier classifier, boolean bands, InputStream in, OutputStream out)
+            throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         JsonFactory factory = JSON.getFactory();
@@ -62,7 +68,7 @@ public final class ClassifyCommand implements Runnable {
             }
             try (JsonGenerator json = factory.createGenerator(writer)) {
                 json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-                answer(classifier, line, lineNumber, json);
+                answer(classifier, bands, line, lineNumber, json);
             }
             writer.write('\n');
             if (!reader.ready()) {
@@ -72,8 +78,8 @@ public final class ClassifyCommand implements Runnable {
         writer.flush();
     }
 
-    private static void answer(Classifier classifier, String line, long lineNumber, JsonGenerator json)
-            throws IOException {
+    private static void answer(Classifier classifier, boolean bands, String line, long lineNumber,
+            JsonGenerator json) throws IOException {
         JsonNode request;
         try {
             request = JSON.readTree(line);
@@ -108,6 +114,15 @@ public final class ClassifyCommand implements Runnable {
             json.writeEndObject();
         }
         json.writeEndArray();
+        if (bands) {
+            Thresholds.Verdict verdict = classifier.thresholds().verdict(classification.scores());
+            json.writeStringField("band", verdict.band().code());
+            if (verdict.category() == null) {
+                json.writeNullField("bandCategory");
+            } else {
+                json.writeStringField("bandCategory", verdict.category().code());
+            }
+        }
         json.writeEndObject();
     }
 

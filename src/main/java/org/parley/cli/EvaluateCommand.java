@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.parley.classifier.BandRates;
 import org.parley.classifier.BiasMetrics;
 import org.parley.classifier.Classifier;
 import org.parley.classifier.Evaluation;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code parley evaluate --data FILE… [--model FILE] [--split S] [--bias] [--html FILE]}: per data file, prints
- * each category's ROC-AUC, average precision and precision/recall at the model's thresholds.
+ * each category's ROC-AUC, average precision and precision/recall at the model's thresholds, then the share of
+ * civil and of uncivil rows nudged, held and rejected at the model's bands.
  */
 @Command(name = "evaluate", description = "Measure a classifier model on labelled CSV files.")
 public final class EvaluateCommand implements Runnable {
@@ -61,6 +63,8 @@ public final class EvaluateCommand implements Runnable {
         System.out.println("model " + classifier.modelVersion() + (model == null ? " (shipped)" : " (" + model + ")"));
         HtmlReport report = new HtmlReport();
         Progress progress = ProgressBar.onTerminal();
+        List<LabeledText> together = new ArrayList<>();
+        List<double[]> togetherScores = new ArrayList<>();
         for (Path file : data) {
             List<LabeledText> all = DataFiles.read(file);
             List<LabeledText> examples = select(all, rows, sourceSplit);
@@ -74,6 +78,9 @@ public final class EvaluateCommand implements Runnable {
             double[][] scores = Evaluation.scoreAll(classifier, examples, progress);
             Evaluation evaluation = Evaluation.of(examples, scores, classifier.thresholds());
             System.out.println(EvaluationTable.of(title, evaluation));
+            System.out.println(EvaluationTable.bands(BandRates.of(examples, scores, classifier.thresholds())));
+            together.addAll(examples);
+            togetherScores.addAll(List.of(scores));
             if (devThreshold) {
                 List<LabeledText> dev = select(all, Rows.DEV, sourceSplit);
                 Evaluation onDev = Evaluation.of(dev, Evaluation.scoreAll(classifier, dev, progress),
@@ -86,6 +93,11 @@ public final class EvaluateCommand implements Runnable {
                         BiasMetrics.of(examples, scores)));
             }
             report.add(title, evaluation);
+        }
+        if (data.size() > 1 && !together.isEmpty()) {
+            System.out.printf(Locale.ROOT, "all %d files together: %,d examples%n", data.size(), together.size());
+            System.out.println(EvaluationTable.bands(BandRates.of(together, togetherScores.toArray(double[][]::new),
+                    classifier.thresholds())));
         }
         if (html != null) {
             try {

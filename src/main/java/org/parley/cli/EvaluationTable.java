@@ -2,6 +2,8 @@ package org.parley.cli;
 
 import java.util.List;
 import java.util.Locale;
+import org.parley.classifier.Band;
+import org.parley.classifier.BandRates;
 import org.parley.classifier.BiasMetrics;
 import org.parley.classifier.Evaluation;
 import org.parley.classifier.RankedScores;
@@ -34,6 +36,29 @@ final class EvaluationTable {
                     number(reject.precision(), 2), number(reject.recall(), 2)));
         }
         return out.toString();
+    }
+
+    /** The band rates, civil and uncivil rows apart. */
+    static String bands(BandRates rates) {
+        StringBuilder out = new StringBuilder("bands (the four categories at the model's thresholds):\n");
+        out.append(String.format(Locale.ROOT, "%-9s %7s %8s %8s %8s%n", "rows", "n", "nudged", "held", "rejected"));
+        if (rates.civil() > 0) {
+            out.append(row("civil", rates.civil(), rates.civilAtLeast()));
+        }
+        if (rates.uncivil() > 0) {
+            out.append(row("uncivil", rates.uncivil(), rates.uncivilAtLeast()));
+        }
+        if (!Double.isNaN(rates.falsePositivesAtRecall80())) {
+            out.append(String.format(Locale.ROOT, "civil rows past the line that catches 80%% of uncivil ones: %.1f%%%n",
+                    100 * rates.falsePositivesAtRecall80()));
+        }
+        return out.append("(nudged counts every comment nudged or worse; held, held or rejected)\n").toString();
+    }
+
+    private static String row(String name, int n, double[] atLeast) {
+        return String.format(Locale.ROOT, "%-9s %7d %7.1f%% %7.1f%% %7.1f%%%n", name, n,
+                100 * atLeast[Band.NUDGE.ordinal()], 100 * atLeast[Band.HOLD.ordinal()],
+                100 * atLeast[Band.REJECT.ordinal()]);
     }
 
     /** Each category's F1-best threshold on dev, and precision, recall and macro-F1 there on the measured rows. */

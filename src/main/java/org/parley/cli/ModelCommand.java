@@ -1,8 +1,8 @@
 package org.parley.cli;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import org.parley.classifier.Classifier;
-import org.parley.classifier.Trainer;
 import org.parley.moderation.DecisionExamples;
 import org.parley.moderation.SiteClassifiers;
 import org.parley.moderation.SiteModel;
@@ -14,13 +14,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code parley model …}: a site's own models (trained by {@code parley train --from-decisions}): list them, switch
  * one on, roll back to the one before. A running server sees a switch made here after it restarts.
  */
 @Command(name = "model", description = "List, activate and roll back a site's own models.",
-        subcommands = {ModelCommand.ListModels.class, ModelCommand.Activate.class, ModelCommand.Rollback.class})
+        subcommands = {ModelCommand.ListModels.class, ModelCommand.Activate.class, ModelCommand.Rollback.class,
+                ModelCommand.Import.class})
 public final class ModelCommand implements Runnable {
 
     @CommandLine.Spec
@@ -45,8 +47,7 @@ public final class ModelCommand implements Runnable {
             try (Database opened = database.open()) {
                 SiteModelStore store = new SiteModelStore(opened.jdbi());
                 action.accept(new SiteModels(store, new DecisionExamples(opened.jdbi()),
-                        new SiteClassifiers(Classifier.loadDefault(), store), Trainer.Options.defaults(),
-                        Clock.systemUTC()));
+                        new SiteClassifiers(Classifier.shipped(), store), Clock.systemUTC()));
             } catch (Problem problem) {
                 throw new UsageException(problem.getMessage());
             }
@@ -83,6 +84,32 @@ public final class ModelCommand implements Runnable {
             with(models -> {
                 models.activate(site, version);
                 System.out.println("Site " + site + " now uses model " + version + ".");
+            });
+        }
+    }
+
+    /** {@code parley model import}: stores a site model trained from a file of examples, inactive. */
+    @Command(name = "import", description = "Store a site model file (from train --site-examples), inactive.")
+    static final class Import extends SiteOptions implements Runnable {
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "The site model file.")
+        Path file;
+
+        @Override
+        public void run() {
+            Classifier model;
+            try {
+                model = Classifier.load(file);
+            } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+                throw new UsageException("cannot read the model " + file + ": " + e.getMessage());
+            }
+            with(models -> {
+                SiteModel stored = models.importModel(site, model);
+                System.out.printf("stored model %s for %s, inactive; held-back decisions %d, ROC-AUC before %s,"
+                        + " after %s%n", stored.version(), site, stored.heldBack(),
+                        DecisionTraining.format(stored.metricBefore()), DecisionTraining.format(stored.metricAfter()));
+                System.out.printf("to switch: parley model activate --site %s --version %s%n", site,
+                        stored.version());
             });
         }
     }

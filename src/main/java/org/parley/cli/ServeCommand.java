@@ -142,7 +142,6 @@ public final class ServeCommand implements Runnable {
                 .trustProxy(configuration.onOff("trust-proxy"))
                 .rules(new CommentRules(maxBody, Duration.ofMinutes(editWindow)))
                 .maxStreams(configuration.number("max-streams", 0, 10_000_000))
-                .trainingData(configuration.value("training-data"))
                 .shutdownGrace(Duration.ofSeconds(configuration.number("shutdown-timeout", 0, 3600)))
                 .ipRetention(Duration.ofDays(configuration.number("ip-retention-days", 1, 36_500)))
                 .mail(mail(configuration))

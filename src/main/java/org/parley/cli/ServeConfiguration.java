@@ -45,7 +45,6 @@ final class ServeConfiguration {
             new Entry("log-format", "PARLEY_LOG_FORMAT", "plain, or json", "plain"),
             new Entry("log-level", "PARLEY_LOG_LEVEL", "DEBUG, INFO, WARN or ERROR", "INFO"),
             new Entry("max-streams", "PARLEY_MAX_STREAMS", "most live streams one instance keeps open", "10000"),
-            new Entry("training-data", "PARLEY_TRAINING_DATA", "labelled CSV files site models train on", null),
             new Entry("ip-retention-days", "PARLEY_IP_RETENTION_DAYS", "days client address hashes are kept", "30"),
             new Entry("shutdown-timeout", "PARLEY_SHUTDOWN_TIMEOUT",
                     "seconds a stopping server lets requests finish", "20"),

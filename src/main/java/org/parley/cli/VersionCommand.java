@@ -5,10 +5,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 import org.parley.classifier.Classifier;
+import org.parley.classifier.SentenceEncoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 
-/** {@code parley version}: prints Parley's version and the version of the shipped classifier model. */
+/**
+ * {@code parley version}: prints Parley's version and the versions of the shipped classifier's two parts: its model
+ * file (n-gram and encoder heads) and the sentence encoder it reads embeddings from.
+ */
 @Command(name = "version", description = "Print the version and the model's version.")
 public final class VersionCommand implements Runnable {
 
@@ -20,7 +24,8 @@ public final class VersionCommand implements Runnable {
     }
 
     static String[] lines() {
-        return new String[] {"parley " + parleyVersion(), "model " + Classifier.defaultModelVersion()};
+        return new String[] {"parley " + parleyVersion(), "model " + Classifier.defaultModelVersion(),
+            "encoder " + SentenceEncoder.NAME};
     }
 
     /** The project version, from a resource Maven fills in at build time. */

@@ -43,6 +43,11 @@ public final class SiteClassifiers {
         return new SiteClassifiers(shipped, null);
     }
 
+    /** The shipped classifier, which site models sit on. */
+    public Classifier shipped() {
+        return shipped;
+    }
+
     /** The classifier for the site's comments. */
     public Classifier forSite(String siteId) {
         if (store == null) {
@@ -59,7 +64,7 @@ public final class SiteClassifiers {
             return loaded.classifier();
         }
         Classifier classifier = version == null ? shipped
-                : store.activeModel(siteId).map(ModelBytes::classifier).orElse(shipped);
+                : store.activeModel(siteId).map(bytes -> Classifier.fromBytes(bytes, shipped)).orElse(shipped);
         bySite.put(siteId, new Loaded(classifier, version, now));
         return classifier;
     }

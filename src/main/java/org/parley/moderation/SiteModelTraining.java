@@ -1,12 +1,9 @@
 package org.parley.moderation;
 
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
-import org.parley.classifier.LabeledText;
 import org.parley.problem.Problem;
 import org.slf4j.LoggerFactory;
 
@@ -21,18 +18,21 @@ public final class SiteModelTraining {
     public static final int MIN_EXAMPLES = 20;
 
     private final SiteModels models;
-    private final Supplier<List<LabeledText>> baseData;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "parley-site-model-training");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService executor;
 
-    /** {@code baseData} gives the labelled base examples, or an empty list to train on decisions only. */
-    public SiteModelTraining(SiteModels models, Supplier<List<LabeledText>> baseData) {
+    public SiteModelTraining(SiteModels models) {
+        this(models, Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "parley-site-model-training");
+            thread.setDaemon(true);
+            return thread;
+        }));
+    }
+
+    /** Training on the given executor's thread (one thread, so trainings queue), which {@link #close} stops. */
+    SiteModelTraining(SiteModels models, ExecutorService executor) {
         this.models = models;
-        this.baseData = baseData;
+        this.executor = executor;
     }
 
     /**
@@ -47,7 +47,7 @@ public final class SiteModelTraining {
         try {
             executor.execute(() -> {
                 try {
-                    models.train(new SiteModels.Request(siteId, baseData.get(), MIN_EXAMPLES, createdBy));
+                    models.train(new SiteModels.Request(siteId, MIN_EXAMPLES, createdBy));
                 } catch (RuntimeException e) {
                     LoggerFactory.getLogger(SiteModelTraining.class).warn("Training a model for {} failed", siteId, e);
                 } finally {

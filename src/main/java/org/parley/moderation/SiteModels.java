@@ -2,7 +2,6 @@ package org.parley.moderation;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +11,7 @@ import org.parley.classifier.Classifier;
 import org.parley.classifier.Evaluation;
 import org.parley.classifier.LabeledText;
 import org.parley.classifier.Progress;
-import org.parley.classifier.Split;
-import org.parley.classifier.Trainer;
+import org.parley.classifier.SiteHeadTraining;
 import org.parley.problem.Problem;
 
 /**
@@ -21,34 +19,29 @@ import org.parley.problem.Problem;
  * would replace, stores it inactive, and switches models on (activate) and back (rollback). Who may do this is
  * checked by the callers (admins over HTTP; the command line is the operator).
  *
- * <p>Method. A candidate is trained from scratch on the train split of the base data (the labelled CSV files the
- * shipped model is trained on, when given) plus the site's decisions outside the held-back fifth
- * ({@link DecisionExamples#heldBack}). The decisions are few next to the base data, so their source is weighed
- * up: each counts {@link #decisionWeight} times a base example (AdaGrad sees a scaled gradient, the same as
- * repeating the example that many times in one step). Thresholds are chosen on the base data's dev split; with no
- * base data they are the provisional 0.5 / 0.7 / 0.9, which the site's own threshold settings can override. The
- * candidate and the current model (the site's active one, else the shipped one) are both scored on the held-back
- * decisions: ROC-AUC of {@code uncivil}, and of each category the held-back decisions label. Thread-safe.
+ * <p>Method. A candidate is a {@link SiteHeadTraining site head} over the shipped model: a small logistic
+ * regression per category on each decided comment's sentence embedding and the shipped model's logits, trained on
+ * the site's decisions outside the held-back fifth ({@link DecisionExamples#heldBack}) and nothing else, in
+ * seconds. The candidate and the current model (the site's active one, else the shipped one) are both scored on
+ * the held-back decisions: ROC-AUC of {@code uncivil}, and of each category the held-back decisions label.
+ * {@code parley train --site-examples} runs the same {@link #candidate} on an archive's examples. Thread-safe.
  */
 public final class SiteModels {
 
     private final SiteModelStore store;
     private final DecisionExamples decisions;
     private final SiteClassifiers classifiers;
-    private final Trainer.Options options;
     private final Clock clock;
 
-    public SiteModels(SiteModelStore store, DecisionExamples decisions, SiteClassifiers classifiers,
-            Trainer.Options options, Clock clock) {
+    public SiteModels(SiteModelStore store, DecisionExamples decisions, SiteClassifiers classifiers, Clock clock) {
         this.store = store;
         this.decisions = decisions;
         this.classifiers = classifiers;
-        this.options = options;
         this.clock = clock;
     }
 
-    /** What to train a candidate on, and who asked for it (null for the command line). */
-    public record Request(String siteId, List<LabeledText> base, int minExamples, String createdBy) {
+    /** Which site to train a candidate for, how many decisions it needs, and who asked (null: command line). */
+    public record Request(String siteId, int minExamples, String createdBy) {
     }
 
     /**
@@ -65,24 +58,38 @@ public final class SiteModels {
         if (examples.size() < Math.max(2, request.minExamples()) || siteTrain.isEmpty()) {
             throw notEnough(examples.size(), request.minExamples());
         }
-        List<LabeledText> base = request.base();
-        List<LabeledText> train = new ArrayList<>(Trainer.withoutTestTexts(Trainer.only(base, Split.TRAIN), base));
-        List<LabeledText> dev = Trainer.withoutTestTexts(Trainer.only(base, Split.DEV), base);
-        double weight = decisionWeight(train.size(), siteTrain.size());
-        train.addAll(siteTrain);
-        Map<String, Double> weights = new HashMap<>(options.sourceWeights());
-        weights.putIfAbsent(DecisionExamples.SOURCE, weight);
-        Trainer.Options weighted = new Trainer.Options(options.bits(), options.epochs(), options.learningRate(),
-                options.l2(), options.seed(), weights);
-        Classifier candidate = new Trainer(weighted, Progress.NONE).train(train, dev);
+        Classifier candidate = candidate(classifiers.shipped(), siteTrain);
         Classifier current = classifiers.forSite(request.siteId());
+        return store(request.siteId(), request.createdBy(), candidate, current, heldBack, siteTrain.size());
+    }
+
+    /**
+     * Stores a site model trained elsewhere (an archive's examples, {@code parley model import}) inactive, compared
+     * with the site's current model on the site's held-back decisions where it has any.
+     */
+    public SiteModel importModel(String siteId, Classifier model) {
+        if (!model.isSiteModel()) {
+            throw Problem.invalid("model", "Only a site model (trained with --site-examples or --from-decisions)"
+                    + " can be imported; the shipped model is replaced by upgrading Parley.");
+        }
+        List<LabeledText> heldBack = decisions.list(siteId).stream()
+                .filter(DecisionExamples.Example::heldBack).map(DecisionExamples.Example::labeled).toList();
+        return store(siteId, null, model, classifiers.forSite(siteId), heldBack, 0);
+    }
+
+    private SiteModel store(String siteId, String createdBy, Classifier candidate, Classifier current,
+            List<LabeledText> heldBack, int trainedOn) {
         Map<String, Double[]> metrics = compare(current, candidate, heldBack);
         Double[] uncivil = metrics.getOrDefault(Category.UNCIVIL.code(), new Double[] {null, null});
-        SiteModel model = new SiteModel(request.siteId(), candidate.modelVersion(), clock.instant(),
-                request.createdBy(), false, current.modelVersion(), uncivil[0], uncivil[1], metrics,
-                heldBack.size(), siteTrain.size());
-        store.insert(model, ModelBytes.of(candidate));
-        return store.find(request.siteId(), model.version()).orElseThrow();
+        SiteModel model = new SiteModel(siteId, candidate.modelVersion(), clock.instant(), createdBy, false,
+                current.modelVersion(), uncivil[0], uncivil[1], metrics, heldBack.size(), trainedOn);
+        store.insert(model, candidate.toBytes());
+        return store.find(siteId, model.version()).orElseThrow();
+    }
+
+    /** The site model that learns from these examples over the shipped model: what every way of training runs. */
+    public static Classifier candidate(Classifier shipped, List<LabeledText> examples) {
+        return new SiteHeadTraining(shipped, Progress.NONE).train(examples);
     }
 
     /** Throws 422 {@code not_enough_decisions} unless the site has at least {@code minExamples} usable decisions. */
@@ -99,19 +106,8 @@ public final class SiteModels {
                 + ", with at least one outside the held-back fifth.", null);
     }
 
-    /**
-     * How much one decision counts next to one base example: enough that the site's decisions carry about a
-     * quarter of the total weight, at least 1 and at most 50.
-     */
-    public static double decisionWeight(int baseExamples, int siteExamples) {
-        if (siteExamples == 0) {
-            return 1;
-        }
-        return Math.max(1, Math.min(50, Math.round(baseExamples / (3.0 * siteExamples))));
-    }
-
     /** ROC-AUC before and after per category, for the categories the held-back examples label with both classes. */
-    static Map<String, Double[]> compare(Classifier before, Classifier after, List<LabeledText> heldBack) {
+    public static Map<String, Double[]> compare(Classifier before, Classifier after, List<LabeledText> heldBack) {
         Map<String, Double[]> metrics = new LinkedHashMap<>();
         if (heldBack.isEmpty()) {
             return metrics;

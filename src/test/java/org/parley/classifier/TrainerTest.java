@@ -58,7 +58,7 @@ class TrainerTest {
         return cell.isEmpty() ? LabeledText.UNKNOWN : Byte.parseByte(cell);
     }
 
-    private static List<LabeledText> tinyData() {
+    static List<LabeledText> tinyData() {
         List<LabeledText> data = new ArrayList<>();
         String[] insults = {"you dimwit", "what a dimwit", "dimwit writer", "you are a dimwit", "total dimwit here"};
         String[] civil = {"what a lovely morning", "a good article", "thanks for writing", "lovely morning here",

@@ -35,6 +35,29 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void with_bands_names_the_band_and_the_category_that_set_it() throws Exception {
+        ConsoleCapture.Run run = ConsoleCapture.run("""
+                {"id": 1, "text": "I disagree with the council: the new parking rules will hurt the market."}
+                {"id": 2, "text": "You are a complete idiot and a liar."}
+                """, "classify", "--bands");
+
+        List<JsonNode> answers = lines(run.out());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(answers.get(0).get("band").asText()).isEqualTo("none");
+        assertThat(answers.get(0).get("bandCategory").isNull()).isTrue();
+        assertThat(answers.get(1).get("band").asText()).isIn("nudge", "hold", "reject");
+        assertThat(answers.get(1).get("bandCategory").asText()).isEqualTo("derogatory");
+    }
+
+    @Test
+    void without_bands_says_nothing_of_them() throws Exception {
+        ConsoleCapture.Run run = ConsoleCapture.run("{\"id\": 1, \"text\": \"You are a complete idiot.\"}\n",
+                "classify");
+
+        assertThat(lines(run.out()).get(0).has("band")).isFalse();
+    }
+
+    @Test
     void answers_a_bad_line_with_its_error_and_goes_on() throws Exception {
         ConsoleCapture.Run run = ConsoleCapture.run("""
                 {"id": 1, "text": "First comment."}

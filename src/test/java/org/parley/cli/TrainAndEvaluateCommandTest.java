@@ -25,7 +25,8 @@ class TrainAndEvaluateCommandTest {
         assertThat(train.out()).contains("trained on").contains("uncivil");
         assertThat(Files.size(model)).isGreaterThan(0);
         assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
-        assertThat(evaluate.out()).contains("ROC-AUC").contains("derogatory").contains("tiny.csv");
+        assertThat(evaluate.out()).contains("ROC-AUC").contains("derogatory").contains("tiny.csv")
+                .contains("bands (the four categories").contains("nudged").contains("civil rows past the line");
         assertThat(Files.readString(html)).contains("<svg").contains("ROC-AUC");
     }
 

@@ -3,12 +3,12 @@ package org.parley.moderation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.parley.classifier.LabeledText;
 import org.parley.problem.Problem;
 import org.parley.testing.SiteDecisions;
 import org.parley.testing.TestDatabase;
@@ -23,10 +23,9 @@ class SiteModelTrainingTest {
         SiteDecisions site = new SiteDecisions(database.database());
         site.decideMany(2);
         CountDownLatch release = new CountDownLatch(1);
-        SiteModelTraining training = new SiteModelTraining(site.models, () -> {
-            awaitQuietly(release);
-            return List.<LabeledText>of();
-        });
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        thread.execute(() -> awaitQuietly(release));
+        SiteModelTraining training = new SiteModelTraining(site.models, thread);
         try {
             training.start("daily", site.admin.id());
 
@@ -46,7 +45,7 @@ class SiteModelTrainingTest {
     @Test
     void refuses_at_once_when_the_site_has_too_few_decisions() {
         SiteDecisions site = new SiteDecisions(database.database());
-        SiteModelTraining training = new SiteModelTraining(site.models, List::of);
+        SiteModelTraining training = new SiteModelTraining(site.models);
 
         assertThatThrownBy(() -> training.start("daily", site.admin.id()))
                 .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("not_enough_decisions"));

@@ -100,19 +100,6 @@ class SiteModelsTest {
                 .hasMessageContaining("no model");
     }
 
-    @Test
-    void weighs_decisions_up_so_they_carry_about_a_quarter_of_the_training_weight() {
-        assertThat(SiteModels.decisionWeight(3000, 100)).isEqualTo(10);
-        assertThat(SiteModels.decisionWeight(70_000, 160)).isEqualTo(50);
-        assertThat(SiteModels.decisionWeight(0, 100)).isEqualTo(1);
-    }
-
-    @Test
-    void reads_the_base_data_files_from_a_comma_separated_list() {
-        assertThat(BaseData.of(" a.csv, ,b.csv").files()).hasSize(2);
-        assertThat(BaseData.of(null).read()).isEmpty();
-    }
-
     private String modelVersionOf(String commentId) {
         return database.database().jdbi().withHandle(handle -> handle
                 .createQuery("SELECT model_version FROM comments WHERE id = :id")

@@ -6,7 +6,6 @@ import java.util.List;
 import org.parley.account.Account;
 import org.parley.account.Role;
 import org.parley.classifier.Category;
-import org.parley.classifier.Trainer;
 import org.parley.moderation.DecisionAction;
 import org.parley.moderation.DecisionExamples;
 import org.parley.moderation.Decisions;
@@ -26,9 +25,6 @@ import org.parley.story.Story;
  * approved or rejected by an admin, and a site model trained with small, fast options. Every text is written here.
  */
 public final class SiteDecisions {
-
-    /** Small and quick: 2^14 buckets, a few passes. */
-    public static final Trainer.Options FAST = new Trainer.Options(14, 8, 0.5, 1e-6, 7L, java.util.Map.of());
 
     /** Remarks this site's moderators let through once the pipeline held them. */
     public static final List<String> CIVIL = List.of(
@@ -77,7 +73,7 @@ public final class SiteDecisions {
         examples = new DecisionExamples(database.jdbi());
         store = new SiteModelStore(database.jdbi());
         classifiers = new SiteClassifiers(Fixtures.CLASSIFIER, store);
-        models = new SiteModels(store, examples, classifiers, FAST, clock);
+        models = new SiteModels(store, examples, classifiers, clock);
         submissions = new Submissions(fixtures.comments, fixtures.moderation, classifiers,
                 Pipelines.standard(fixtures.moderation, fixtures.rules, classifiers), fixtures.events,
                 fixtures.editWindows, clock);
@@ -129,6 +125,6 @@ public final class SiteDecisions {
     }
 
     public SiteModels.Request request(int minExamples) {
-        return new SiteModels.Request(Fixtures.SITE, List.of(), minExamples, admin.id());
+        return new SiteModels.Request(Fixtures.SITE, minExamples, admin.id());
     }
 }
