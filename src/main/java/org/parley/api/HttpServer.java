@@ -49,6 +49,7 @@ import org.parley.sso.SingleSignOn;
 import org.parley.story.Sites;
 import org.parley.story.SiteStore;
 import org.parley.story.Stories;
+import org.parley.story.StoryChanges;
 import org.parley.story.StoryStore;
 import org.parley.web.Pages;
 import org.parley.privacy.AccountDeletion;
@@ -117,6 +118,7 @@ public final class HttpServer {
             ReportThresholds reportThresholds,
             Statistics statistics,
             EditWindows editWindows,
+            StoryChanges storyChanges,
             LearningParts learning) {
     }
 
@@ -161,7 +163,7 @@ public final class HttpServer {
                 new AuthApi(parts.accounts(), auth, requests, limits, parts.moderation().store(), parts.admin().sso(),
                         parts.mail().accountMail(), new AuthApi.SignupParts(parts.mail().signups(), parts.stories(),
                                 options.signup().mode())),
-                new ThreadsApi(parts.stories(), parts.storyStore(), parts.threads(), parts.commentStore(),
+                new ThreadsApi(parts.stories(), parts.storyStore(), parts.threads(),
                         parts.rules(), cache, auth, mapper, parts.disagreements(), parts.moderation().editWindows(),
                         parts.admin().sso(), parts.moderation().store(), options.signup()),
                 new CommentsApi(parts.stories(), parts.submissions(), parts.comments(), parts.respects(),
@@ -172,7 +174,8 @@ public final class HttpServer {
                         parts.moderation().decisions(), parts.moderation().bans(), parts.moderation().log(),
                         parts.moderation().store(), parts.moderation().administration(), parts.siteStore(),
                         parts.accounts(), parts.rules(), parts.moderation().statistics(),
-                        parts.classifier(), parts.storyStore(), parts.events(), parts.moderation().editWindows(),
+                        parts.classifier(), parts.storyStore(), parts.moderation().storyChanges(),
+                        parts.moderation().editWindows(),
                         parts.admin().sso()),
                 new ModelsApi(auth, parts.moderation().access(), parts.siteStore(),
                         parts.moderation().learning().models(), parts.moderation().learning().training(),
