@@ -60,7 +60,8 @@ import org.parley.web.WebAssets;
 import org.parley.webhook.Webhooks;
 
 /**
- * Parley's HTTP server: every route, with its guard and rate limit, in one table ({@link #routes}).
+ * Parley's HTTP server: every route, with its guard and rate limit, in one table ({@link #routes}). It passes 300
+ * lines because that table is meant to be read whole.
  *
  * <p>Guards are spelled out in the handlers: {@code auth.require} (signed in), {@code auth.requireForChange}
  * (signed in and carrying the CSRF header); rate limits are named where a handler takes a token. Dynamic

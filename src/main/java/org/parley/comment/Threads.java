@@ -137,7 +137,8 @@ public final class Threads {
 
     /** What the public sees, plus, for a signed-in viewer, their own comments awaiting review. */
     private static String visibleTo(String viewerId) {
-        return viewerId == null ? CommentStore.VISIBLE : "(" + CommentStore.VISIBLE + " OR (c.status = 'pending' AND c.author_id = :viewer))";
+        return viewerId == null ? CommentStore.VISIBLE
+                : "(" + CommentStore.VISIBLE + " OR (c.status = 'pending' AND c.author_id = :viewer))";
     }
 
     /** The ids of a story's comments a reader has respected. */

@@ -45,7 +45,7 @@ public final class ReplyNotices implements CommentStore.ChangeListener {
     }
 
     /** Queues the notice for a comment just published, if it is a reply someone asked to hear of. */
-    public void published(Handle handle, String commentId) {
+    private void published(Handle handle, String commentId) {
         Optional<Reply> reply = handle.createQuery("""
                         SELECT c.author_id, a.display_name, c.body, COALESCE(c.reply_to_id, c.parent_id) AS answered,
                                s.title, s.url, si.language
