@@ -27,6 +27,7 @@ import org.parley.mail.ModeratorDigests;
 import org.parley.mail.ReplyNotices;
 import org.parley.api.HttpServer;
 import org.parley.classifier.Classifier;
+import org.parley.comment.CommentEvent;
 import org.parley.comment.CommentEvents;
 import org.parley.comment.CommentStore;
 import org.parley.comment.Comments;
@@ -59,6 +60,7 @@ import org.parley.sso.SingleSignOn;
 import org.parley.sso.SsoStore;
 import org.parley.story.Sites;
 import org.parley.story.SiteStore;
+import org.parley.story.StoryChanges;
 import org.parley.story.Stories;
 import org.parley.story.StoryStore;
 import org.parley.store.Database;
@@ -78,7 +80,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running Parley server: opens the database, builds every object with {@code new}, starts HTTP, and makes sure
- * the demo site and a first admin exist. Closing it stops HTTP and closes the database.
+ * the demo site and a first admin exist. Closing it stops HTTP and closes the database. It passes 300 lines because
+ * it is the one place where the parts meet (decision 4): each is built once here, in the order it needs.
  */
 public final class Server implements AutoCloseable {
 
@@ -133,14 +136,18 @@ public final class Server implements AutoCloseable {
         SiteStore siteStore = new SiteStore(database.jdbi());
         StoryStore storyStore = new StoryStore(database.jdbi());
         Stories stories = new Stories(siteStore, storyStore, clock);
-        CommentStore commentStore = new CommentStore(database.jdbi());
+        // Every change to a thread is announced by events once its transaction commits: the comment store records
+        // its own changes, story changes are recorded alongside; listeners inside the transaction are added below.
+        CommentEvents events = new CommentEvents();
+        events.subscribe(event -> registry.counter("parley.comment.events", "type", event.type().eventName())
+                .increment());
+        CommentStore commentStore = new CommentStore(database.jdbi(), events);
+        StoryChanges storyChanges = new StoryChanges(storyStore);
+        storyChanges.onChange((handle, storyId) -> events.record(handle, CommentEvent.storyChanged(storyId)));
         Outbox outbox = new Outbox(clock);
         commentStore.onChange(outbox);
         WebhookStore webhookStore = new WebhookStore(database.jdbi());
         ReceiverAddresses receivers = new ReceiverAddresses(settings.webhookAllowPrivate());
-        CommentEvents events = new CommentEvents();
-        events.subscribe(event -> registry.counter("parley.comment.events", "type", event.type().eventName())
-                .increment());
         ModerationStore moderationStore = new ModerationStore(database.jdbi());
         Classifier classifier = Classifier.shipped();
         classifier.warmUp();
@@ -148,10 +155,11 @@ public final class Server implements AutoCloseable {
         SiteModelStore siteModelStore = new SiteModelStore(database.jdbi());
         SiteClassifiers classifiers = new SiteClassifiers(classifier, siteModelStore);
         Submissions submissions = new Submissions(commentStore, moderationStore, classifiers,
-                Pipelines.standard(moderationStore, settings.rules(), classifiers), events, editWindows, clock,
+                Pipelines.standard(moderationStore, settings.rules(), classifiers), editWindows, clock,
                 new SubmissionMeters(registry), database.groupCommit());
-        QueueSizes queueSizes = new QueueSizes(siteStore, new Queue(database.jdbi()), moderationStore, clock,
-                registry);
+        ModeratorAccess access = new ModeratorAccess(database.jdbi());
+        Queue queue = new Queue(database.jdbi());
+        QueueSizes queueSizes = new QueueSizes(siteStore, queue, moderationStore, clock, registry);
         SiteModels siteModels = new SiteModels(siteModelStore, new DecisionExamples(database.jdbi()), classifiers,
                 clock);
         SiteModelTraining training = new SiteModelTraining(siteModels);
@@ -160,29 +168,29 @@ public final class Server implements AutoCloseable {
         ClientAddresses addresses = ClientAddresses.open(database.jdbi(), settings.ipRetention(), clock);
         HttpServer.PrivacyParts privacy = new HttpServer.PrivacyParts(addresses,
                 new DataExport(database.jdbi(), clock),
-                new AccountDeletion(database.jdbi(), commentStore, moderationStore, events, clock));
+                new AccountDeletion(database.jdbi(), commentStore, moderationStore, clock));
         AtomicReference<String> publicUrl = new AtomicReference<>(settings.publicUrl());
         LinkTokens tokens = LinkTokens.load(database.jdbi(), clock.instant());
         MailTexts texts = new MailTexts(publicUrl::get);
-        AccountMail accountMail = new AccountMail(accounts, accountStore, tokens, texts, events, clock);
+        AccountMail accountMail = new AccountMail(accounts, accountStore, tokens, texts, commentStore, clock);
         accounts.onSignUp(accountMail::queueVerification);
-        events.onPublishing(new ReplyNotices(texts, tokens, clock)::published);
+        commentStore.onChange(new ReplyNotices(texts, tokens, clock));
         MailSender mailSender = new MailSender(settings.mail(), new MailQueue(database.jdbi()),
                 new ModeratorDigests(database.jdbi(), texts, tokens, settings.mail().digestInterval(), clock), clock);
         HttpServer http = HttpServer.create(new HttpServer.Parts(
                         accounts, siteStore, storyStore, stories, commentStore,
                         new Threads(commentStore, settings.rules()),
-                        new Comments(commentStore, events),
+                        new Comments(commentStore),
                         submissions,
-                        new Respects(commentStore, events, clock),
+                        new Respects(commentStore, clock),
                         new Reports(commentStore, clock),
                         new Disagreements(commentStore, clock),
                         settings.rules(), events, moderation(database, accounts, siteStore, storyStore,
-                                commentStore, moderationStore, events, editWindows, outbox, clock,
-                                new HttpServer.LearningParts(siteModels, training)),
+                                commentStore, moderationStore, access, queue, storyChanges, editWindows, outbox,
+                                clock, new HttpServer.LearningParts(siteModels, training)),
                         classifier, database::isHealthy, registry, new Webhooks(webhookStore, receivers, clock), privacy,
                         new HttpServer.AdminParts(new Sites(siteStore, clock),
-                                new StaffTokens(accounts, new ModeratorAccess(database.jdbi()), siteStore),
+                                new StaffTokens(accounts, access, siteStore),
                                 new SingleSignOn(new SsoStore(database.jdbi()), accounts, clock)),
                         queueSizes::refresh,
                         new HttpServer.MailParts(accountMail, new Guests(accountStore, clock),
@@ -247,20 +255,21 @@ public final class Server implements AutoCloseable {
     }
 
     private static HttpServer.ModerationParts moderation(Database database, Accounts accounts, SiteStore siteStore,
-            StoryStore storyStore, CommentStore commentStore, ModerationStore store, CommentEvents events,
-            EditWindows editWindows, Outbox outbox, Clock clock, HttpServer.LearningParts learning) {
-        ModeratorAccess access = new ModeratorAccess(database.jdbi());
+            StoryStore storyStore, CommentStore commentStore, ModerationStore store, ModeratorAccess access,
+            Queue queue, StoryChanges storyChanges, EditWindows editWindows, Outbox outbox, Clock clock,
+            HttpServer.LearningParts learning) {
         return new HttpServer.ModerationParts(
                 access,
-                new Queue(database.jdbi()),
-                new Decisions(commentStore, storyStore, store, access, events, clock),
+                queue,
+                new Decisions(commentStore, storyStore, store, access, clock),
                 new Bans(accounts, store, outbox, clock),
                 new ModerationLog(database.jdbi()),
                 store,
                 new SiteAdministration(siteStore, store, access),
-                new ReportThresholds(commentStore, storyStore, store, events, clock),
+                new ReportThresholds(commentStore, storyStore, store, clock),
                 new Statistics(database.jdbi(), clock),
                 editWindows,
+                storyChanges,
                 learning);
     }
 

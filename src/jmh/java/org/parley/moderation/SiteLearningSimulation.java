@@ -111,10 +111,10 @@ public final class SiteLearningSimulation {
             SiteModelStore store = new SiteModelStore(database.jdbi());
             SiteClassifiers classifiers = new SiteClassifiers(shipped, store);
             Submissions submissions = new Submissions(fixtures.comments, fixtures.moderation, classifiers,
-                    Pipelines.standard(fixtures.moderation, fixtures.rules, classifiers), fixtures.events,
+                    Pipelines.standard(fixtures.moderation, fixtures.rules, classifiers),
                     fixtures.editWindows, clock);
             Decisions decisions = new Decisions(fixtures.comments, fixtures.storyStore, fixtures.moderation,
-                    new ModeratorAccess(database.jdbi()), fixtures.events, clock);
+                    new ModeratorAccess(database.jdbi()), clock);
             fixtures.moderation.saveSettings(Fixtures.SITE, new SiteSettings(null, null, 1000, true, null, null,
                     null, null, null));
             Account moderator = fixtures.accounts.create("mod@site.example", "correct horse battery", "Mod",

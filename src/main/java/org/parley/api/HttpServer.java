@@ -49,6 +49,7 @@ import org.parley.sso.SingleSignOn;
 import org.parley.story.Sites;
 import org.parley.story.SiteStore;
 import org.parley.story.Stories;
+import org.parley.story.StoryChanges;
 import org.parley.story.StoryStore;
 import org.parley.web.Pages;
 import org.parley.privacy.AccountDeletion;
@@ -59,7 +60,8 @@ import org.parley.web.WebAssets;
 import org.parley.webhook.Webhooks;
 
 /**
- * Parley's HTTP server: every route, with its guard and rate limit, in one table ({@link #routes}).
+ * Parley's HTTP server: every route, with its guard and rate limit, in one table ({@link #routes}). It passes 300
+ * lines because that table is meant to be read whole.
  *
  * <p>Guards are spelled out in the handlers: {@code auth.require} (signed in), {@code auth.requireForChange}
  * (signed in and carrying the CSRF header); rate limits are named where a handler takes a token. Dynamic
@@ -117,6 +119,7 @@ public final class HttpServer {
             ReportThresholds reportThresholds,
             Statistics statistics,
             EditWindows editWindows,
+            StoryChanges storyChanges,
             LearningParts learning) {
     }
 
@@ -161,7 +164,7 @@ public final class HttpServer {
                 new AuthApi(parts.accounts(), auth, requests, limits, parts.moderation().store(), parts.admin().sso(),
                         parts.mail().accountMail(), new AuthApi.SignupParts(parts.mail().signups(), parts.stories(),
                                 options.signup().mode())),
-                new ThreadsApi(parts.stories(), parts.storyStore(), parts.threads(), parts.commentStore(),
+                new ThreadsApi(parts.stories(), parts.storyStore(), parts.threads(),
                         parts.rules(), cache, auth, mapper, parts.disagreements(), parts.moderation().editWindows(),
                         parts.admin().sso(), parts.moderation().store(), options.signup()),
                 new CommentsApi(parts.stories(), parts.submissions(), parts.comments(), parts.respects(),
@@ -172,7 +175,8 @@ public final class HttpServer {
                         parts.moderation().decisions(), parts.moderation().bans(), parts.moderation().log(),
                         parts.moderation().store(), parts.moderation().administration(), parts.siteStore(),
                         parts.accounts(), parts.rules(), parts.moderation().statistics(),
-                        parts.classifier(), parts.storyStore(), parts.events(), parts.moderation().editWindows(),
+                        parts.classifier(), parts.storyStore(), parts.moderation().storyChanges(),
+                        parts.moderation().editWindows(),
                         parts.admin().sso()),
                 new ModelsApi(auth, parts.moderation().access(), parts.siteStore(),
                         parts.moderation().learning().models(), parts.moderation().learning().training()),

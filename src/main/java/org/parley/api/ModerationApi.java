@@ -11,8 +11,6 @@ import org.parley.account.Session;
 import org.parley.classifier.Category;
 import org.parley.classifier.Classifier;
 import org.parley.comment.Comment;
-import org.parley.comment.CommentEvent;
-import org.parley.comment.CommentEvents;
 import org.parley.comment.Markdown;
 import org.parley.comment.CommentRules;
 import org.parley.comment.ThreadComment;
@@ -36,7 +34,7 @@ import org.parley.sso.SingleSignOn;
 import org.parley.sso.SsoKeys;
 import org.parley.story.SiteStore;
 import org.parley.story.Story;
-import org.parley.story.StoryStatus;
+import org.parley.story.StoryChanges;
 import org.parley.story.StoryStore;
 
 /** The moderators' API: queues, decisions, actions on readers, the log, and site settings. */
@@ -85,18 +83,18 @@ final class ModerationApi {
     private final Statistics statistics;
     private final Classifier classifier;
     private final StoryStore storyStore;
-    private final CommentEvents events;
+    private final StoryChanges storyChanges;
     private final EditWindows editWindows;
     private final SingleSignOn sso;
 
     ModerationApi(Auth auth, Requests requests, ModeratorAccess access, Queue queue, Decisions decisions, Bans bans,
             ModerationLog log, ModerationStore store, SiteAdministration administration, SiteStore sites,
             Accounts accounts, CommentRules rules, Statistics statistics, Classifier classifier,
-            StoryStore storyStore, CommentEvents events, EditWindows editWindows, SingleSignOn sso) {
+            StoryStore storyStore, StoryChanges storyChanges, EditWindows editWindows, SingleSignOn sso) {
         this.sso = sso;
         this.editWindows = editWindows;
         this.storyStore = storyStore;
-        this.events = events;
+        this.storyChanges = storyChanges;
         this.classifier = classifier;
         this.statistics = statistics;
         this.auth = auth;
@@ -232,30 +230,14 @@ final class ModerationApi {
         ctx.json(statistics.overview(site, days));
     }
 
-    record StoryChange(String status, Boolean premoderated) {
-    }
-
     /** Opens or closes a story's comments and switches its premoderation. */
     void changeStory(Context ctx) {
         Session session = auth.requireForChange(ctx);
-        StoryChange change = requests.body(ctx, StoryChange.class);
+        StoryChanges.Change change = requests.body(ctx, StoryChanges.Change.class);
         Story story = storyStore.findById(ctx.pathParam("id"))
                 .orElseThrow(() -> Problem.notFound("story", "There is no such story."));
         access.require(session.account(), story.site());
-        if (change.status() != null) {
-            StoryStatus status;
-            try {
-                status = StoryStatus.ofCode(change.status());
-            } catch (IllegalArgumentException e) {
-                throw Problem.invalid("status", "A story's status is 'open' or 'closed'.");
-            }
-            storyStore.updateStatus(story.id(), status);
-        }
-        if (change.premoderated() != null) {
-            store.premoderateStory(story.id(), change.premoderated());
-        }
-        events.publish(new CommentEvent(CommentEvent.Type.EDITED, story.id(), ""));
-        Story changed = storyStore.findById(story.id()).orElseThrow();
+        Story changed = storyChanges.change(story.id(), change);
         ctx.json(Map.of("story", Map.of("id", changed.id(), "site", changed.site(), "url", changed.url(),
                 "title", changed.title(), "status", changed.status().code(), "commentCount", changed.commentCount(),
                 "premoderated", changed.premoderated())));

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import org.parley.account.Session;
 import org.parley.comment.CommentRules;
-import org.parley.comment.CommentStore;
 import org.parley.comment.Disagreements;
 import org.parley.moderation.EditWindows;
 import org.parley.moderation.ModerationStore;
@@ -62,7 +61,6 @@ final class ThreadsApi {
     private final Stories stories;
     private final StoryStore storyStore;
     private final Threads threads;
-    private final CommentStore comments;
     private final CommentRules rules;
     private final EditWindows editWindows;
     private final ThreadCache cache;
@@ -74,7 +72,7 @@ final class ThreadsApi {
     private final ModerationStore moderation;
     private final HttpServer.SignupPolicy signup;
 
-    ThreadsApi(Stories stories, StoryStore storyStore, Threads threads, CommentStore comments, CommentRules rules,
+    ThreadsApi(Stories stories, StoryStore storyStore, Threads threads, CommentRules rules,
             ThreadCache cache, Auth auth, ObjectMapper mapper, Disagreements disagreements, EditWindows editWindows,
             SingleSignOn sso, ModerationStore moderation, HttpServer.SignupPolicy signup) {
         this.signup = signup;
@@ -85,7 +83,6 @@ final class ThreadsApi {
         this.stories = stories;
         this.storyStore = storyStore;
         this.threads = threads;
-        this.comments = comments;
         this.rules = rules;
         this.cache = cache;
         this.auth = auth;
@@ -141,7 +138,7 @@ final class ThreadsApi {
         }
         PageRequest request = PageRequest.of(ctx);
         Story story = stories.findOrCreate(request.site(), request.url(), ctx.queryParam("title"));
-        if (!comments.hasPending(story.id(), session.account().id())) {
+        if (!threads.hasPending(story.id(), session.account().id())) {
             return false;
         }
         ThreadPage threadPage = threads.page(story.id(), request.sort(), request.cursor(), request.limit(),
@@ -176,8 +173,8 @@ final class ThreadsApi {
         }
         String accountId = session.account().id();
         ctx.header("Cache-Control", "private, no-store");
-        ctx.json(new ViewerView(comments.listRespected(accountId, story.id()),
-                comments.listReported(accountId, story.id()), disagreements.list(accountId, story.id())));
+        ctx.json(new ViewerView(threads.listRespected(accountId, story.id()),
+                threads.listReported(accountId, story.id()), disagreements.list(accountId, story.id())));
     }
 
     void counts(Context ctx) {

@@ -3,19 +3,26 @@ package org.parley.comment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.parley.store.Cursor;
 import org.parley.story.StoryStore;
 
 /**
- * The SQL of comments, their revisions, respects and reports.
+ * The SQL of comments, their revisions, respects and reports, and the only writer of {@code comments} rows.
+ *
+ * <p>Other packages change a comment through the named operations here ({@link #insert}, {@link #edit},
+ * {@link #approve}, {@link #reject}, {@link #hold}, {@link #remove}, {@link #feature}, {@link #anonymizeAuthor},
+ * {@link #claimGuestComments}, {@link #recordRespect}, {@link #recordReport}), inside their own transaction and
+ * with what they decided as ready data, so this package needs none of theirs. Each operation tells the
+ * in-transaction listeners ({@link #onChange}: webhooks, reply mails) and records one {@link CommentEvent} per
+ * comment on the transaction, which {@link CommentEvents} publishes after the commit: one place to look for who
+ * writes a comment and who hears of it. Reads for threads are in {@link Threads}. The file passes 300 lines on
+ * purpose: cut in two, the row would have two writers again, each keeping half of the counters below.
  *
  * <p>Counters are kept in step inside the write's transaction, so a thread is read without counting:
  * {@code stories.comment_count} counts published comments; {@code comments.reply_count} counts a comment's
@@ -36,7 +43,7 @@ public final class CommentStore {
             LEFT JOIN comments rc ON rc.id = c.reply_to_id
             LEFT JOIN accounts ra ON ra.id = rc.author_id
             """;
-    private static final String SELECT = "SELECT " + SELECT_COLUMNS + " " + JOINS;
+    static final String SELECT = "SELECT " + SELECT_COLUMNS + " " + JOINS;
 
     /**
      * Hears of the {@link CommentChange}s one write makes to a comment (a new, published comment is created and
@@ -47,11 +54,32 @@ public final class CommentStore {
         void changed(Handle handle, String commentId, List<CommentChange> changes);
     }
 
+    /** A moderator's decision, as the comment keeps it: who decided, and when. */
+    public record Decided(String moderatorId, Instant at) {
+    }
+
+    /** An author's new text for a comment, and the status and findings the pipeline gave it (JSON, as stored). */
+    public record Revision(String body, String html, Instant at, CommentStatus status, String reasons,
+            String scores, String modelVersion) {
+    }
+
+    /** A reader's report of a comment. */
+    public record NewReport(String id, String accountId, ReportReason reason, String note, Instant at) {
+    }
+
     private final Jdbi jdbi;
+    private final CommentEvents events;
     private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
 
+    /** A store whose changes nobody hears after commit (imports, commands). */
     public CommentStore(Jdbi jdbi) {
+        this(jdbi, new CommentEvents());
+    }
+
+    /** A store that announces its changes through {@code events} once their transaction commits. */
+    public CommentStore(Jdbi jdbi, CommentEvents events) {
         this.jdbi = jdbi;
+        this.events = events;
     }
 
     /** Adds a listener that runs inside every transaction that creates, edits or changes the status of a comment. */
@@ -64,6 +92,10 @@ public final class CommentStore {
         for (ChangeListener listener : listeners) {
             listener.changed(handle, commentId, made);
         }
+    }
+
+    private void announce(Handle handle, CommentEvent.Type type, Comment comment) {
+        events.record(handle, new CommentEvent(type, comment.storyId(), comment.id()));
     }
 
     public Jdbi jdbi() {
@@ -79,12 +111,139 @@ public final class CommentStore {
     }
 
     /** Stores a new comment with its first revision; a published one counts in its story and parent. */
+    public void insert(Handle handle, NewComment comment) {
+        handle.createUpdate("""
+                        INSERT INTO comments (id, story_id, parent_id, root_id, depth, reply_to_id, author_id, body,
+                            html, status, featured, respect_count, reply_count, created_at, reasons, scores,
+                            model_version)
+                        VALUES (:id, :storyId, :parentId, :rootId, :depth, :replyToId, :authorId, :body,
+                            :html, :status, 0, 0, 0, :createdAt, :reasons, :scores, :modelVersion)""")
+                .bindMethods(comment)
+                .bind("status", comment.status().code())
+                .bind("createdAt", comment.createdAt().toEpochMilli())
+                .execute();
+        insertRevision(handle, comment.id(), 1, comment.body(), comment.createdAt());
+        if (comment.status() == CommentStatus.PUBLISHED) {
+            countAsVisible(handle, comment.storyId(), comment.parentId());
+        }
+        switch (comment.status()) {
+            case PUBLISHED -> tell(handle, comment.id(), CommentChange.CREATED, CommentChange.PUBLISHED);
+            case REJECTED -> tell(handle, comment.id(), CommentChange.CREATED, CommentChange.REJECTED);
+            default -> tell(handle, comment.id(), CommentChange.CREATED);
+        }
+        events.record(handle, new CommentEvent(comment.status() == CommentStatus.PUBLISHED
+                ? CommentEvent.Type.PUBLISHED : CommentEvent.Type.HELD, comment.storyId(), comment.id()));
+    }
+
     /**
-     * Makes the comments of the guest account with this stored e-mail the account's own; answers them as events
-     * (their threads show a new author), to publish once the transaction commits. Used when a reader verifies the
-     * address the guest gave.
+     * Replaces a comment's body after its author's edit, keeping the old text as a revision, with the status and
+     * findings the pipeline gave the new text. Announced as an edit while it stays published, else as published or
+     * removed.
      */
-    public static List<CommentEvent> claimGuestComments(Handle handle, String guestAccountEmail, String accountId) {
+    public void edit(Handle handle, Comment before, Revision revision) {
+        int number = handle.createQuery("SELECT COALESCE(MAX(revision), 0) FROM comment_revisions "
+                        + "WHERE comment_id = :id")
+                .bind("id", before.id())
+                .mapTo(Integer.class)
+                .one() + 1;
+        insertRevision(handle, before.id(), number, revision.body(), revision.at());
+        handle.createUpdate("""
+                        UPDATE comments SET body = :body, html = :html, edited_at = :now, reasons = :reasons,
+                            scores = :scores, model_version = :modelVersion
+                        WHERE id = :id""")
+                .bindMethods(revision)
+                .bind("now", revision.at().toEpochMilli())
+                .bind("id", before.id())
+                .execute();
+        changeStatus(handle, before, revision.status());
+        tell(handle, before.id(), CommentChange.EDITED);
+        boolean published = revision.status() == CommentStatus.PUBLISHED;
+        announce(handle, !published ? CommentEvent.Type.REMOVED
+                : before.status() == CommentStatus.PUBLISHED ? CommentEvent.Type.EDITED
+                : CommentEvent.Type.PUBLISHED, before);
+    }
+
+    /** A moderator publishes the comment (or confirms it, if published); its open reports are cleared. */
+    public void approve(Handle handle, Comment before, Decided decided) {
+        changeStatus(handle, before, CommentStatus.PUBLISHED);
+        recordDecision(handle, before, decided);
+        announce(handle, before.status() == CommentStatus.PUBLISHED
+                ? CommentEvent.Type.EDITED : CommentEvent.Type.PUBLISHED, before);
+    }
+
+    /** A moderator takes the comment out of the thread for good; its open reports are cleared. */
+    public void reject(Handle handle, Comment before, Decided decided) {
+        changeStatus(handle, before, CommentStatus.REJECTED);
+        recordDecision(handle, before, decided);
+        announce(handle, CommentEvent.Type.REMOVED, before);
+    }
+
+    /** A moderator features the published comment, or stops featuring it; its open reports are cleared. */
+    public void feature(Handle handle, Comment before, boolean featured, Decided decided) {
+        handle.createUpdate("UPDATE comments SET featured = :featured WHERE id = :id")
+                .bind("featured", featured ? 1 : 0)
+                .bind("id", before.id())
+                .execute();
+        recordDecision(handle, before, decided);
+        announce(handle, CommentEvent.Type.EDITED, before);
+    }
+
+    private static void recordDecision(Handle handle, Comment before, Decided decided) {
+        handle.createUpdate("UPDATE comments SET decided_by = :moderator, decided_at = :now, open_reports = 0"
+                        + " WHERE id = :id")
+                .bind("moderator", decided.moderatorId())
+                .bind("now", decided.at().toEpochMilli())
+                .bind("id", before.id())
+                .execute();
+    }
+
+    /** Takes the comment out of the thread until a moderator decides (enough readers reported it). */
+    public void hold(Handle handle, Comment before) {
+        changeStatus(handle, before, CommentStatus.PENDING);
+        announce(handle, CommentEvent.Type.REMOVED, before);
+    }
+
+    /** Removes the comment at its author's or a moderator's wish; a placeholder keeps its replies in place. */
+    public void remove(Handle handle, Comment before) {
+        changeStatus(handle, before, CommentStatus.REMOVED);
+        announce(handle, CommentEvent.Type.REMOVED, before);
+    }
+
+    /**
+     * What deleting an author's account does to their comments, the account row already anonymized: on the sites
+     * in {@code erasingSites} each comment is removed and its text and revisions erased; elsewhere the published
+     * ones stay and are announced as edited (they now show the deleted account's name).
+     */
+    public void anonymizeAuthor(Handle handle, String authorId, Set<String> erasingSites) {
+        List<String[]> written = handle.createQuery("SELECT c.id, s.site_id FROM comments c"
+                        + " JOIN stories s ON s.id = c.story_id WHERE c.author_id = :id ORDER BY c.created_at")
+                .bind("id", authorId)
+                .map((rs, ctx) -> new String[] {rs.getString("id"), rs.getString("site_id")})
+                .list();
+        for (String[] idAndSite : written) {
+            Comment comment = find(handle, idAndSite[0]).orElseThrow();
+            if (erasingSites.contains(idAndSite[1])) {
+                handle.createUpdate("UPDATE comments SET body = '', html = '' WHERE id = :id")
+                        .bind("id", comment.id())
+                        .execute();
+                handle.createUpdate("DELETE FROM comment_revisions WHERE comment_id = :id")
+                        .bind("id", comment.id())
+                        .execute();
+                changeStatus(handle, comment, CommentStatus.REMOVED);
+                if (comment.status() != CommentStatus.REMOVED) {
+                    announce(handle, CommentEvent.Type.REMOVED, comment);
+                }
+            } else if (comment.status() == CommentStatus.PUBLISHED) {
+                announce(handle, CommentEvent.Type.EDITED, comment);
+            }
+        }
+    }
+
+    /**
+     * Makes the comments of the guest account with this stored e-mail the account's own, announced as edited
+     * (their threads show a new author). Used when a reader verifies the address the guest gave.
+     */
+    public void claimGuestComments(Handle handle, String guestAccountEmail, String accountId) {
         List<CommentEvent> claimed = handle.createQuery("""
                         SELECT c.story_id, c.id FROM comments c JOIN accounts a ON a.id = c.author_id
                         WHERE a.email = :guest AND a.role = 'guest'""")
@@ -98,59 +257,54 @@ public final class CommentStore {
                 .bind("account", accountId)
                 .bind("guest", guestAccountEmail)
                 .execute();
-        return claimed;
+        claimed.forEach(event -> events.record(handle, event));
     }
 
-    public void insert(Handle handle, NewComment comment) {
-        handle.createUpdate("""
-                        INSERT INTO comments (id, story_id, parent_id, root_id, depth, reply_to_id, author_id, body,
-                            html, status, featured, respect_count, reply_count, created_at, reasons, scores,
-                            model_version)
-                        VALUES (:id, :storyId, :parentId, :rootId, :depth, :replyToId, :authorId, :body,
-                            :html, :status, 0, 0, 0, :createdAt, :reasons, :scores, :modelVersion)""")
+    /** Gives the reader's respect to the comment, or takes it back if given; answers whether it is given now. */
+    public boolean recordRespect(Handle handle, Comment comment, String accountId, Instant now) {
+        int removed = handle.createUpdate("DELETE FROM respects WHERE comment_id = :comment AND account_id = :account")
+                .bind("comment", comment.id())
+                .bind("account", accountId)
+                .execute();
+        if (removed == 0) {
+            handle.createUpdate("INSERT INTO respects (comment_id, account_id, story_id, created_at) "
+                            + "VALUES (:comment, :account, :story, :now)")
+                    .bind("comment", comment.id())
+                    .bind("account", accountId)
+                    .bind("story", comment.storyId())
+                    .bind("now", now.toEpochMilli())
+                    .execute();
+        }
+        handle.createUpdate("UPDATE comments SET respect_count = respect_count + :delta WHERE id = :id")
+                .bind("delta", removed == 0 ? 1 : -1)
                 .bind("id", comment.id())
-                .bind("storyId", comment.storyId())
-                .bind("parentId", comment.parentId())
-                .bind("rootId", comment.rootId())
-                .bind("depth", comment.depth())
-                .bind("replyToId", comment.replyToId())
-                .bind("authorId", comment.authorId())
-                .bind("body", comment.body())
-                .bind("html", comment.html())
-                .bind("status", comment.status().code())
-                .bind("createdAt", comment.createdAt().toEpochMilli())
-                .bind("reasons", comment.reasons())
-                .bind("scores", comment.scores())
-                .bind("modelVersion", comment.modelVersion())
                 .execute();
-        insertRevision(handle, comment.id(), 1, comment.body(), comment.createdAt());
-        if (comment.status() == CommentStatus.PUBLISHED) {
-            countAsVisible(handle, comment.storyId(), comment.parentId());
-        }
-        switch (comment.status()) {
-            case PUBLISHED -> tell(handle, comment.id(), CommentChange.CREATED, CommentChange.PUBLISHED);
-            case REJECTED -> tell(handle, comment.id(), CommentChange.CREATED, CommentChange.REJECTED);
-            default -> tell(handle, comment.id(), CommentChange.CREATED);
-        }
+        announce(handle, CommentEvent.Type.RESPECTED, comment);
+        return removed == 0;
     }
 
-    /** Replaces a comment's body after an edit, keeping the old text as a revision, and sets its new status. */
-    public void updateBody(Handle handle, Comment before, String body, String html, CommentStatus status,
-            Instant now) {
-        int revision = handle.createQuery("SELECT COALESCE(MAX(revision), 0) FROM comment_revisions "
-                        + "WHERE comment_id = :id")
-                .bind("id", before.id())
-                .mapTo(Integer.class)
-                .one() + 1;
-        insertRevision(handle, before.id(), revision, body, now);
-        handle.createUpdate("UPDATE comments SET body = :body, html = :html, edited_at = :now WHERE id = :id")
-                .bind("body", body)
-                .bind("html", html)
-                .bind("now", now.toEpochMilli())
-                .bind("id", before.id())
+    /** Stores a reader's report and counts it as open; answers false, changing nothing, if they reported it before. */
+    public boolean recordReport(Handle handle, Comment comment, NewReport report) {
+        int inserted = handle.createUpdate("""
+                        INSERT INTO reports (id, comment_id, account_id, story_id, reason, note, created_at)
+                        VALUES (:id, :comment, :account, :story, :reason, :note, :now)
+                        ON CONFLICT (comment_id, account_id) DO NOTHING""")
+                .bind("id", report.id())
+                .bind("comment", comment.id())
+                .bind("account", report.accountId())
+                .bind("story", comment.storyId())
+                .bind("reason", report.reason().code())
+                .bind("note", report.note())
+                .bind("now", report.at().toEpochMilli())
                 .execute();
-        changeStatus(handle, before, status);
-        tell(handle, before.id(), CommentChange.EDITED);
+        if (inserted == 0) {
+            return false;
+        }
+        handle.createUpdate("UPDATE comments SET open_reports = open_reports + 1 WHERE id = :id")
+                .bind("id", comment.id())
+                .execute();
+        announce(handle, CommentEvent.Type.REPORTED, comment);
+        return true;
     }
 
     /**
@@ -158,7 +312,7 @@ public final class CommentStore {
      * story; a comment that stops being visible uncounts from its parent, and so on up while a removed parent
      * thereby loses its last reply. Removed comments lose their HTML (their placeholder shows none).
      */
-    public void changeStatus(Handle handle, Comment before, CommentStatus status) {
+    private void changeStatus(Handle handle, Comment before, CommentStatus status) {
         if (before.status() == status) {
             return;
         }
@@ -221,95 +375,6 @@ public final class CommentStore {
                 .bind("body", body)
                 .bind("at", at.toEpochMilli())
                 .execute();
-    }
-
-    /**
-     * One page of a story's visible top-level comments in the given order, starting after the cursor (null for
-     * the first page); asks for {@code limit + 1} rows so the caller knows whether another page follows.
-     */
-    public List<Comment> listTopLevel(String storyId, Sort sort, Cursor after, int limit, String viewerId) {
-        StringBuilder sql = new StringBuilder(SELECT)
-                .append(" WHERE c.story_id = :storyId AND c.depth = 0 AND ").append(visibleTo(viewerId));
-        if (after != null) {
-            sql.append(switch (sort) {
-                case NEWEST -> " AND (c.created_at < :t OR (c.created_at = :t AND c.id < :id))";
-                case OLDEST -> " AND (c.created_at > :t OR (c.created_at = :t AND c.id > :id))";
-                case RESPECTED -> " AND (c.respect_count < :r OR (c.respect_count = :r AND (c.created_at < :t"
-                        + " OR (c.created_at = :t AND c.id < :id))))";
-            });
-        }
-        sql.append(switch (sort) {
-            case NEWEST -> " ORDER BY c.created_at DESC, c.id DESC";
-            case OLDEST -> " ORDER BY c.created_at ASC, c.id ASC";
-            case RESPECTED -> " ORDER BY c.respect_count DESC, c.created_at DESC, c.id DESC";
-        }).append(" LIMIT :limit");
-        return jdbi.withHandle(handle -> {
-            Query query = handle.createQuery(sql.toString())
-                    .bind("storyId", storyId)
-                    .bind("limit", limit + 1);
-            if (viewerId != null) {
-                query.bind("viewer", viewerId);
-            }
-            if (after != null) {
-                int offset = sort == Sort.RESPECTED ? 1 : 0;
-                if (sort == Sort.RESPECTED) {
-                    query.bind("r", after.getLong(0));
-                }
-                query.bind("t", after.getLong(offset)).bind("id", after.get(offset + 1));
-            }
-            return query.map(CommentStore::comment).list();
-        });
-    }
-
-    /** The replies below these top-level comments the viewer may see, shallower first, then oldest first. */
-    public List<Comment> listReplies(Collection<String> rootIds, String viewerId) {
-        if (rootIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbi.withHandle(handle -> {
-            Query query = handle.createQuery(SELECT + " WHERE c.root_id IN (<roots>) AND c.depth > 0"
-                            + " AND " + visibleTo(viewerId) + " ORDER BY c.depth, c.created_at, c.id")
-                    .bindList("roots", List.copyOf(rootIds));
-            if (viewerId != null) {
-                query.bind("viewer", viewerId);
-            }
-            return query.map(CommentStore::comment).list();
-        });
-    }
-
-    /** Whether the author has comments awaiting review in this story (which only they see in the thread). */
-    public boolean hasPending(String storyId, String authorId) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM comments WHERE story_id = :story"
-                        + " AND author_id = :author AND status = 'pending'")
-                .bind("story", storyId)
-                .bind("author", authorId)
-                .mapTo(Long.class)
-                .one()) > 0;
-    }
-
-    /** What the public sees, plus, for a signed-in viewer, their own comments awaiting review. */
-    private static String visibleTo(String viewerId) {
-        return viewerId == null ? VISIBLE : "(" + VISIBLE + " OR (c.status = 'pending' AND c.author_id = :viewer))";
-    }
-
-    /** The ids of a story's comments a reader has respected. */
-    public List<String> listRespected(String accountId, String storyId) {
-        return jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT comment_id FROM respects WHERE account_id = :account AND story_id = :story")
-                .bind("account", accountId)
-                .bind("story", storyId)
-                .mapTo(String.class)
-                .list());
-    }
-
-    /** The ids of a story's comments a reader has reported. */
-    public List<String> listReported(String accountId, String storyId) {
-        return jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT comment_id FROM reports WHERE account_id = :account AND story_id = :story")
-                .bind("account", accountId)
-                .bind("story", storyId)
-                .mapTo(String.class)
-                .list());
     }
 
     /** Maps a row selected with {@link #SELECT_COLUMNS}. */

@@ -10,11 +10,9 @@ import org.parley.problem.Problem;
 public final class Comments {
 
     private final CommentStore store;
-    private final CommentEvents events;
 
-    public Comments(CommentStore store, CommentEvents events) {
+    public Comments(CommentStore store) {
         this.store = store;
-        this.events = events;
     }
 
     public Comment require(String id) {
@@ -23,16 +21,14 @@ public final class Comments {
 
     /** Removes a comment; {@code byModerator} lifts the author-only rule. */
     public void remove(String actorId, boolean byModerator, String commentId) {
-        Comment removed = store.jdbi().inTransaction(handle -> {
+        store.jdbi().useTransaction(handle -> {
             Comment comment = CommentStore.find(handle, commentId)
                     .filter(found -> found.status() != CommentStatus.REMOVED)
                     .orElseThrow(() -> Problem.notFound("comment", "There is no such comment."));
             if (!byModerator && !comment.authorId().equals(actorId)) {
                 throw Problem.forbidden("not_author", "Only its author or a moderator can delete a comment.");
             }
-            store.changeStatus(handle, comment, CommentStatus.REMOVED);
-            return comment;
+            store.remove(handle, comment);
         });
-        events.publish(new CommentEvent(CommentEvent.Type.REMOVED, removed.storyId(), removed.id()));
     }
 }

@@ -30,24 +30,10 @@ public final class Reports {
             if (comment.authorId().equals(accountId)) {
                 throw Problem.forbidden("own_comment", "You cannot report your own comment.");
             }
-            int inserted = handle.createUpdate("""
-                            INSERT INTO reports (id, comment_id, account_id, story_id, reason, note, created_at)
-                            VALUES (:id, :comment, :account, :story, :reason, :note, :now)
-                            ON CONFLICT (comment_id, account_id) DO NOTHING""")
-                    .bind("id", Ids.newId())
-                    .bind("comment", commentId)
-                    .bind("account", accountId)
-                    .bind("story", comment.storyId())
-                    .bind("reason", reason.code())
-                    .bind("note", trimmedNote)
-                    .bind("now", clock.millis())
-                    .execute();
-            if (inserted == 0) {
+            if (!comments.recordReport(handle, comment, new CommentStore.NewReport(Ids.newId(), accountId, reason,
+                    trimmedNote, clock.instant()))) {
                 throw new Problem(ProblemKind.CONFLICT, "already_reported", "You have reported this comment already.");
             }
-            handle.createUpdate("UPDATE comments SET open_reports = open_reports + 1 WHERE id = :id")
-                    .bind("id", commentId)
-                    .execute();
         });
     }
 }

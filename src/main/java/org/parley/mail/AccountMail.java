@@ -13,8 +13,6 @@ import org.parley.account.Accounts;
 import org.parley.account.Guests;
 import org.parley.account.MailPreferences;
 import org.parley.account.Role;
-import org.parley.comment.CommentEvent;
-import org.parley.comment.CommentEvents;
 import org.parley.comment.CommentStore;
 import org.parley.problem.Problem;
 import org.parley.problem.ProblemKind;
@@ -38,12 +36,12 @@ public final class AccountMail {
     private final AccountStore store;
     private final LinkTokens tokens;
     private final MailTexts texts;
-    private final CommentEvents events;
+    private final CommentStore comments;
     private final Clock clock;
 
     public AccountMail(Accounts accounts, AccountStore store, LinkTokens tokens, MailTexts texts,
-            CommentEvents events, Clock clock) {
-        this.events = events;
+            CommentStore comments, Clock clock) {
+        this.comments = comments;
         this.accounts = accounts;
         this.store = store;
         this.tokens = tokens;
@@ -100,16 +98,16 @@ public final class AccountMail {
         }
         String accountId = fields.get(0);
         String email = fields.get(1);
-        List<CommentEvent> claimed = store.jdbi().inTransaction(handle -> {
+        boolean verified = store.jdbi().inTransaction(handle -> {
             if (!store.markVerified(handle, accountId, email, clock.instant())) {
-                return null;
+                return false;
             }
-            return CommentStore.claimGuestComments(handle, Guests.accountEmail(email), accountId);
+            comments.claimGuestComments(handle, Guests.accountEmail(email), accountId);
+            return true;
         });
-        if (claimed == null) {
+        if (!verified) {
             throw invalidLink();
         }
-        claimed.forEach(events::publish);
         return new Verified(accounts.findAccount(accountId).orElseThrow(AccountMail::invalidLink),
                 fields.size() == 3 ? fields.get(2) : null);
     }

@@ -1,18 +1,21 @@
 package org.parley.mail;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.parley.account.MailPreferences;
+import org.parley.comment.CommentChange;
+import org.parley.comment.CommentStore;
 
 /**
  * Mails a reader when someone else's reply to their comment is published, on arrival or when a moderator approves
- * it later. It listens inside the publishing transaction ({@link org.parley.comment.CommentEvents#onPublishing}),
+ * it later. It listens inside the publishing transaction ({@link org.parley.comment.CommentStore#onChange}),
  * so the mail is queued exactly when the reply is published. Only readers who switched reply mails on and
  * verified their address get them; guests never do. The mail speaks the language of the story's site. Thread-safe.
  */
-public final class ReplyNotices {
+public final class ReplyNotices implements CommentStore.ChangeListener {
 
     private static final int EXCERPT = 500;
 
@@ -34,8 +37,15 @@ public final class ReplyNotices {
         this.clock = clock;
     }
 
+    @Override
+    public void changed(Handle handle, String commentId, List<CommentChange> changes) {
+        if (changes.contains(CommentChange.PUBLISHED)) {
+            published(handle, commentId);
+        }
+    }
+
     /** Queues the notice for a comment just published, if it is a reply someone asked to hear of. */
-    public void published(Handle handle, String commentId) {
+    private void published(Handle handle, String commentId) {
         Optional<Reply> reply = handle.createQuery("""
                         SELECT c.author_id, a.display_name, c.body, COALESCE(c.reply_to_id, c.parent_id) AS answered,
                                s.title, s.url, si.language

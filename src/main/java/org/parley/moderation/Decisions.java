@@ -5,8 +5,6 @@ import java.time.Instant;
 import org.parley.account.Account;
 import org.parley.classifier.Category;
 import org.parley.comment.Comment;
-import org.parley.comment.CommentEvent;
-import org.parley.comment.CommentEvents;
 import org.parley.comment.CommentStatus;
 import org.parley.comment.CommentStore;
 import org.parley.problem.Problem;
@@ -23,16 +21,14 @@ public final class Decisions {
     private final StoryStore stories;
     private final ModerationStore store;
     private final ModeratorAccess access;
-    private final CommentEvents events;
     private final Clock clock;
 
     public Decisions(CommentStore comments, StoryStore stories, ModerationStore store, ModeratorAccess access,
-            CommentEvents events, Clock clock) {
+            Clock clock) {
         this.comments = comments;
         this.stories = stories;
         this.store = store;
         this.access = access;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -60,44 +56,20 @@ public final class Decisions {
             throw Problem.conflict("not_published", "Only published comments can be featured.");
         }
         Instant now = clock.instant();
+        CommentStore.Decided decided = new CommentStore.Decided(moderator.id(), now);
         comments.jdbi().useTransaction(handle -> {
             Comment current = CommentStore.find(handle, commentId).orElseThrow();
             switch (action) {
-                case APPROVE -> {
-                    comments.changeStatus(handle, current, CommentStatus.PUBLISHED);
-                    if (current.status() != CommentStatus.PUBLISHED) {
-                        events.publishing(handle, commentId);
-                    }
-                }
-                case REJECT -> comments.changeStatus(handle, current, CommentStatus.REJECTED);
-                case FEATURE, UNFEATURE -> handle.createUpdate(
-                                "UPDATE comments SET featured = :featured WHERE id = :id")
-                        .bind("featured", action == DecisionAction.FEATURE ? 1 : 0)
-                        .bind("id", commentId)
-                        .execute();
+                case APPROVE -> comments.approve(handle, current, decided);
+                case REJECT -> comments.reject(handle, current, decided);
+                case FEATURE, UNFEATURE -> comments.feature(handle, current, action == DecisionAction.FEATURE, decided);
             }
-            handle.createUpdate("UPDATE comments SET decided_by = :moderator, decided_at = :now, open_reports = 0"
-                            + " WHERE id = :id")
-                    .bind("moderator", moderator.id())
-                    .bind("now", now.toEpochMilli())
-                    .bind("id", commentId)
-                    .execute();
         });
         ModerationStore.Judgement judgement = store.judgement(commentId);
         store.log(new ModerationStore.LogEntry(story.site(), commentId, before.authorId(), moderator.id(),
                 action.code(), blankToNull(reason), judgement.scores(), judgement.modelVersion(), now),
                 category == null ? null : category.code());
-        events.publish(new CommentEvent(eventType(before, action), story.id(), commentId));
         return comments.find(commentId).orElseThrow();
-    }
-
-    private static CommentEvent.Type eventType(Comment before, DecisionAction action) {
-        boolean wasPublished = before.status() == CommentStatus.PUBLISHED;
-        return switch (action) {
-            case APPROVE -> wasPublished ? CommentEvent.Type.EDITED : CommentEvent.Type.PUBLISHED;
-            case REJECT -> CommentEvent.Type.REMOVED;
-            case FEATURE, UNFEATURE -> CommentEvent.Type.EDITED;
-        };
     }
 
     private static String blankToNull(String text) {

@@ -112,22 +112,6 @@ public final class ModerationStore {
                 .one());
     }
 
-    /** Stores what the pipeline found with a new or edited comment, inside the caller's transaction. */
-    public static void recordJudgement(org.jdbi.v3.core.Handle handle, String commentId, java.util.List<Reason> reasons,
-            java.util.Map<String, Double> scores, String modelVersion) {
-        try {
-            handle.createUpdate("UPDATE comments SET reasons = :reasons, scores = :scores, model_version = :model"
-                            + " WHERE id = :id")
-                    .bind("reasons", JSON.writeValueAsString(reasons))
-                    .bind("scores", scores == null ? null : JSON.writeValueAsString(scores))
-                    .bind("model", modelVersion)
-                    .bind("id", commentId)
-                    .execute();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** A value as JSON text, for the columns that keep JSON. */
     public static String json(Object value) {
         try {
@@ -148,14 +132,6 @@ public final class ModerationStore {
 
     /** What the pipeline found: scores as JSON and the model's version, either may be null. */
     public record Judgement(String scores, String modelVersion) {
-    }
-
-    /** Holds every new comment on a story for a moderator, or stops doing so. */
-    public void premoderateStory(String storyId, boolean premoderated) {
-        jdbi.useHandle(handle -> handle.createUpdate("UPDATE stories SET premoderated = :on WHERE id = :id")
-                .bind("on", premoderated ? 1 : 0)
-                .bind("id", storyId)
-                .execute());
     }
 
     /** Sets or clears (null) the warning an account sees next time it signs in or opens a thread. */

@@ -3,8 +3,6 @@ package org.parley.moderation;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 import org.parley.comment.Comment;
-import org.parley.comment.CommentEvent;
-import org.parley.comment.CommentEvents;
 import org.parley.comment.CommentStatus;
 import org.parley.comment.CommentStore;
 import org.parley.story.Story;
@@ -19,15 +17,12 @@ public final class ReportThresholds {
     private final CommentStore comments;
     private final StoryStore stories;
     private final ModerationStore store;
-    private final CommentEvents events;
     private final Clock clock;
 
-    public ReportThresholds(CommentStore comments, StoryStore stories, ModerationStore store, CommentEvents events,
-            Clock clock) {
+    public ReportThresholds(CommentStore comments, StoryStore stories, ModerationStore store, Clock clock) {
         this.comments = comments;
         this.stories = stories;
         this.store = store;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -42,14 +37,11 @@ public final class ReportThresholds {
                 .mapTo(Long.class)
                 .one());
         if (open < toHold || comment.status() != CommentStatus.PUBLISHED) {
-            events.publish(new CommentEvent(CommentEvent.Type.REPORTED, story.id(), commentId));
             return false;
         }
-        jdbi.useTransaction(handle -> comments.changeStatus(handle, CommentStore.find(handle, commentId).orElseThrow(),
-                CommentStatus.PENDING));
+        jdbi.useTransaction(handle -> comments.hold(handle, CommentStore.find(handle, commentId).orElseThrow()));
         store.log(new ModerationStore.LogEntry(story.site(), commentId, comment.authorId(), null, "held",
                 "reports: " + open + " readers", null, null, clock.instant()));
-        events.publish(new CommentEvent(CommentEvent.Type.REMOVED, story.id(), commentId));
         return true;
     }
 }

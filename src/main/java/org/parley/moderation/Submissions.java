@@ -12,8 +12,6 @@ import org.parley.classifier.Category;
 import org.parley.classifier.Classifier;
 import org.parley.comment.Comment;
 import org.parley.comment.BodyText;
-import org.parley.comment.CommentEvent;
-import org.parley.comment.CommentEvents;
 import org.parley.comment.CommentStatus;
 import org.parley.comment.CommentStore;
 import org.parley.comment.Markdown;
@@ -26,7 +24,8 @@ import org.parley.store.Ids;
 
 /**
  * The one way a new or edited comment reaches the database: it is rendered, judged by the pipeline, then stored
- * with the status the pipeline gave, and listeners hear of it. Nothing else inserts or edits comment bodies.
+ * with the status the pipeline gave ({@link CommentStore}, which announces it). Nothing else inserts or edits
+ * comment bodies.
  * Thread-safe.
  */
 public final class Submissions {
@@ -35,7 +34,6 @@ public final class Submissions {
     private final ModerationStore moderation;
     private final SiteClassifiers classifiers;
     private final Pipeline pipeline;
-    private final CommentEvents events;
     private final EditWindows editWindows;
     private final Clock clock;
     private final SubmissionMeters meters;
@@ -43,14 +41,14 @@ public final class Submissions {
 
     /** Submissions scored with one classifier for every site. */
     public Submissions(CommentStore comments, ModerationStore moderation, Classifier classifier, Pipeline pipeline,
-            CommentEvents events, EditWindows editWindows, Clock clock) {
-        this(comments, moderation, SiteClassifiers.shippedOnly(classifier), pipeline, events, editWindows, clock);
+            EditWindows editWindows, Clock clock) {
+        this(comments, moderation, SiteClassifiers.shippedOnly(classifier), pipeline, editWindows, clock);
     }
 
     /** Submissions scored with each site's own classifier. */
     public Submissions(CommentStore comments, ModerationStore moderation, SiteClassifiers classifiers,
-            Pipeline pipeline, CommentEvents events, EditWindows editWindows, Clock clock) {
-        this(comments, moderation, classifiers, pipeline, events, editWindows, clock,
+            Pipeline pipeline, EditWindows editWindows, Clock clock) {
+        this(comments, moderation, classifiers, pipeline, editWindows, clock,
                 SubmissionMeters.unregistered(), GroupCommit.direct(comments.jdbi()));
     }
 
@@ -59,15 +57,13 @@ public final class Submissions {
      * through {@code writes} (on SQLite, together with the posts that arrive at the same time).
      */
     public Submissions(CommentStore comments, ModerationStore moderation, SiteClassifiers classifiers,
-            Pipeline pipeline, CommentEvents events, EditWindows editWindows, Clock clock, SubmissionMeters meters,
-            GroupCommit writes) {
+            Pipeline pipeline, EditWindows editWindows, Clock clock, SubmissionMeters meters, GroupCommit writes) {
         this.meters = meters;
         this.writes = writes;
         this.comments = comments;
         this.moderation = moderation;
         this.classifiers = classifiers;
         this.pipeline = pipeline;
-        this.events = events;
         this.editWindows = editWindows;
         this.clock = clock;
     }
@@ -101,13 +97,8 @@ public final class Submissions {
         writes.useTransaction(handle -> {
             comments.insert(handle, comment);
             log(handle, submission, id, verdict, comment.scores());
-            if (verdict.status() == CommentStatus.PUBLISHED) {
-                events.publishing(handle, id);
-            }
             alongside.accept(handle, id);
         });
-        events.publish(new CommentEvent(verdict.status() == CommentStatus.PUBLISHED
-                ? CommentEvent.Type.PUBLISHED : CommentEvent.Type.HELD, story.id(), id));
         // The answer is built from what was just stored rather than read back: a new comment has no respects,
         // replies or edits yet, and the names it shows are its author's and, past the deepest level, its parent's.
         Comment stored = new Comment(id, story.id(), placement.parentId(), placement.rootId(), placement.depth(),
@@ -137,20 +128,12 @@ public final class Submissions {
                 moderation.recentSettings(story.site()),
                 meters.timeClassifier(() -> classifier.classify(rendered.plainText())), classifier.modelVersion());
         Verdict verdict = judge(submission);
+        CommentStore.Revision revision = new CommentStore.Revision(text, rendered.html(), now, verdict.status(),
+                ModerationStore.json(verdict.reasons()), scoresJson(submission), submission.modelVersion());
         comments.jdbi().useTransaction(handle -> {
-            comments.updateBody(handle, CommentStore.find(handle, comment.id()).orElseThrow(), text, rendered.html(),
-                    verdict.status(), now);
-            ModerationStore.recordJudgement(handle, comment.id(), verdict.reasons(), scoresOf(submission),
-                    submission.modelVersion());
-            log(handle, submission, comment.id(), verdict, scoresJson(submission));
-            if (verdict.status() == CommentStatus.PUBLISHED && comment.status() != CommentStatus.PUBLISHED) {
-                events.publishing(handle, comment.id());
-            }
+            comments.edit(handle, CommentStore.find(handle, comment.id()).orElseThrow(), revision);
+            log(handle, submission, comment.id(), verdict, revision.scores());
         });
-        CommentEvent.Type type = verdict.status() == CommentStatus.PUBLISHED
-                ? (comment.status() == CommentStatus.PUBLISHED ? CommentEvent.Type.EDITED : CommentEvent.Type.PUBLISHED)
-                : CommentEvent.Type.REMOVED;
-        events.publish(new CommentEvent(type, story.id(), comment.id()));
         return new Outcome(comments.find(comment.id()).orElseThrow(), verdict.status(), verdict.reasons(), window);
     }
 

@@ -2,7 +2,6 @@ package org.parley.privacy;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,10 +9,6 @@ import org.jdbi.v3.core.Jdbi;
 import org.parley.account.Account;
 import org.parley.account.Passwords;
 import org.parley.account.Role;
-import org.parley.comment.Comment;
-import org.parley.comment.CommentEvent;
-import org.parley.comment.CommentEvents;
-import org.parley.comment.CommentStatus;
 import org.parley.comment.CommentStore;
 import org.parley.moderation.ModerationStore;
 import org.parley.problem.Problem;
@@ -35,15 +30,12 @@ public final class AccountDeletion {
     private final Jdbi jdbi;
     private final CommentStore comments;
     private final ModerationStore moderation;
-    private final CommentEvents events;
     private final Clock clock;
 
-    public AccountDeletion(Jdbi jdbi, CommentStore comments, ModerationStore moderation, CommentEvents events,
-            Clock clock) {
+    public AccountDeletion(Jdbi jdbi, CommentStore comments, ModerationStore moderation, Clock clock) {
         this.jdbi = jdbi;
         this.comments = comments;
         this.moderation = moderation;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -60,7 +52,6 @@ public final class AccountDeletion {
             }
         }
         String unusable = Passwords.hash(Ids.random(32));
-        List<CommentEvent> changed = new ArrayList<>();
         jdbi.useTransaction(handle -> {
             if (account.role() == Role.ADMIN && handle.createQuery("SELECT COUNT(*) FROM accounts"
                             + " WHERE role = 'admin' AND id <> :id")
@@ -81,34 +72,12 @@ public final class AccountDeletion {
                     .bind("now", now.toEpochMilli())
                     .bind("id", account.id())
                     .execute();
-            List<String[]> written = handle.createQuery("SELECT c.id, s.site_id FROM comments c"
-                            + " JOIN stories s ON s.id = c.story_id WHERE c.author_id = :id ORDER BY c.created_at")
-                    .bind("id", account.id())
-                    .map((rs, ctx) -> new String[] {rs.getString("id"), rs.getString("site_id")})
-                    .list();
-            for (String[] idAndSite : written) {
-                Comment comment = CommentStore.find(handle, idAndSite[0]).orElseThrow();
-                if (removing.contains(idAndSite[1])) {
-                    handle.createUpdate("UPDATE comments SET body = '', html = '' WHERE id = :id")
-                            .bind("id", comment.id())
-                            .execute();
-                    handle.createUpdate("DELETE FROM comment_revisions WHERE comment_id = :id")
-                            .bind("id", comment.id())
-                            .execute();
-                    comments.changeStatus(handle, comment, CommentStatus.REMOVED);
-                    if (comment.status() != CommentStatus.REMOVED) {
-                        changed.add(new CommentEvent(CommentEvent.Type.REMOVED, comment.storyId(), comment.id()));
-                    }
-                } else if (comment.status() == CommentStatus.PUBLISHED) {
-                    changed.add(new CommentEvent(CommentEvent.Type.EDITED, comment.storyId(), comment.id()));
-                }
-            }
+            comments.anonymizeAuthor(handle, account.id(), removing);
             for (String table : List.of("sessions", "api_tokens", "moderator_sites", "client_addresses")) {
                 handle.createUpdate("DELETE FROM " + table + " WHERE account_id = :id")
                         .bind("id", account.id())
                         .execute();
             }
         });
-        changed.forEach(events::publish);
     }
 }

@@ -79,11 +79,24 @@ public final class StoryStore {
                 .list());
     }
 
-    public void updateStatus(String storyId, StoryStatus status) {
-        jdbi.useHandle(handle -> handle.createUpdate("UPDATE stories SET status = :status WHERE id = :id")
+    /** Opens or closes a story's comments, inside the caller's transaction. */
+    public static void updateStatus(Handle handle, String storyId, StoryStatus status) {
+        handle.createUpdate("UPDATE stories SET status = :status WHERE id = :id")
                 .bind("status", status.code())
                 .bind("id", storyId)
-                .execute());
+                .execute();
+    }
+
+    /** Holds every new comment on a story for a moderator, or stops doing so, inside the caller's transaction. */
+    public static void updatePremoderated(Handle handle, String storyId, boolean premoderated) {
+        handle.createUpdate("UPDATE stories SET premoderated = :on WHERE id = :id")
+                .bind("on", premoderated ? 1 : 0)
+                .bind("id", storyId)
+                .execute();
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
     }
 
     /** Adds {@code delta} to a story's published-comment count, inside the caller's transaction. */

@@ -118,7 +118,7 @@ class ThreadsTest {
         Comment top = post(ada, null, "I regret posting this earlier.");
         post(ben, top.id(), "A reply worth keeping.");
 
-        new Comments(fixtures.comments, fixtures.events).remove(ada.id(), false, top.id());
+        new Comments(fixtures.comments).remove(ada.id(), false, top.id());
 
         ThreadComment placeholder = threads.page(story.id(), Sort.NEWEST, null, 20).comments().get(0);
         assertThat(placeholder.status()).isEqualTo("removed");
@@ -132,7 +132,7 @@ class ThreadsTest {
     void removing_the_last_reply_of_a_placeholder_takes_the_placeholder_away_too() {
         Comment top = post(ada, null, "First.");
         Comment reply = post(ben, top.id(), "Second.");
-        Comments comments = new Comments(fixtures.comments, fixtures.events);
+        Comments comments = new Comments(fixtures.comments);
         comments.remove(ada.id(), false, top.id());
         comments.remove(ben.id(), false, reply.id());
 
@@ -143,7 +143,7 @@ class ThreadsTest {
     @Test
     void only_the_author_or_a_moderator_may_remove_a_comment() {
         Comment top = post(ada, null, "Mine.");
-        Comments comments = new Comments(fixtures.comments, fixtures.events);
+        Comments comments = new Comments(fixtures.comments);
         assertThatThrownBy(() -> comments.remove(ben.id(), false, top.id())).isInstanceOf(Problem.class);
         comments.remove(ben.id(), true, top.id());
         assertThat(fixtures.comments.find(top.id()).orElseThrow().status()).isEqualTo(CommentStatus.REMOVED);
@@ -152,7 +152,7 @@ class ThreadsTest {
     @Test
     void a_reply_to_a_removed_comment_is_refused() {
         Comment top = post(ada, null, "Gone soon.");
-        new Comments(fixtures.comments, fixtures.events).remove(ada.id(), false, top.id());
+        new Comments(fixtures.comments).remove(ada.id(), false, top.id());
         assertThatThrownBy(() -> post(ben, top.id(), "Too late."))
                 .isInstanceOfSatisfying(Problem.class,
                         problem -> assertThat(problem.code()).isEqualTo("parent_unavailable"));
@@ -161,7 +161,7 @@ class ThreadsTest {
     @Test
     void respects_toggle_once_per_reader_and_never_on_ones_own_comment() {
         Comment top = post(ada, null, "Worth respecting.");
-        Respects respects = new Respects(fixtures.comments, fixtures.events, clock);
+        Respects respects = new Respects(fixtures.comments, clock);
 
         assertThat(respects.toggle(ben.id(), top.id())).isEqualTo(new Respects.Toggled(story.id(), 1, true));
         assertThat(respects.toggle(ben.id(), top.id())).isEqualTo(new Respects.Toggled(story.id(), 0, false));
@@ -177,7 +177,7 @@ class ThreadsTest {
         assertThatThrownBy(() -> reports.report(ben.id(), top.id(), ReportReason.SPAM, null))
                 .isInstanceOfSatisfying(Problem.class,
                         problem -> assertThat(problem.code()).isEqualTo("already_reported"));
-        assertThat(fixtures.comments.listReported(ben.id(), story.id())).containsExactly(top.id());
+        assertThat(threads.listReported(ben.id(), story.id())).containsExactly(top.id());
     }
 
     @Test

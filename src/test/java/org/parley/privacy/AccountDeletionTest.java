@@ -20,7 +20,7 @@ class AccountDeletionTest {
 
     private AccountDeletion deletion(Fixtures fixtures) {
         return new AccountDeletion(database.database().jdbi(), fixtures.comments, fixtures.moderation,
-                fixtures.events, java.time.Clock.systemUTC());
+                java.time.Clock.systemUTC());
     }
 
     @Test

@@ -55,7 +55,7 @@ class PortabilityTest {
         Comment top = fixtures.submissions.post(ada, story, null, "The quotas need a drought clause.", false)
                 .comment();
         fixtures.submissions.post(ben, story, top.id(), "Agreed, and a neutral chair too.", false);
-        new Respects(fixtures.comments, fixtures.events, java.time.Clock.systemUTC()).toggle(ben.id(), top.id());
+        new Respects(fixtures.comments, java.time.Clock.systemUTC()).toggle(ben.id(), top.id());
         new Reports(fixtures.comments, java.time.Clock.systemUTC()).report(ben.id(), top.id(), ReportReason.OTHER,
                 "Testing the export.");
 

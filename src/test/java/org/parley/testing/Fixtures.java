@@ -52,11 +52,11 @@ public final class Fixtures {
         sites = new SiteStore(database.jdbi());
         storyStore = new StoryStore(database.jdbi());
         stories = new Stories(sites, storyStore, clock);
-        comments = new CommentStore(database.jdbi());
+        comments = new CommentStore(database.jdbi(), events);
         moderation = new ModerationStore(database.jdbi());
         editWindows = new EditWindows(moderation, rules);
         submissions = new Submissions(comments, moderation, CLASSIFIER, Pipelines.standard(moderation, rules, CLASSIFIER),
-                events, editWindows, clock);
+                editWindows, clock);
         sites.save(new Site(SITE, "The Daily Example", List.of(ORIGIN), Site.DEFAULT_GUIDELINES), clock.instant());
     }
 

@@ -69,13 +69,13 @@ public final class SiteDecisions {
         fixtures = new Fixtures(database, clock);
         admin = fixtures.accounts.create("admin@news.example", "correct horse battery", "Admin", Role.ADMIN);
         decisions = new Decisions(fixtures.comments, fixtures.storyStore, fixtures.moderation,
-                new ModeratorAccess(database.jdbi()), fixtures.events, clock);
+                new ModeratorAccess(database.jdbi()), clock);
         examples = new DecisionExamples(database.jdbi());
         store = new SiteModelStore(database.jdbi());
         classifiers = new SiteClassifiers(Fixtures.CLASSIFIER, store);
         models = new SiteModels(store, examples, classifiers, clock);
         submissions = new Submissions(fixtures.comments, fixtures.moderation, classifiers,
-                Pipelines.standard(fixtures.moderation, fixtures.rules, classifiers), fixtures.events,
+                Pipelines.standard(fixtures.moderation, fixtures.rules, classifiers),
                 fixtures.editWindows, clock);
         story = fixtures.story();
     }

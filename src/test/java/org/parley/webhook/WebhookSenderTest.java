@@ -166,7 +166,7 @@ class WebhookSenderTest {
         Account moderator = fixtures.accounts.create("mod@news.example", "correct horse battery", "Mod", Role.ADMIN);
         ModeratorAccess access = new ModeratorAccess(database.database().jdbi());
         Decisions decisions = new Decisions(fixtures.comments, fixtures.storyStore, fixtures.moderation, access,
-                fixtures.events, clock);
+                clock);
         Account ada = fixtures.reader();
         Story story = fixtures.story();
 
@@ -178,7 +178,7 @@ class WebhookSenderTest {
         clock.advance(Duration.ofSeconds(1));
         decisions.decide(moderator, comment.id(), DecisionAction.APPROVE, null);
         clock.advance(Duration.ofSeconds(1));
-        new Comments(fixtures.comments, fixtures.events).remove(ada.id(), false, comment.id());
+        new Comments(fixtures.comments).remove(ada.id(), false, comment.id());
         clock.advance(Duration.ofSeconds(1));
         new Bans(fixtures.accounts, fixtures.moderation, new Outbox(clock), clock)
                 .ban(moderator, ada.id(), "spam", null);
