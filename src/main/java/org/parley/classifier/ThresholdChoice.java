@@ -33,7 +33,7 @@ final class ThresholdChoice {
     static final double NUDGE_PRECISION = 0.50;
     static final double HOLD_PRECISION = 0.80;
     static final double REJECT_PRECISION = 0.90;
-    static final double NUDGE_FLOOR = 0.05;
+    static final double NUDGE_FLOOR = 0.15;
     static final double HOLD_FLOOR = 0.50;
     static final double REJECT_FLOOR = 0.80;
     static final double CEILING = 0.99;

@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * each category catches a plain example, evasions score as the plain words do, and civil disagreement, negation,
  * counter-speech and identity mentions stay under every category's nudge threshold. Known misses are listed in
  * docs/classifier.md ("Known weaknesses"); a sentence that quotes a dehumanising word to condemn it ("calling
- * refugees vermin is disgusting") is one of them since the bands were lowered in issue 11.
+ * refugees vermin is disgusting") and a veiled threat without a violent word ("watch your back, I know where you
+ * live") are two of them since the encoder was mixed in (issue 11).
  */
 class ClassifierBehaviourTest {
 
@@ -40,7 +41,6 @@ class ClassifierBehaviourTest {
         "I will find you and kill you.",
         "Keep talking and I'll break your neck.",
         "I hope somebody burns your house down tonight.",
-        "Watch your back, I know where you live.",
         "You deserve to be shot.",
         "I'll slit your throat.",
     })
