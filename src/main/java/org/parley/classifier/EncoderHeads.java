@@ -12,7 +12,8 @@ import java.nio.charset.StandardCharsets;
  * <p>Design note. The final logit of a category is {@code mixNgram·n + mixEncoder·e + mixBias}, where {@code n} and
  * {@code e} are the two heads' logits; the three numbers are fitted per category on the dev split (stacking with a
  * logistic regression of two inputs), so neither side's weight is guessed. The encoder costs milliseconds where the
- * n-grams cost microseconds, so it runs as a cascade: when every n-gram probability is under {@code skipBelow}
+ * n-grams cost microseconds, so it runs as a cascade: when the four categories' n-gram probabilities are all
+ * under {@code skipBelow}
  * the comment is plainly civil to the n-grams, the encoder is not run and {@code e} is taken as
  * {@code skipLogit}, the mean encoder logit of such comments on the dev split. The cut is chosen on the dev split
  * as the highest that leaves the bands' decisions as they are with the encoder run on every comment (see
@@ -63,10 +64,14 @@ final class EncoderHeads {
         return sum;
     }
 
-    /** Whether n-gram probabilities this low let the encoder be skipped. */
+    /**
+     * Whether n-gram probabilities this low let the encoder be skipped: those of the four categories that set
+     * bands. The umbrella is left out: it rises with the length and heat of any argument, and would send most long
+     * comments to the encoder without changing a band.
+     */
     boolean skips(double[] ngramProbabilities) {
-        for (double p : ngramProbabilities) {
-            if (p >= skipBelow) {
+        for (Category category : Category.JUDGED) {
+            if (ngramProbabilities[category.ordinal()] >= skipBelow) {
                 return false;
             }
         }

@@ -199,12 +199,13 @@ final class EncoderTraining {
         return scores;
     }
 
+    /** Whether the cascade skips the encoder: as {@link EncoderHeads#skips}, on the four judged categories. */
     private static boolean skipped(double[] ngramLogits, float cut) {
         if (cut <= 0) {
             return false;
         }
-        for (double logit : ngramLogits) {
-            if (1 / (1 + Math.exp(-logit)) >= cut) {
+        for (Category category : Category.JUDGED) {
+            if (1 / (1 + Math.exp(-ngramLogits[category.ordinal()])) >= cut) {
                 return false;
             }
         }

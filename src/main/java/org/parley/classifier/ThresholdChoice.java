@@ -34,6 +34,12 @@ final class ThresholdChoice {
     static final double HOLD_PRECISION = 0.80;
     static final double REJECT_PRECISION = 0.90;
     static final double NUDGE_FLOOR = 0.15;
+    /**
+     * The nudge floor of {@code discriminatory}: a false nudge there tells a reader who writes about their own
+     * faith, origin or sexuality that they attacked people for who they are, and no reference set has many such
+     * civil comments to cap it with.
+     */
+    static final double DISCRIMINATORY_NUDGE_FLOOR = 0.20;
     static final double HOLD_FLOOR = 0.50;
     static final double REJECT_FLOOR = 0.80;
     static final double CEILING = 0.99;
@@ -82,7 +88,8 @@ final class ThresholdChoice {
             RankedScores ranked = Evaluation.ranked(dev, scores, category);
             int c = category.ordinal();
             nudge[c] = bounded(Math.max(ranked.lowestThresholdWithPrecision(NUDGE_PRECISION, PREVALENCE),
-                    civilCap(civilBySource, c, NUDGE_CIVIL)), NUDGE_FLOOR);
+                    civilCap(civilBySource, c, NUDGE_CIVIL)),
+                    category == Category.DISCRIMINATORY ? DISCRIMINATORY_NUDGE_FLOOR : NUDGE_FLOOR);
             hold[c] = Math.max(nudge[c], bounded(Math.max(
                     ranked.lowestThresholdWithPrecision(HOLD_PRECISION, PREVALENCE),
                     civilCap(civilBySource, c, HOLD_CIVIL)), HOLD_FLOOR));
