@@ -150,7 +150,9 @@ public final class Server implements AutoCloseable {
         ReceiverAddresses receivers = new ReceiverAddresses(settings.webhookAllowPrivate());
         ModerationStore moderationStore = new ModerationStore(database.jdbi());
         Classifier classifier = Classifier.shipped();
-        classifier.warmUp();
+        Thread warmUp = new Thread(classifier::warmUp, "parley-encoder-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         EditWindows editWindows = new EditWindows(moderationStore, settings.rules());
         SiteModelStore siteModelStore = new SiteModelStore(database.jdbi());
         SiteClassifiers classifiers = new SiteClassifiers(classifier, siteModelStore);

@@ -245,7 +245,7 @@ public final class Classifier {
 
     /**
      * Loads the sentence encoder now, if the model uses it, so that the first comment does not wait for it
-     * (about a second). The server calls this as it starts.
+     * (about a second). The server starts this on a thread of its own as it starts, so it does not wait either.
      */
     public void warmUp() {
         if (usesEncoder()) {
