@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.parley.imports.CommentImport;
+import org.parley.imports.ImportedExamples;
 import org.parley.imports.ImportSummary;
 import org.parley.imports.UnreadableExport;
 import org.parley.store.Database;
@@ -21,8 +22,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code parley import --format parley|disqus|wordpress [--site S] FILE}: adds what an export holds and this
- * database lacks; running it again adds nothing. Progress shows on stderr; a summary (counts, skipped rows and
+ * {@code parley import --format parley|disqus|wordpress [--site S] [--examples CSV] FILE}: adds what an export
+ * holds and this database lacks; running it again adds nothing. With {@code --examples} a Disqus or WordPress
+ * export's past moderation is also written as site-model examples ({@link ImportedExamples}). Progress shows on stderr; a summary (counts, skipped rows and
  * why) ends on stdout.
  */
 @Command(name = "import", description = "Import a Parley NDJSON export, a Disqus XML export or a WordPress WXR"
@@ -42,6 +44,11 @@ public final class ImportCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "FILE", description = "The export to read.")
     Path file;
 
+    @Option(names = "--examples", paramLabel = "CSV", description = "Also write the export's past moderation as"
+            + " site-model examples (text,decision,category: published comments approve, spam and deleted ones"
+            + " reject) for train --site-examples (disqus and wordpress).")
+    Path examples;
+
     @Mixin
     DatabaseOptions database;
 
@@ -49,6 +56,9 @@ public final class ImportCommand implements Runnable {
     public void run() {
         if (!Files.isRegularFile(file)) {
             throw new UsageException("there is no file " + file);
+        }
+        if (examples != null && format.equals("parley")) {
+            throw new UsageException("--examples reads disqus and wordpress exports");
         }
         switch (format) {
             case "parley" -> importParley();
@@ -83,10 +93,23 @@ public final class ImportCommand implements Runnable {
             ImportSummary summary = new CommentImport(opened.jdbi(), Clock.systemUTC()).run(from, site, in, progress);
             progress.finish();
             print(summary, System.out);
+            if (examples != null) {
+                writeExamples(from);
+            }
         } catch (UnreadableExport | IllegalArgumentException e) {
             throw new UsageException("cannot import " + file + ": " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void writeExamples(CommentImport.Format from) throws IOException {
+        try (InputStream in = Files.newInputStream(file);
+             java.io.Writer out = Files.newBufferedWriter(examples, StandardCharsets.UTF_8)) {
+            ImportedExamples.Written written = ImportedExamples.write(from, in, out);
+            System.out.printf("Wrote %s: %,d approved and %,d rejected (spam or deleted) comments as examples; %,d"
+                    + " left out (waiting or empty). Train a site model: parley train --site-examples %s --out"
+                    + " FILE%n", examples, written.approved(), written.rejected(), written.leftOut(), examples);
         }
     }
 

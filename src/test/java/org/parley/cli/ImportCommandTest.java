@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +51,33 @@ class ImportCommandTest {
         assertThat(second.exitCode()).isZero();
         assertThat(second.out()).contains("added 0 comments, 6 already present").contains("created 0 accounts");
         assertThat(first.err()).as("no progress lines for a quick import off a terminal").isEmpty();
+    }
+
+    @Test
+    void a_wordpress_export_also_gives_its_past_moderation_as_site_model_examples() throws IOException {
+        Path export = copy("wordpress-export.xml");
+        Path examples = folder.resolve("examples.csv");
+
+        ConsoleCapture.Run run = ConsoleCapture.run("", "import", "--format", "wordpress", "--site", "daily",
+                "--data", data.toString(), "--examples", examples.toString(), export.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("2 approved and 2 rejected (spam or deleted)").contains("1 left out");
+        List<String> lines = Files.readAllLines(examples);
+        assertThat(lines.get(0)).isEqualTo("text,decision,category");
+        assertThat(lines.subList(1, lines.size())).hasSize(4)
+                .filteredOn(line -> line.endsWith(",approve,")).hasSize(2);
+    }
+
+    @Test
+    void examples_are_refused_for_a_parley_export() throws IOException {
+        Path export = Files.writeString(folder.resolve("export.ndjson"), "");
+
+        ConsoleCapture.Run run = ConsoleCapture.run("", "import", "--format", "parley", "--examples",
+                folder.resolve("x.csv").toString(), "--data", data.toString(), export.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--examples reads disqus and wordpress exports");
     }
 
     @Test
