@@ -96,45 +96,18 @@ final class EncoderTraining {
             rowWeight[i] = trainerOptions.weightOf(sample.get(i).source());
         }
         IntStream.range(0, Category.COUNT).parallel().forEach(c -> {
-            double[] w = new double[d + 1];
-            double[] m = new double[d + 1];
-            double[] v = new double[d + 1];
-            double total = 0;
-            for (int i = 0; i < labels.length; i++) {
-                total += labels[i][c] == LabeledText.UNKNOWN ? 0 : rowWeight[i];
-            }
-            if (total == 0) {
+            int[] rows = IntStream.range(0, labels.length).filter(i -> labels[i][c] != LabeledText.UNKNOWN).toArray();
+            if (rows.length == 0) {
                 weights[c] = new float[d];
                 return;
             }
-            double[] gradient = new double[d + 1];
-            for (int step = 1; step <= options.iterations(); step++) {
-                Arrays.fill(gradient, 0);
-                for (int i = 0; i < labels.length; i++) {
-                    byte label = labels[i][c];
-                    if (label == LabeledText.UNKNOWN) {
-                        continue;
-                    }
-                    float[] row = x[i];
-                    double z = w[d];
-                    for (int j = 0; j < d; j++) {
-                        z += w[j] * row[j];
-                    }
-                    double g = rowWeight[i] * (1 / (1 + Math.exp(-z)) - label) / total;
-                    for (int j = 0; j < d; j++) {
-                        gradient[j] += g * row[j];
-                    }
-                    gradient[d] += g;
-                }
-                for (int j = 0; j <= d; j++) {
-                    double g = gradient[j] + (j < d ? options.l2() * w[j] : 0);
-                    m[j] = 0.9 * m[j] + 0.1 * g;
-                    v[j] = 0.999 * v[j] + 0.001 * g * g;
-                    double mHat = m[j] / (1 - Math.pow(0.9, step));
-                    double vHat = v[j] / (1 - Math.pow(0.999, step));
-                    w[j] -= 0.05 * mHat / (Math.sqrt(vHat) + 1e-8);
-                }
+            byte[] y = new byte[rows.length];
+            double[] rowWeights = new double[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                y[i] = labels[rows[i]][c];
+                rowWeights[i] = rowWeight[rows[i]];
             }
+            double[] w = LogisticFit.fit(x, rows, y, rowWeights, options.l2(), options.iterations());
             float[] head = new float[d];
             for (int j = 0; j < d; j++) {
                 head[j] = (float) w[j];

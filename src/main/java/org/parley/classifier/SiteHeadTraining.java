@@ -1,6 +1,5 @@
 package org.parley.classifier;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -124,40 +123,12 @@ public final class SiteHeadTraining {
         return best;
     }
 
-    /** Full-batch gradient descent with Adam steps; the weights, then the bias last. */
     private static double[] fit(float[][] x, int[] rows, byte[] y, double l2) {
-        int d = SiteHead.FEATURES;
-        double[] w = new double[d + 1];
-        double[] m = new double[d + 1];
-        double[] v = new double[d + 1];
-        double[] gradient = new double[d + 1];
-        for (int step = 1; step <= ITERATIONS; step++) {
-            Arrays.fill(gradient, 0);
-            for (int i = 0; i < rows.length; i++) {
-                float[] row = x[rows[i]];
-                double g = (1 / (1 + Math.exp(-dot(w, row))) - y[i]) / rows.length;
-                for (int j = 0; j < d; j++) {
-                    gradient[j] += g * row[j];
-                }
-                gradient[d] += g;
-            }
-            for (int j = 0; j <= d; j++) {
-                double g = gradient[j] + (j < d ? l2 * w[j] : 0);
-                m[j] = 0.9 * m[j] + 0.1 * g;
-                v[j] = 0.999 * v[j] + 0.001 * g * g;
-                w[j] -= 0.05 * (m[j] / (1 - Math.pow(0.9, step))) / (Math.sqrt(v[j] / (1 - Math.pow(0.999, step)))
-                        + 1e-8);
-            }
-        }
-        return w;
+        return LogisticFit.fit(x, rows, y, null, l2, ITERATIONS);
     }
 
     private static double dot(double[] w, float[] row) {
-        double z = w[row.length];
-        for (int j = 0; j < row.length; j++) {
-            z += w[j] * row[j];
-        }
-        return z;
+        return LogisticFit.logit(w, row);
     }
 
     private static int[] pick(int[] values, int[] at) {
