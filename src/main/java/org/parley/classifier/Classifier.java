@@ -198,16 +198,6 @@ public final class Classifier {
         return Scores.of(p);
     }
 
-    /**
-     * What the encoder reads of a text: the words the n-grams read, joined by spaces, so that an evasion the
-     * normalizer undoes ({@code 1d10t}, look-alike letters, zero-width spaces) is undone for the encoder too.
-     */
-    static String encoderInput(String plainText) {
-        NormalizedText text = new NormalizedText();
-        Normalizer.normalize(plainText, text);
-        return text.toString();
-    }
-
     /** The base model's logits, the encoder always run: what a site head learns from. */
     double[] baseLogits(String plainText, float[] embedding) {
         return baseLogits(embedding, ngramLogits(plainText));
@@ -262,18 +252,7 @@ public final class Classifier {
      * for a model of n-grams alone.
      */
     public String encoderSummary() {
-        EncoderHeads heads = model.encoder;
-        if (heads == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(String.format(java.util.Locale.ROOT,
-                "encoder %s, run when an n-gram score reaches %.2f%n", heads.encoder, heads.skipBelow));
-        for (Category category : Category.values()) {
-            int c = category.ordinal();
-            out.append(String.format(java.util.Locale.ROOT, "  %-15s logit = %.2f n-gram + %.2f encoder %+.2f%n",
-                    category.code(), heads.mixNgram[c], heads.mixEncoder[c], heads.mixBias[c]));
-        }
-        return out.toString();
+        return model.encoder == null ? "" : model.encoder.summary();
     }
 
     private static double sigmoid(double logit) {

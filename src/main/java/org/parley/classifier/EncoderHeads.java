@@ -4,6 +4,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * The second half of a model: one logistic-regression head per {@link Category} over the
@@ -81,6 +82,18 @@ final class EncoderHeads {
     /** The mixed logit of a category from the two heads' logits. */
     double mix(int category, double ngramLogit, double encoderLogit) {
         return mixNgram[category] * ngramLogit + mixEncoder[category] * encoderLogit + mixBias[category];
+    }
+
+    /** How the encoder is mixed in, for people: per category the two heads' weights, and the cascade's cut. */
+    String summary() {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "encoder %s, run when an n-gram score reaches %.2f%n", encoder, skipBelow));
+        for (Category category : Category.values()) {
+            int c = category.ordinal();
+            out.append(String.format(Locale.ROOT, "  %-15s logit = %.2f n-gram + %.2f encoder %+.2f%n",
+                    category.code(), mixNgram[c], mixEncoder[c], mixBias[c]));
+        }
+        return out.toString();
     }
 
     void write(DataOutputStream out) throws IOException {

@@ -228,6 +228,6 @@ final class EncoderTraining {
     }
 
     private static List<String> texts(List<LabeledText> examples) {
-        return examples.stream().map(example -> Classifier.encoderInput(example.text())).toList();
+        return examples.stream().map(example -> SentenceEncoder.inputOf(example.text())).toList();
     }
 }

@@ -77,6 +77,16 @@ public final class SentenceEncoder {
     }
 
     /**
+     * What the encoder reads of a comment: the words the n-grams read, joined by spaces, so that an evasion the
+     * normalizer undoes ({@code 1d10t}, look-alike letters, zero-width spaces) is undone for the encoder too.
+     */
+    static String inputOf(String plainText) {
+        NormalizedText text = new NormalizedText();
+        Normalizer.normalize(plainText, text);
+        return text.toString();
+    }
+
+    /**
      * The text's embedding: {@value #DIMENSIONS} numbers of unit length. The classifier hands it the normalized
      * words of a comment, not the raw text.
      */

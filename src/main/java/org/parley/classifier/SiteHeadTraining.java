@@ -81,7 +81,7 @@ public final class SiteHeadTraining {
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         IntStream.range(0, examples.size()).parallel().forEach(i -> {
             String text = examples.get(i).text();
-            float[] embedding = SentenceEncoder.shared().embed(Classifier.encoderInput(text));
+            float[] embedding = SentenceEncoder.shared().embed(SentenceEncoder.inputOf(text));
             x[i] = SiteHead.features(embedding, base.baseLogits(text, embedding));
             int n = done.incrementAndGet();
             if (n % 64 == 0 || n == examples.size()) {

@@ -69,7 +69,7 @@ class EncoderModelTest {
 
     @Test
     void an_evasion_reaches_the_encoder_as_the_plain_word_does() {
-        assertThat(Classifier.encoderInput("You are an 1d\u200b10t!")).isEqualTo(Classifier.encoderInput(
+        assertThat(SentenceEncoder.inputOf("You are an 1d\u200b10t!")).isEqualTo(SentenceEncoder.inputOf(
                 "you are an idiot"));
     }
 
