@@ -8,51 +8,23 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.parley.account.AccountStore;
-import org.parley.account.Accounts;
-import org.parley.account.Role;
-import org.parley.account.SignupMode;
 import org.parley.testing.ApiClient;
+import org.parley.testing.MailServer;
 import org.parley.testing.Mailbox;
 import org.parley.testing.TickingClock;
 import org.parley.testing.Response;
-import org.parley.testing.TestServer;
 
 /** Account mail through a real SMTP server: verification, password reset, reply notices and unsubscribing. */
 class AccountMailTest {
 
-    private static final Mailbox mailbox = new Mailbox();
-    private static final TickingClock clock = new TickingClock();
-
-    // Instant sign-up (version 1), open beside mail by choice: these tests need readers with a session at once.
     @RegisterExtension
-    static final TestServer server = new TestServer(
-            settings -> settings.withRateLimits(false).withMail(mailbox.settings())
-                    .withSignupMode(SignupMode.INSTANT), clock);
-
-    private static ApiClient admin;
-
-    @BeforeAll
-    static void startMailAndAdmin() {
-        mailbox.start();
-        new Accounts(new AccountStore(server.server().database().jdbi()), Clock.systemUTC())
-                .create("admin@mail.example", "correct horse battery", "Admin", Role.ADMIN);
-        admin = server.client();
-        assertThat(admin.post("/api/v1/auth/login",
-                Map.of("email", "admin@mail.example", "password", "correct horse battery")).status()).isEqualTo(200);
-    }
-
-    @AfterAll
-    static void stopMail() {
-        mailbox.close();
-    }
+    static final MailServer server = new MailServer();
+    private static final Mailbox mailbox = server.mailbox();
+    private static final TickingClock clock = server.clock();
 
     @Test
     void sign_up_mails_a_link_that_verifies_the_address() {
@@ -102,7 +74,7 @@ class AccountMailTest {
         assertThat(unknown.text()).isEqualTo(known.text());
 
         MimeMessage mail = mailbox.awaitSubject("forgetful@mail.example", "Choose a new password");
-        assertThat(new MailQueue(server.server().database().jdbi()).listFor("nobody@mail.example")).isEmpty();
+        assertThat(new MailQueue(server.jdbi()).listFor("nobody@mail.example")).isEmpty();
         assertThat(mailbox.to("nobody@mail.example")).isEmpty();
         String link = Mailbox.link(mail, "/account/reset?token=");
         assertThat(server.client().get(link).status()).isEqualTo(200);
@@ -172,19 +144,19 @@ class AccountMailTest {
         String url = server.baseUrl() + "/news/held-replies";
         String parent = post(author, url, null, "Which roads close during the marathon?");
 
-        admin.patch("/api/v1/moderation/sites/demo/settings", Map.of("premoderation", true));
+        server.admin().patch("/api/v1/moderation/sites/demo/settings", Map.of("premoderation", true));
         ApiClient replier = server.client();
         replier.signUp("runner@mail.example", "Runner");
         Response held = replier.post("/api/v1/comments", Map.of("site", "demo", "url", url, "parentId", parent,
                 "body", "The river road, from six until noon."));
-        admin.patch("/api/v1/moderation/sites/demo/settings", Map.of("premoderation", false));
+        server.admin().patch("/api/v1/moderation/sites/demo/settings", Map.of("premoderation", false));
         assertThat(held.json().get("status").asText()).isEqualTo("pending");
-        assertThat(new MailQueue(server.server().database().jdbi()).listFor("patient@mail.example"))
+        assertThat(new MailQueue(server.jdbi()).listFor("patient@mail.example"))
                 .extracting(MailQueue.Entry::kind).containsOnly("verify");
 
         String replyId = held.json().get("comment").get("id").asText();
-        assertThat(admin.post("/api/v1/moderation/comments/" + replyId + "/decision", Map.of("action", "approve"))
-                .status()).isEqualTo(200);
+        assertThat(server.admin().post("/api/v1/moderation/comments/" + replyId + "/decision",
+                Map.of("action", "approve")).status()).isEqualTo(200);
         MimeMessage mail = mailbox.awaitSubject("patient@mail.example", "Runner replied to your comment");
         assertThat(Mailbox.text(mail)).contains("The river road, from six until noon.");
     }

@@ -3,20 +3,13 @@ package org.parley.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.parley.account.AccountStore;
-import org.parley.account.Accounts;
-import org.parley.account.Role;
-import org.parley.account.SignupMode;
 import org.parley.testing.ApiClient;
+import org.parley.testing.MailServer;
 import org.parley.testing.Mailbox;
 import org.parley.testing.Response;
-import org.parley.testing.TestServer;
 
 /**
  * Guest comments: off by default, held for a moderator when the site says {@code pending}, the address never in
@@ -24,29 +17,9 @@ import org.parley.testing.TestServer;
  */
 class GuestCommentsTest {
 
-    private static final Mailbox mailbox = new Mailbox();
-
-    // Instant sign-up (version 1), open beside mail by choice: these tests need readers with a session at once.
     @RegisterExtension
-    static final TestServer server = new TestServer(
-            settings -> settings.withRateLimits(false).withMail(mailbox.settings())
-                    .withSignupMode(SignupMode.INSTANT), Clock.systemUTC());
-
-    private static ApiClient admin;
-
-    @BeforeAll
-    static void startMailAndAdmin() {
-        mailbox.start();
-        new Accounts(new AccountStore(server.server().database().jdbi()), Clock.systemUTC())
-                .create("admin@guest.example", "correct horse battery", "Admin", Role.ADMIN);
-        admin = server.client();
-        admin.post("/api/v1/auth/login", Map.of("email", "admin@guest.example", "password", "correct horse battery"));
-    }
-
-    @AfterAll
-    static void stopMail() {
-        mailbox.close();
-    }
+    static final MailServer server = new MailServer();
+    private static final Mailbox mailbox = server.mailbox();
 
     @Test
     void guest_comments_are_off_by_default_and_a_guest_post_is_then_401() {
@@ -74,10 +47,10 @@ class GuestCommentsTest {
             Response banned = guestPost(url, "Greta Guest", "greta@guest.example", "");
             assertThat(banned.status()).isEqualTo(422);
 
-            JsonNode queue = admin.get("/api/v1/moderation/queue?site=demo&queue=pending").json();
+            JsonNode queue = server.admin().get("/api/v1/moderation/queue?site=demo&queue=pending").json();
             assertThat(queue.toString()).contains(id);
-            assertThat(admin.post("/api/v1/moderation/comments/" + id + "/decision", Map.of("action", "approve"))
-                    .status()).isEqualTo(200);
+            assertThat(server.admin().post("/api/v1/moderation/comments/" + id + "/decision",
+                    Map.of("action", "approve")).status()).isEqualTo(200);
 
             JsonNode thread = thread(url);
             assertThat(thread.get("comments")).hasSize(1);
@@ -137,13 +110,15 @@ class GuestCommentsTest {
 
     @Test
     void guest_comments_take_only_off_pending_or_published() {
-        Response wrong = admin.patch("/api/v1/moderation/sites/demo/settings", Map.of("guestComments", "always"));
+        Response wrong = server.admin().patch("/api/v1/moderation/sites/demo/settings",
+                Map.of("guestComments", "always"));
         assertThat(wrong.status()).isEqualTo(400);
         assertThat(wrong.json().get("field").asText()).isEqualTo("guestComments");
     }
 
     private static void setGuests(String mode) {
-        Response changed = admin.patch("/api/v1/moderation/sites/demo/settings", Map.of("guestComments", mode));
+        Response changed = server.admin().patch("/api/v1/moderation/sites/demo/settings",
+                Map.of("guestComments", mode));
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.json().toString()).contains("\"guestComments\":\"" + mode + "\"");
     }

@@ -3,24 +3,19 @@ package org.parley.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.parley.account.AccountStore;
-import org.parley.account.Accounts;
 import org.parley.account.Role;
-import org.parley.account.SignupMode;
 import org.parley.moderation.ModeratorAccess;
 import org.parley.testing.ApiClient;
+import org.parley.testing.MailServer;
 import org.parley.testing.Mailbox;
 import org.parley.testing.Response;
-import org.parley.testing.TestServer;
 import org.parley.testing.TickingClock;
 
 /**
@@ -30,35 +25,20 @@ import org.parley.testing.TickingClock;
  */
 class MailLanguageTest {
 
-    private static final Mailbox mailbox = new Mailbox();
-    private static final TickingClock clock = new TickingClock();
     private static final String TURKISH = "https://haber.example";
     private static final String GERMAN = "https://zeitung.example";
 
     @RegisterExtension
-    static final TestServer server = new TestServer(
-            settings -> settings.withRateLimits(false).withMail(mailbox.settings())
-                    .withSignupMode(SignupMode.INSTANT), clock);
-
-    private static ApiClient admin;
+    static final MailServer server = new MailServer();
+    private static final Mailbox mailbox = server.mailbox();
+    private static final TickingClock clock = server.clock();
 
     @BeforeAll
     static void sites() {
-        mailbox.start();
-        new Accounts(new AccountStore(server.server().database().jdbi()), Clock.systemUTC())
-                .create("admin@languages.example", "correct horse battery", "Admin", Role.ADMIN);
-        admin = server.client();
-        assertThat(admin.post("/api/v1/auth/login", Map.of("email", "admin@languages.example",
-                "password", "correct horse battery")).status()).isEqualTo(200);
-        assertThat(admin.post("/api/v1/admin/sites", Map.of("id", "haber", "name", "Haber",
+        assertThat(server.admin().post("/api/v1/admin/sites", Map.of("id", "haber", "name", "Haber",
                 "origins", List.of(TURKISH), "language", "tr")).status()).isEqualTo(201);
-        assertThat(admin.post("/api/v1/admin/sites", Map.of("id", "zeitung", "name", "Zeitung",
+        assertThat(server.admin().post("/api/v1/admin/sites", Map.of("id", "zeitung", "name", "Zeitung",
                 "origins", List.of(GERMAN), "language", "de")).status()).isEqualTo(201);
-    }
-
-    @AfterAll
-    static void stopMail() {
-        mailbox.close();
     }
 
     @Test
@@ -111,13 +91,9 @@ class MailLanguageTest {
 
     @Test
     void a_digest_of_a_turkish_sites_queue_arrives_in_turkish() {
-        var jdbi = server.server().database().jdbi();
-        String moderatorId = new Accounts(new AccountStore(jdbi), Clock.systemUTC())
-                .create("moderator@languages.example", "correct horse battery", "Selin", Role.READER).id();
-        new ModeratorAccess(jdbi).assign(moderatorId, "haber");
-        ApiClient moderator = server.client();
-        moderator.post("/api/v1/auth/login", Map.of("email", "moderator@languages.example",
-                "password", "correct horse battery"));
+        String moderatorId = server.account("moderator@languages.example", "Selin", Role.READER).id();
+        new ModeratorAccess(server.jdbi()).assign(moderatorId, "haber");
+        ApiClient moderator = server.signIn("moderator@languages.example");
         assertThat(moderator.patch("/api/v1/me", Map.of("notifyQueue", true)).status()).isEqualTo(200);
         moderator.patch("/api/v1/moderation/sites/haber/settings", Map.of("premoderation", true));
         ApiClient writer = server.client();

@@ -3,52 +3,33 @@ package org.parley.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.parley.account.AccountStore;
-import org.parley.account.Accounts;
 import org.parley.account.Role;
-import org.parley.account.SignupMode;
 import org.parley.moderation.ModeratorAccess;
 import org.parley.testing.ApiClient;
+import org.parley.testing.MailServer;
 import org.parley.testing.Mailbox;
 import org.parley.testing.TickingClock;
 import org.parley.testing.Response;
-import org.parley.testing.TestServer;
 
 /** Moderators' digests: opt-in, staff only, one mail per interval listing everything new in their queues. */
 class ModeratorDigestTest {
 
-    private static final Mailbox mailbox = new Mailbox();
-    private static final TickingClock clock = new TickingClock();
-
-    // Instant sign-up (version 1), open beside mail by choice: these tests need readers with a session at once.
     @RegisterExtension
-    static final TestServer server = new TestServer(
-            settings -> settings.withRateLimits(false).withMail(mailbox.settings())
-                    .withSignupMode(SignupMode.INSTANT), clock);
+    static final MailServer server = new MailServer();
+    private static final Mailbox mailbox = server.mailbox();
+    private static final TickingClock clock = server.clock();
 
     private static ApiClient moderator;
 
     @BeforeAll
-    static void startMailAndModerator() {
-        mailbox.start();
-        var jdbi = server.server().database().jdbi();
-        Accounts accounts = new Accounts(new AccountStore(jdbi), Clock.systemUTC());
-        new ModeratorAccess(jdbi).assign(accounts.create("mod@digest.example", "correct horse battery", "Mo",
-                Role.READER).id(), "demo");
-        moderator = server.client();
-        moderator.post("/api/v1/auth/login", Map.of("email", "mod@digest.example", "password", "correct horse battery"));
-    }
-
-    @AfterAll
-    static void stopMail() {
-        mailbox.close();
+    static void moderator() {
+        new ModeratorAccess(server.jdbi()).assign(server.account("mod@digest.example", "Mo", Role.READER).id(), "demo");
+        moderator = server.signIn("mod@digest.example");
     }
 
     @Test
