@@ -26,7 +26,12 @@ public final class PublisherTokens {
 
     /** The usual claims: sub, name, iat now, exp in five minutes; the map may be changed before signing. */
     public static Map<String, Object> claims(String subject, String name) {
-        long now = Instant.now().getEpochSecond();
+        return claims(subject, name, Instant.now());
+    }
+
+    /** The usual claims as of {@code issued}, for a test whose clock is not the real one. */
+    public static Map<String, Object> claims(String subject, String name, Instant issued) {
+        long now = issued.getEpochSecond();
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("sub", subject);
         claims.put("name", name);
