@@ -7,6 +7,7 @@ import org.parley.account.AccountStore;
 import org.parley.account.Accounts;
 import org.parley.account.Role;
 import org.parley.classifier.Classifier;
+import org.parley.comment.Comment;
 import org.parley.comment.CommentEvents;
 import org.parley.comment.CommentRules;
 import org.parley.comment.CommentStore;
@@ -73,5 +74,10 @@ public final class Fixtures {
     public Story story() {
         articles++;
         return stories.findOrCreate(SITE, ORIGIN + "/2026/article-" + articles, "Article " + articles);
+    }
+
+    /** A published top-level comment with a civil text, posted through the pipeline as a reader posts one. */
+    public Comment comment(Account author, Story story) {
+        return submissions.post(author, story, null, "The treaty draft reads well.", false).comment();
     }
 }
