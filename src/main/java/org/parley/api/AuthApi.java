@@ -252,7 +252,7 @@ final class AuthApi {
         ctx.html("<!doctype html><html lang=\"en\"><meta charset=\"utf-8\">"
                 + "<title data-i18n=\"unsubscribed.title\">Unsubscribed</title>"
                 + "<link rel=\"stylesheet\" href=\"/account/account.css\">"
-                + "<script src=\"/account/account.js\" defer></script>"
+                + "<script type=\"module\" src=\"/account/account.js\"></script>"
                 + "<body data-page=\"unsubscribed\"><main><p data-i18n=\"unsubscribed."
                 + (replies ? "replies" : "digests") + "\">Done: you will get no more "
                 + (replies ? "mails about replies to your comments" : "digests of the moderation queues")

@@ -397,6 +397,7 @@ public final class HttpServer {
             r.get("/i18n/{file}", ctx -> sendAsset(ctx, "i18n/" + ctx.pathParam("file"))); // message bundles
             r.get("/admin", this::dashboard);  // also matches /admin/: Javalin ignores trailing slashes
             r.get("/admin/{file}", ctx -> sendAsset(ctx, "admin/" + ctx.pathParam("file")));
+            r.get("/common/{file}", ctx -> sendAsset(ctx, "common/" + ctx.pathParam("file"))); // the pages' helpers
         }
 
         /** The dashboard lives at /admin/, so that a bare /admin is sent there first. */

@@ -219,5 +219,6 @@ final class RouteTable {
             row("GET", "/widget/{file}", w -> get("/widget/widget.js"), ANYONE),
             row("GET", "/i18n/{file}", w -> get("/i18n/widget.en.json"), ANYONE),
             row("GET", "/admin", w -> get("/admin/"), ANYONE),
-            row("GET", "/admin/{file}", w -> get("/admin/admin.js"), ANYONE));
+            row("GET", "/admin/{file}", w -> get("/admin/admin.js"), ANYONE),
+            row("GET", "/common/{file}", w -> get("/common/page.js"), ANYONE));
 }

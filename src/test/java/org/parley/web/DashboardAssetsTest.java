@@ -41,4 +41,12 @@ class DashboardAssetsTest {
         }
         assertThat(browser.get("/admin/admin.css").header("Content-Type")).startsWith("text/css");
     }
+
+    @Test
+    void the_helpers_the_dashboard_imports_are_served_from_common() {
+        Response helpers = browser.get("/common/page.js");
+
+        assertThat(helpers.status()).isEqualTo(200);
+        assertThat(helpers.header("Content-Type")).startsWith("text/javascript");
+    }
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The widget stays within its gzip budgets. What every reader downloads before they can act (embed script, widget
  * script and styles, and the language bundle; English is measured) has one budget; the forms module, which the
- * widget imports only when a reader opens a log-in, sign-up, account, report or edit form, has its own.
+ * widget imports only when a reader opens a log-in, sign-up, account, report or edit form, has its own; so do the
+ * helpers the dashboard and the account pages share, which the widget does not load.
  */
 class WidgetSizeTest {
 
@@ -23,6 +24,8 @@ class WidgetSizeTest {
     private static final List<String> WIDGET_FILES = List.of("/web/embed.js", "/web/widget/widget.js",
             "/web/widget/widget.css", "/web/i18n/widget.en.json");
     private static final List<String> FORMS_FILES = List.of("/web/widget/forms.js");
+    private static final int PAGE_HELPERS_BUDGET_BYTES = 3 * 1024;
+    private static final List<String> PAGE_HELPERS_FILES = List.of("/web/common/page.js");
 
     @Test
     void what_every_reader_downloads_fits_its_gzip_budget() {
@@ -32,6 +35,12 @@ class WidgetSizeTest {
     @Test
     void the_forms_module_fits_its_own_gzip_budget() {
         assertThat(total("forms module", FORMS_FILES, FORMS_BUDGET_BYTES)).isLessThanOrEqualTo(FORMS_BUDGET_BYTES);
+    }
+
+    @Test
+    void the_helpers_of_the_widget_free_pages_fit_their_own_gzip_budget() {
+        assertThat(total("page helpers", PAGE_HELPERS_FILES, PAGE_HELPERS_BUDGET_BYTES))
+                .isLessThanOrEqualTo(PAGE_HELPERS_BUDGET_BYTES);
     }
 
     /** Sums and prints the gzipped sizes of the files (gzip -9, each file apart). */
