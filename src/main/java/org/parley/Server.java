@@ -46,20 +46,20 @@ import org.parley.moderation.Decisions;
 import org.parley.moderation.EditWindows;
 import org.parley.moderation.ModerationLog;
 import org.parley.moderation.ModerationStore;
-import org.parley.moderation.ModeratorAccess;
+import org.parley.site.ModeratorAccess;
 import org.parley.moderation.Queue;
 import org.parley.moderation.ReportThresholds;
-import org.parley.moderation.SiteAdministration;
+import org.parley.site.SiteAdministration;
 import org.parley.moderation.Statistics;
 import org.parley.moderation.Pipelines;
-import org.parley.moderation.StaffTokens;
+import org.parley.site.StaffTokens;
 import org.parley.moderation.QueueSizes;
 import org.parley.moderation.SubmissionMeters;
 import org.parley.moderation.Submissions;
 import org.parley.sso.SingleSignOn;
 import org.parley.sso.SsoStore;
-import org.parley.story.Sites;
-import org.parley.story.SiteStore;
+import org.parley.site.Sites;
+import org.parley.site.SiteStore;
 import org.parley.story.StoryChanges;
 import org.parley.story.Stories;
 import org.parley.story.StoryStore;
@@ -153,15 +153,15 @@ public final class Server implements AutoCloseable {
         Thread warmUp = new Thread(classifier::warmUp, "parley-encoder-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
-        EditWindows editWindows = new EditWindows(moderationStore, settings.rules());
+        EditWindows editWindows = new EditWindows(siteStore, settings.rules());
         SiteModelStore siteModelStore = new SiteModelStore(database.jdbi());
         SiteClassifiers classifiers = new SiteClassifiers(classifier, siteModelStore);
-        Submissions submissions = new Submissions(commentStore, moderationStore, classifiers,
+        Submissions submissions = new Submissions(commentStore, siteStore, classifiers,
                 Pipelines.standard(moderationStore, settings.rules(), classifiers), editWindows, clock,
                 new SubmissionMeters(registry), database.groupCommit());
         ModeratorAccess access = new ModeratorAccess(database.jdbi());
         Queue queue = new Queue(database.jdbi());
-        QueueSizes queueSizes = new QueueSizes(siteStore, queue, moderationStore, clock, registry);
+        QueueSizes queueSizes = new QueueSizes(siteStore, queue, clock, registry);
         SiteModels siteModels = new SiteModels(siteModelStore, new DecisionExamples(database.jdbi()), classifiers,
                 clock);
         SiteModelTraining training = new SiteModelTraining(siteModels);
@@ -170,7 +170,7 @@ public final class Server implements AutoCloseable {
         ClientAddresses addresses = ClientAddresses.open(database.jdbi(), settings.ipRetention(), clock);
         HttpServer.PrivacyParts privacy = new HttpServer.PrivacyParts(addresses,
                 new DataExport(database.jdbi(), clock),
-                new AccountDeletion(database.jdbi(), commentStore, moderationStore, clock));
+                new AccountDeletion(database.jdbi(), commentStore, siteStore, clock));
         AtomicReference<String> publicUrl = new AtomicReference<>(settings.publicUrl());
         LinkTokens tokens = LinkTokens.load(database.jdbi(), clock.instant());
         MailTexts texts = new MailTexts(publicUrl::get);
@@ -193,7 +193,7 @@ public final class Server implements AutoCloseable {
                         classifier, database::isHealthy, registry, new Webhooks(webhookStore, receivers, clock), privacy,
                         new HttpServer.AdminParts(new Sites(siteStore, clock),
                                 new StaffTokens(accounts, access, siteStore),
-                                new SingleSignOn(new SsoStore(database.jdbi()), accounts, clock)),
+                                new SingleSignOn(new SsoStore(database.jdbi()), siteStore, accounts, clock)),
                         queueSizes::refresh,
                         new HttpServer.MailParts(accountMail, new Guests(accountStore, clock),
                                 new MailedSignups(accounts, accountStore, accountMail))),
@@ -267,8 +267,8 @@ public final class Server implements AutoCloseable {
                 new Bans(accounts, store, outbox, clock),
                 new ModerationLog(database.jdbi()),
                 store,
-                new SiteAdministration(siteStore, store, access),
-                new ReportThresholds(commentStore, storyStore, store, clock),
+                new SiteAdministration(siteStore, access),
+                new ReportThresholds(commentStore, storyStore, siteStore, store, clock),
                 new Statistics(database.jdbi(), clock),
                 editWindows,
                 storyChanges,

@@ -5,7 +5,7 @@
  * link opens the same place.
  */
 import {ApiError, get, post, rememberCsrf} from './api.js';
-import {el} from './dom.js';
+import {el, useVocabulary} from './dom.js';
 import {chooseLanguage, label, language, LANGUAGES, t, translatePage} from './i18n.js';
 import {showQueue} from './queue.js';
 import {showLog} from './log.js';
@@ -67,7 +67,8 @@ async function signOut() {
 
 /** Shows the views for a signed-in account, or says it moderates nothing. */
 async function enter(user) {
-    const {sites} = await get('/api/v1/moderation/sites');
+    const {sites, categories, bands} = await get('/api/v1/moderation/sites');
+    useVocabulary({categories, bands});
     if (sites.length === 0) {
         showSignIn(t('noSites', {name: user.displayName, email: user.email}));
         return;

@@ -58,4 +58,14 @@ export function showStatus(line, message, isError) {
     line.classList.toggle('error', Boolean(isError));
 }
 
-export const CATEGORIES = ['rude', 'aggressive', 'derogatory', 'discriminatory', 'uncivil'];
+/*
+ * The civility categories and threshold bands by their codes, in the server's order. They are declared once, in
+ * classifier/Category and classifier/Band, and arrive with GET /api/v1/moderation/sites before any view opens.
+ */
+export const CATEGORIES = [];
+export const BANDS = [];
+
+export function useVocabulary({categories, bands}) {
+    CATEGORIES.splice(0, CATEGORIES.length, ...categories);
+    BANDS.splice(0, BANDS.length, ...bands);
+}

@@ -5,10 +5,9 @@
  * and shows the API's error next to the field it names.
  */
 import {ApiError, get, patch} from './api.js';
-import {announce, el, showStatus, statusLine, CATEGORIES} from './dom.js';
+import {announce, el, showStatus, statusLine, BANDS, CATEGORIES} from './dom.js';
 import {label, t} from './i18n.js';
 
-const BANDS = ['nudge', 'hold', 'reject'];
 const DELETED_ACCOUNT_POLICIES = ['anonymize', 'remove'];
 const NUMBERS = {
     linkLimit: {min: 0, max: 50, step: 1},

@@ -22,6 +22,8 @@ import org.parley.classifier.Evaluation;
 import org.parley.classifier.LabeledText;
 import org.parley.classifier.Progress;
 import org.parley.classifier.Split;
+import org.parley.site.ModeratorAccess;
+import org.parley.site.SiteSettings;
 import org.parley.store.Database;
 import org.parley.story.Story;
 import org.parley.testing.Fixtures;
@@ -110,13 +112,13 @@ public final class SiteLearningSimulation {
             Clock clock = Clock.systemUTC();
             SiteModelStore store = new SiteModelStore(database.jdbi());
             SiteClassifiers classifiers = new SiteClassifiers(shipped, store);
-            Submissions submissions = new Submissions(fixtures.comments, fixtures.moderation, classifiers,
+            Submissions submissions = new Submissions(fixtures.comments, fixtures.sites, classifiers,
                     Pipelines.standard(fixtures.moderation, fixtures.rules, classifiers),
                     fixtures.editWindows, clock);
             Decisions decisions = new Decisions(fixtures.comments, fixtures.storyStore, fixtures.moderation,
                     new ModeratorAccess(database.jdbi()), clock);
-            fixtures.moderation.saveSettings(Fixtures.SITE, new SiteSettings(null, null, 1000, true, null, null,
-                    null, null, null));
+            fixtures.sites.saveSettings(Fixtures.SITE, SiteSettings.of(
+                    java.util.Map.of("linkLimit", 1000, "premoderation", true)));
             Account moderator = fixtures.accounts.create("mod@site.example", "correct horse battery", "Mod",
                     Role.ADMIN);
             List<Account> authors = List.of(fixtures.reader(), fixtures.reader(), fixtures.reader());

@@ -22,6 +22,7 @@ import java.util.SplittableRandom;
 import org.parley.account.Passwords;
 import org.parley.comment.CommentRules;
 import org.parley.comment.Markdown;
+import org.parley.site.ArticleUrls;
 import org.parley.story.Stories;
 
 /**
@@ -172,7 +173,7 @@ public final class ScaleSeed {
         try (PrintWriter targets = new PrintWriter(Files.newBufferedWriter(out.resolve("targets.tsv")));
              PrintWriter storyFile = new PrintWriter(Files.newBufferedWriter(out.resolve("stories.tsv")))) {
             for (int k = 0; k < sizes.length; k++) {
-                String storyUrl = Stories.normalize(ORIGIN + "/news/story-" + (k + 1));
+                String storyUrl = ArticleUrls.normalize(ORIGIN + "/news/story-" + (k + 1));
                 int published = story(batches, storyUrl, sizes[k], accounts);
                 storyFile.println(storyUrl);
                 if (sizes[k] >= 200) {

@@ -9,12 +9,12 @@ import org.parley.account.Account;
 import org.parley.account.Accounts;
 import org.parley.account.ApiToken;
 import org.parley.account.Session;
-import org.parley.moderation.ModeratorAccess;
-import org.parley.moderation.StaffTokens;
+import org.parley.site.ModeratorAccess;
+import org.parley.site.StaffTokens;
 import org.parley.problem.Problem;
 import org.parley.sso.SingleSignOn;
-import org.parley.story.Site;
-import org.parley.story.Sites;
+import org.parley.site.Site;
+import org.parley.site.Sites;
 
 /**
  * The admins' API: sites, their moderators, and API tokens. Work across sites (creating and listing sites,

@@ -8,7 +8,8 @@ import org.parley.account.MailPreferences;
 import org.parley.account.SignupMode;
 import org.parley.mail.AccountMail;
 import org.parley.mail.MailedSignups;
-import org.parley.story.Site;
+import org.parley.site.ArticleUrls;
+import org.parley.site.Site;
 import org.parley.story.Stories;
 import org.parley.problem.Problem;
 import org.parley.web.SecurityHeaders;
@@ -133,11 +134,11 @@ final class AuthApi {
         Site site = signup.stories().requireSite(siteId);
         String normalized;
         try {
-            normalized = Stories.normalize(returnUrl);
+            normalized = ArticleUrls.normalize(returnUrl);
         } catch (Problem invalid) {
             throw Problem.invalid("returnUrl", "Give the http(s) address of the page to come back to.");
         }
-        if (normalized.length() > 1000 || !site.allowsOrigin(Stories.originOf(normalized))) {
+        if (normalized.length() > 1000 || !site.allowsOrigin(ArticleUrls.originOf(normalized))) {
             throw Problem.invalid("returnUrl", "The page to come back to must be on one of the site's origins.");
         }
         return normalized;

@@ -15,13 +15,14 @@ import org.parley.comment.ReportReason;
 import org.parley.comment.Reports;
 import org.parley.comment.Respects;
 import org.parley.comment.ThreadComment;
-import org.parley.moderation.ModeratorAccess;
+import org.parley.site.ModeratorAccess;
 import org.parley.moderation.ModerationStore;
 import org.parley.moderation.Outcome;
 import org.parley.moderation.Reason;
 import org.parley.moderation.ReportThresholds;
 import org.parley.moderation.Submissions;
 import org.parley.problem.Problem;
+import org.parley.site.SiteStore;
 import org.parley.story.Stories;
 import org.parley.story.Story;
 
@@ -63,17 +64,17 @@ final class CommentsApi {
     private final ReportThresholds reportThresholds;
     private final Disagreements disagreements;
     private final Guests guests;
-    private final ModerationStore moderation;
+    private final SiteStore sites;
 
     private final ModeratorAccess access;
 
     CommentsApi(Stories stories, Submissions submissions, Comments comments, Respects respects, Reports reports,
             ReportThresholds reportThresholds, Disagreements disagreements, CommentRules rules, Auth auth,
             Requests requests, RateLimits limits, ModeratorAccess access, Guests guests,
-            ModerationStore moderation) {
+            SiteStore sites) {
         this.access = access;
         this.guests = guests;
-        this.moderation = moderation;
+        this.sites = sites;
         this.disagreements = disagreements;
         this.reportThresholds = reportThresholds;
         this.stories = stories;
@@ -101,7 +102,7 @@ final class CommentsApi {
         } else {
             request = requests.body(ctx, PostRequest.class);
             if (request.guest() == null || request.site() == null
-                    || !moderation.settings(request.site()).acceptsGuests()) {
+                    || !sites.settings(request.site()).acceptsGuests()) {
                 auth.require(ctx);
             }
             author = guests.author(request.guest().name(), request.guest().email());

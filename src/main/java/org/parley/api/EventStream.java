@@ -15,7 +15,7 @@ import org.parley.comment.CommentStatus;
 import org.parley.comment.CommentStore;
 import org.parley.comment.ThreadComment;
 import org.parley.moderation.EditWindows;
-import org.parley.moderation.ModeratorAccess;
+import org.parley.site.ModeratorAccess;
 import org.parley.story.Stories;
 import org.parley.story.Story;
 import org.parley.story.StoryStore;

@@ -36,18 +36,18 @@ import org.parley.moderation.Decisions;
 import org.parley.moderation.EditWindows;
 import org.parley.moderation.ModerationLog;
 import org.parley.moderation.ModerationStore;
-import org.parley.moderation.ModeratorAccess;
+import org.parley.site.ModeratorAccess;
 import org.parley.moderation.Queue;
 import org.parley.moderation.ReportThresholds;
-import org.parley.moderation.SiteAdministration;
+import org.parley.site.SiteAdministration;
 import org.parley.moderation.Statistics;
 import org.parley.moderation.SiteModelTraining;
 import org.parley.moderation.SiteModels;
-import org.parley.moderation.StaffTokens;
+import org.parley.site.StaffTokens;
 import org.parley.moderation.Submissions;
 import org.parley.sso.SingleSignOn;
-import org.parley.story.Sites;
-import org.parley.story.SiteStore;
+import org.parley.site.Sites;
+import org.parley.site.SiteStore;
 import org.parley.story.Stories;
 import org.parley.story.StoryChanges;
 import org.parley.story.StoryStore;
@@ -166,11 +166,11 @@ public final class HttpServer {
                                 options.signup().mode())),
                 new ThreadsApi(parts.stories(), parts.storyStore(), parts.threads(),
                         parts.rules(), cache, auth, mapper, parts.disagreements(), parts.moderation().editWindows(),
-                        parts.admin().sso(), parts.moderation().store(), options.signup()),
+                        parts.admin().sso(), parts.siteStore(), options.signup()),
                 new CommentsApi(parts.stories(), parts.submissions(), parts.comments(), parts.respects(),
                         parts.reports(), parts.moderation().reportThresholds(), parts.disagreements(),
                         parts.rules(), auth, requests, limits, parts.moderation().access(), parts.mail().guests(),
-                        parts.moderation().store()),
+                        parts.siteStore()),
                 new ModerationApi(auth, requests, parts.moderation().access(), parts.moderation().queue(),
                         parts.moderation().decisions(), parts.moderation().bans(), parts.moderation().log(),
                         parts.moderation().store(), parts.moderation().administration(), parts.siteStore(),

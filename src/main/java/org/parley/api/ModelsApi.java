@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.parley.account.Account;
-import org.parley.moderation.ModeratorAccess;
+import org.parley.site.ModeratorAccess;
 import org.parley.moderation.SiteModel;
 import org.parley.moderation.SiteModelTraining;
 import org.parley.moderation.SiteModels;
 import org.parley.problem.Problem;
-import org.parley.story.SiteStore;
+import org.parley.site.SiteStore;
 
 /** The admins' API for a site's own models: list, train in the background, activate, roll back. */
 final class ModelsApi {

@@ -1,13 +1,17 @@
 package org.parley.api;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.parley.account.Account;
 import org.parley.account.Accounts;
 import org.parley.account.Session;
+import org.parley.classifier.Band;
 import org.parley.classifier.Category;
 import org.parley.classifier.Classifier;
 import org.parley.comment.Comment;
@@ -20,19 +24,18 @@ import org.parley.moderation.Decisions;
 import org.parley.moderation.EditWindows;
 import org.parley.moderation.ModerationLog;
 import org.parley.moderation.ModerationStore;
-import org.parley.moderation.ModeratorAccess;
+import org.parley.site.ModeratorAccess;
 import org.parley.moderation.Queue;
 import org.parley.moderation.QueueItem;
 import org.parley.moderation.QueueKind;
 import org.parley.moderation.Reason;
-import org.parley.moderation.SettingsPatch;
-import org.parley.moderation.SiteAdministration;
-import org.parley.moderation.SiteSettings;
+import org.parley.site.SiteAdministration;
+import org.parley.site.SiteSettings;
 import org.parley.moderation.Statistics;
 import org.parley.problem.Problem;
 import org.parley.sso.SingleSignOn;
-import org.parley.sso.SsoKeys;
-import org.parley.story.SiteStore;
+import org.parley.site.SsoKeys;
+import org.parley.site.SiteStore;
 import org.parley.story.Story;
 import org.parley.story.StoryChanges;
 import org.parley.story.StoryStore;
@@ -67,6 +70,12 @@ final class ModerationApi {
 
     record SiteRef(String id, String name) {
     }
+
+    /** The civility categories and threshold bands by their codes, for the dashboard's forms and score bars. */
+    private static final List<String> CATEGORIES = Arrays.stream(Category.values()).map(Category::code).toList();
+    private static final List<String> BANDS = Arrays.stream(Band.LEVELS).map(Band::code).toList();
+    private static final TypeReference<Map<String, Object>> SETTINGS_FIELDS = new TypeReference<>() {
+    };
 
     private final Auth auth;
     private final Requests requests;
@@ -117,7 +126,7 @@ final class ModerationApi {
         QueueKind kind = QueueKind.ofCode(ctx.queryParam("queue"));
         requireSite(site);
         access.require(moderator, site);
-        var settings = store.settings(site);
+        var settings = sites.settings(site);
         Queue.Page page = queue.list(site, kind, ctx.queryParam("cursor"), settings);
         java.time.Duration editWindow = editWindows.forSite(site);
         List<ItemView> items = page.items().stream().map(item -> itemView(item, editWindow)).toList();
@@ -182,17 +191,27 @@ final class ModerationApi {
         ctx.json(SettingsView.of(administration.view(account, site), sso.enabled(site)));
     }
 
-    /** Changes settings; SSO keys (admins only) are checked before anything is saved and saved last. */
+    /** The fields of a settings change that are not {@link SiteSettings}: the site's guidelines and SSO keys. */
+    record SettingsChange(String guidelines, String ssoSecret, String ssoPublicKey) {
+    }
+
+    /**
+     * Changes settings: one flat object with the guidelines, any {@link SiteSettings} field by name, and (admins
+     * only) SSO keys, which are checked before anything is saved and saved last.
+     */
     void changeSettings(Context ctx) {
         Session session = auth.requireForChange(ctx);
-        SettingsPatch patch = requests.body(ctx, SettingsPatch.class);
+        ObjectNode body = requests.object(ctx);
+        SettingsChange change = requests.convert(body, SettingsChange.class);
+        requests.convert(body, SiteSettings.class); // a value of the wrong kind is a 400 naming its field
         String site = ctx.pathParam("site");
         SsoKeys keys = null;
-        if (patch.ssoSecret() != null || patch.ssoPublicKey() != null) {
+        if (change.ssoSecret() != null || change.ssoPublicKey() != null) {
             access.requireAdminOf(session.account(), site);
-            keys = sso.changedKeys(site, patch.ssoSecret(), patch.ssoPublicKey());
+            keys = sso.changedKeys(site, change.ssoSecret(), change.ssoPublicKey());
         }
-        SiteAdministration.SiteView view = administration.change(session.account(), site, patch);
+        SiteAdministration.SiteView view = administration.change(session.account(), site, change.guidelines(),
+                requests.convert(body, SETTINGS_FIELDS));
         if (keys != null) {
             sso.saveKeys(site, keys);
         }
@@ -250,7 +269,7 @@ final class ModerationApi {
                 .filter(site -> access.mayModerate(account, site.id()))
                 .map(site -> new SiteRef(site.id(), site.name()))
                 .toList();
-        ctx.json(Map.of("sites", moderated));
+        ctx.json(Map.of("sites", moderated, "categories", CATEGORIES, "bands", BANDS));
     }
 
     /**

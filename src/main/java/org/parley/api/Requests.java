@@ -1,9 +1,12 @@
 package org.parley.api;
 
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.CharConversionException;
@@ -44,6 +47,36 @@ final class Requests {
                 throw new Problem(ProblemKind.INVALID, "empty_body", "The request needs a JSON object.");
             }
             return value;
+        } catch (IOException e) {
+            throw malformed(e);
+        }
+    }
+
+    /** A body that must be a JSON object, as a tree, for a handler that reads it as more than one type. */
+    ObjectNode object(Context ctx) {
+        JsonNode node = body(ctx, JsonNode.class);
+        if (node.isNull()) {
+            throw new Problem(ProblemKind.INVALID, "empty_body", "The request needs a JSON object.");
+        }
+        if (!(node instanceof ObjectNode object)) {
+            throw new Problem(ProblemKind.INVALID, "malformed_json",
+                    "The request body was refused: it is not valid JSON for this endpoint.", null);
+        }
+        return object;
+    }
+
+    /** A body read as a tree, seen as another type; a value of the wrong kind is the same 400 as in {@link #body}. */
+    <T> T convert(JsonNode body, Class<T> type) {
+        try {
+            return mapper.treeToValue(body, type);
+        } catch (IOException e) {
+            throw malformed(e);
+        }
+    }
+
+    <T> T convert(JsonNode body, TypeReference<T> type) {
+        try {
+            return mapper.treeToValue(body, mapper.getTypeFactory().constructType(type));
         } catch (IOException e) {
             throw malformed(e);
         }

@@ -18,8 +18,10 @@ import org.parley.comment.ThreadComment;
 import org.parley.comment.ThreadPage;
 import org.parley.comment.Threads;
 import org.parley.problem.Problem;
+import org.parley.site.ArticleUrls;
+import org.parley.site.SiteStore;
 import org.parley.sso.SingleSignOn;
-import org.parley.story.Site;
+import org.parley.site.Site;
 import org.parley.story.Stories;
 import org.parley.story.Story;
 import org.parley.story.StoryStore;
@@ -69,15 +71,15 @@ final class ThreadsApi {
     private final Disagreements disagreements;
     private final SingleSignOn sso;
 
-    private final ModerationStore moderation;
+    private final SiteStore sites;
     private final HttpServer.SignupPolicy signup;
 
     ThreadsApi(Stories stories, StoryStore storyStore, Threads threads, CommentRules rules,
             ThreadCache cache, Auth auth, ObjectMapper mapper, Disagreements disagreements, EditWindows editWindows,
-            SingleSignOn sso, ModerationStore moderation, HttpServer.SignupPolicy signup) {
+            SingleSignOn sso, SiteStore sites, HttpServer.SignupPolicy signup) {
         this.signup = signup;
         this.sso = sso;
-        this.moderation = moderation;
+        this.sites = sites;
         this.disagreements = disagreements;
         this.editWindows = editWindows;
         this.stories = stories;
@@ -189,7 +191,7 @@ final class ThreadsApi {
         }
         Map<String, String> normalizedToAsked = new LinkedHashMap<>();
         for (String url : urls) {
-            normalizedToAsked.put(Stories.normalize(url), url);
+            normalizedToAsked.put(ArticleUrls.normalize(url), url);
         }
         Map<String, Long> counts = new LinkedHashMap<>();
         Set<String> asked = new LinkedHashSet<>(urls);
@@ -204,7 +206,7 @@ final class ThreadsApi {
     private SiteView siteView(Site site) {
         return new SiteView(site.id(), site.name(), site.guidelines(), rules.maxBodyLength(),
                 editWindows.forSite(site.id()).toSeconds(), CommentRules.MAX_DEPTH + 1,
-                moderation.settings(site.id()).acceptsGuests(), sso.enabled(site.id()), signup.mail(),
+                sites.settings(site.id()).acceptsGuests(), sso.enabled(site.id()), signup.mail(),
                 signup.mode().code());
     }
 }

@@ -4,8 +4,8 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 import org.parley.account.Account;
-import org.parley.moderation.ModeratorAccess;
-import org.parley.story.SiteStore;
+import org.parley.site.ModeratorAccess;
+import org.parley.site.SiteStore;
 import org.parley.webhook.Webhook;
 import org.parley.webhook.Webhooks;
 

@@ -97,10 +97,10 @@ public final class AdminCommand implements Runnable {
             try (Database opened = database.open()) {
                 AccountStore store = new AccountStore(opened.jdbi());
                 Account account = requireAccount(store, email);
-                if (new org.parley.story.SiteStore(opened.jdbi()).find(site).isEmpty()) {
+                if (new org.parley.site.SiteStore(opened.jdbi()).find(site).isEmpty()) {
                     throw new UsageException("there is no site " + site);
                 }
-                new org.parley.moderation.ModeratorAccess(opened.jdbi()).assign(account.id(), site);
+                new org.parley.site.ModeratorAccess(opened.jdbi()).assign(account.id(), site);
                 System.out.println(account.email() + " now moderates " + site + ".");
             }
         }
@@ -136,9 +136,9 @@ public final class AdminCommand implements Runnable {
                 AccountStore store = new AccountStore(opened.jdbi());
                 Account account = requireAccount(store, email);
                 Accounts accounts = new Accounts(store, Clock.systemUTC());
-                var tokens = new org.parley.moderation.StaffTokens(accounts,
-                        new org.parley.moderation.ModeratorAccess(opened.jdbi()),
-                        new org.parley.story.SiteStore(opened.jdbi()));
+                var tokens = new org.parley.site.StaffTokens(accounts,
+                        new org.parley.site.ModeratorAccess(opened.jdbi()),
+                        new org.parley.site.SiteStore(opened.jdbi()));
                 System.out.println(tokens.issue(account.id(), name, role, site).secret());
             } catch (Problem problem) {
                 throw new UsageException(problem.getMessage());

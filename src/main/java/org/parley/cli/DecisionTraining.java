@@ -15,7 +15,7 @@ import org.parley.moderation.SiteModelStore;
 import org.parley.moderation.SiteModels;
 import org.parley.problem.Problem;
 import org.parley.store.Database;
-import org.parley.story.SiteStore;
+import org.parley.site.SiteStore;
 
 /**
  * {@code parley train --from-decisions} and {@code --site-examples}: trains a site model over the shipped one, from

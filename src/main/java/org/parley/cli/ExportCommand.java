@@ -34,7 +34,7 @@ public final class ExportCommand implements Runnable {
         }
         try (Database opened = database.open();
              BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            if (site != null && new org.parley.story.SiteStore(opened.jdbi()).find(site).isEmpty()) {
+            if (site != null && new org.parley.site.SiteStore(opened.jdbi()).find(site).isEmpty()) {
                 throw new UsageException("there is no site " + site);
             }
             ProgressBar progress = ProgressBar.onTerminal();

@@ -13,12 +13,12 @@ import org.parley.account.AccountStore;
 import org.parley.account.Accounts;
 import org.parley.problem.Problem;
 import org.parley.sso.SingleSignOn;
-import org.parley.sso.SsoKeys;
+import org.parley.site.SsoKeys;
 import org.parley.sso.SsoStore;
 import org.parley.store.Database;
-import org.parley.story.Site;
-import org.parley.story.SiteStore;
-import org.parley.story.Sites;
+import org.parley.site.Site;
+import org.parley.site.SiteStore;
+import org.parley.site.Sites;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -100,7 +100,7 @@ public final class SiteCommand implements Runnable {
             String secret = secretFromStdin ? readLine() : null;
             String publicKey = publicKeyFile == null ? null : readFile(publicKeyFile);
             try (Database opened = database.open()) {
-                SingleSignOn sso = new SingleSignOn(new SsoStore(opened.jdbi()),
+                SingleSignOn sso = new SingleSignOn(new SsoStore(opened.jdbi()), new SiteStore(opened.jdbi()),
                         new Accounts(new AccountStore(opened.jdbi()), Clock.systemUTC()), Clock.systemUTC());
                 SsoKeys keys = sso.changedKeys(site, secret, publicKey);
                 sso.saveKeys(site, keys);

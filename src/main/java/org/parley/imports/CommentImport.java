@@ -24,8 +24,9 @@ import org.parley.comment.Markdown;
 import org.parley.comment.NewComment;
 import org.parley.comment.Placement;
 import org.parley.problem.Problem;
-import org.parley.story.Site;
-import org.parley.story.SiteStore;
+import org.parley.site.ArticleUrls;
+import org.parley.site.Site;
+import org.parley.site.SiteStore;
 import org.parley.story.Stories;
 import org.parley.story.Story;
 import org.parley.story.StoryStatus;
@@ -104,7 +105,7 @@ public final class CommentImport {
         for (SourceComment comment : byId.values()) {
             check(site, comment).ifPresentOrElse(
                     reason -> skipped.add(new ImportSummary.Skipped(comment.sourceId(), reason)),
-                    () -> checked.put(comment.sourceId(), new Ready(comment, Stories.normalize(comment.articleUrl()),
+                    () -> checked.put(comment.sourceId(), new Ready(comment, ArticleUrls.normalize(comment.articleUrl()),
                             Markdown.render(comment.body()))));
         }
         List<Ready> ordered = new ArrayList<>();
@@ -119,12 +120,12 @@ public final class CommentImport {
     private static Optional<String> check(Site site, SourceComment comment) {
         String url;
         try {
-            url = Stories.normalize(comment.articleUrl());
+            url = ArticleUrls.normalize(comment.articleUrl());
         } catch (Problem notAnHttpUrl) {
             return Optional.of("its article's link '" + abbreviate(comment.articleUrl()) + "' is not an http(s) URL");
         }
-        if (!site.allowsOrigin(Stories.originOf(url))) {
-            return Optional.of("the site " + site.id() + " does not allow pages on " + Stories.originOf(url)
+        if (!site.allowsOrigin(ArticleUrls.originOf(url))) {
+            return Optional.of("the site " + site.id() + " does not allow pages on " + ArticleUrls.originOf(url)
                     + "; add that origin to the site first");
         }
         if (comment.createdAt().isBefore(EARLIEST) || comment.createdAt().isAfter(LATEST)) {

@@ -2,9 +2,11 @@ package org.parley.moderation;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.parley.classifier.Band;
 import org.parley.classifier.Category;
 import org.parley.classifier.Scores;
 import org.parley.classifier.Thresholds;
+import org.parley.site.SiteSettings;
 
 /**
  * Which categories of a comment's scores reach each band (nudge, hold, reject), using the site's own thresholds
@@ -22,30 +24,30 @@ public final class CivilityBands {
     }
 
     /** The categories whose score reaches the band, with their scores, strongest first. */
-    public Map<String, Double> reaching(String band, Scores scores) {
-        Map<String, Double> reached = new LinkedHashMap<>();
+    public Map<Category, Double> reaching(Band band, Scores scores) {
+        Map<Category, Double> reached = new LinkedHashMap<>();
         for (Category category : Category.values()) {
             boolean judged = category != Category.UNCIVIL || site.thresholds().containsKey(category.code());
             if (judged && scores.get(category) >= threshold(category, band)) {
-                reached.put(category.code(), scores.get(category));
+                reached.put(category, scores.get(category));
             }
         }
         return sortedByScore(reached);
     }
 
-    public double threshold(Category category, String band) {
-        return site.threshold(category.code(), band).orElseGet(() -> switch (band) {
-            case "nudge" -> model.nudge(category);
-            case "hold" -> model.hold(category);
-            case "reject" -> model.reject(category);
-            default -> throw new IllegalArgumentException("no band " + band);
+    public double threshold(Category category, Band band) {
+        return site.threshold(category, band).orElseGet(() -> switch (band) {
+            case NUDGE -> model.nudge(category);
+            case HOLD -> model.hold(category);
+            case REJECT -> model.reject(category);
+            case NONE -> throw new IllegalArgumentException("no threshold for the band none");
         });
     }
 
-    private static Map<String, Double> sortedByScore(Map<String, Double> scores) {
-        Map<String, Double> sorted = new LinkedHashMap<>();
+    private static Map<Category, Double> sortedByScore(Map<Category, Double> scores) {
+        Map<Category, Double> sorted = new LinkedHashMap<>();
         scores.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .sorted(Map.Entry.<Category, Double>comparingByValue().reversed())
                 .forEach(entry -> sorted.put(entry.getKey(), entry.getValue()));
         return sorted;
     }

@@ -8,6 +8,7 @@ import org.parley.comment.Comment;
 import org.parley.comment.CommentStatus;
 import org.parley.comment.CommentStore;
 import org.parley.problem.Problem;
+import org.parley.site.ModeratorAccess;
 import org.parley.story.Story;
 import org.parley.story.StoryStore;
 

@@ -2,18 +2,19 @@ package org.parley.moderation;
 
 import java.time.Duration;
 import org.parley.comment.CommentRules;
+import org.parley.site.SiteStore;
 
 /**
  * How long authors may edit their comments on each site: the site's own setting, else the server's. Read from the
- * site's settings as the pipeline reuses them ({@link ModerationStore#recentSettings}: at most a couple of seconds
+ * site's settings as the pipeline reuses them ({@link SiteStore#recentSettings}: at most a couple of seconds
  * old, and at once on this instance after a change). Thread-safe.
  */
 public final class EditWindows {
 
-    private final ModerationStore store;
+    private final SiteStore store;
     private final CommentRules rules;
 
-    public EditWindows(ModerationStore store, CommentRules rules) {
+    public EditWindows(SiteStore store, CommentRules rules) {
         this.store = store;
         this.rules = rules;
     }

@@ -2,66 +2,21 @@ package org.parley.moderation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.parley.store.Ids;
 
-/** The SQL of moderation: site settings, bans, what an author wrote last, and the moderation log. Thread-safe. */
+/** The SQL of moderation: bans, what an author wrote last, and the moderation log. Thread-safe. */
 public final class ModerationStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** How long a site's settings read for posting may be reused; a change on another instance waits this long. */
-    static final Duration SETTINGS_REUSE = Duration.ofSeconds(2);
-
     private final Jdbi jdbi;
-    private final LoadingCache<String, SiteSettings> recentSettings;
 
     public ModerationStore(Jdbi jdbi) {
         this.jdbi = jdbi;
-        this.recentSettings = Caffeine.newBuilder()
-                .expireAfterWrite(SETTINGS_REUSE)
-                .maximumSize(10_000)
-                .build(this::settings);
-    }
-
-    /**
-     * A site's settings as read at most {@link #SETTINGS_REUSE} ago, for the pipeline, which needs them on every
-     * post; a change saved through this store applies at once. Read-modify-write uses {@link #settings}.
-     */
-    public SiteSettings recentSettings(String siteId) {
-        return recentSettings.get(siteId);
-    }
-
-    public SiteSettings settings(String siteId) {
-        String json = jdbi.withHandle(handle -> handle.createQuery("SELECT settings FROM sites WHERE id = :id")
-                .bind("id", siteId)
-                .mapTo(String.class)
-                .findOne()
-                .orElse("{}"));
-        try {
-            return JSON.readValue(json, SiteSettings.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The settings of site " + siteId + " are not valid JSON", e);
-        }
-    }
-
-    public void saveSettings(String siteId, SiteSettings settings) {
-        try {
-            String json = JSON.writeValueAsString(settings);
-            jdbi.useHandle(handle -> handle.createUpdate("UPDATE sites SET settings = :json WHERE id = :id")
-                    .bind("json", json)
-                    .bind("id", siteId)
-                    .execute());
-            recentSettings.invalidate(siteId);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Until when the account is banned or suspended, if it is at {@code now}. */

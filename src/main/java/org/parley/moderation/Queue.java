@@ -13,6 +13,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 import org.parley.comment.Comment;
 import org.parley.comment.CommentStore;
+import org.parley.site.SiteSettings;
 import org.parley.store.Cursor;
 
 /**

@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.parley.story.Site;
-import org.parley.story.SiteStore;
+import org.parley.site.Site;
+import org.parley.site.SiteStore;
 
 /**
  * The moderation queues' sizes per site as a gauge, {@code parley_moderation_queue_size{site, queue}}. Counting is
@@ -22,15 +22,13 @@ public final class QueueSizes {
 
     private final SiteStore sites;
     private final Queue queue;
-    private final ModerationStore moderation;
-    private final Clock clock;
+        private final Clock clock;
     private final MultiGauge gauge;
     private Instant countedAt = Instant.EPOCH;
 
-    public QueueSizes(SiteStore sites, Queue queue, ModerationStore moderation, Clock clock, MeterRegistry registry) {
+    public QueueSizes(SiteStore sites, Queue queue, Clock clock, MeterRegistry registry) {
         this.sites = sites;
         this.queue = queue;
-        this.moderation = moderation;
         this.clock = clock;
         this.gauge = MultiGauge.builder("parley.moderation.queue.size")
                 .description("Comments waiting in each moderation queue of each site (counted every 10 s at most)")
@@ -46,7 +44,7 @@ public final class QueueSizes {
         countedAt = now;
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
         for (Site site : sites.list()) {
-            queue.counts(site.id(), moderation.settings(site.id())).forEach((kind, count) ->
+            queue.counts(site.id(), sites.settings(site.id())).forEach((kind, count) ->
                     rows.add(MultiGauge.Row.of(Tags.of("site", site.id(), "queue", kind), count)));
         }
         gauge.register(rows, true);

@@ -5,6 +5,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.parley.comment.Comment;
 import org.parley.comment.CommentStatus;
 import org.parley.comment.CommentStore;
+import org.parley.site.SiteStore;
 import org.parley.story.Story;
 import org.parley.story.StoryStore;
 
@@ -16,12 +17,15 @@ public final class ReportThresholds {
 
     private final CommentStore comments;
     private final StoryStore stories;
+    private final SiteStore sites;
     private final ModerationStore store;
     private final Clock clock;
 
-    public ReportThresholds(CommentStore comments, StoryStore stories, ModerationStore store, Clock clock) {
+    public ReportThresholds(CommentStore comments, StoryStore stories, SiteStore sites, ModerationStore store,
+            Clock clock) {
         this.comments = comments;
         this.stories = stories;
+        this.sites = sites;
         this.store = store;
         this.clock = clock;
     }
@@ -31,7 +35,7 @@ public final class ReportThresholds {
         Jdbi jdbi = comments.jdbi();
         Comment comment = comments.find(commentId).orElseThrow();
         Story story = stories.findById(comment.storyId()).orElseThrow();
-        int toHold = store.settings(story.site()).reportsToHold();
+        int toHold = sites.settings(story.site()).reportsToHold();
         long open = jdbi.withHandle(handle -> handle.createQuery("SELECT open_reports FROM comments WHERE id = :id")
                 .bind("id", commentId)
                 .mapTo(Long.class)

@@ -10,15 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
+import org.parley.classifier.Category;
 
 /**
  * The numbers behind the dashboard's overview: comments per day by status, how often each civility category held
  * or rejected a comment, the busiest stories, and how often moderators overturn the pipeline. Thread-safe.
  */
 public final class Statistics {
-
-    private static final List<String> CATEGORIES = List.of("rude", "aggressive", "derogatory", "discriminatory",
-            "uncivil");
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -76,10 +74,10 @@ public final class Statistics {
             byDay.forEach((day, counts) -> perDay.add(new Day(day, counts[0], counts[1], counts[2], counts[3])));
 
             List<CategoryShare> categories = new ArrayList<>();
-            for (String category : CATEGORIES) {
-                long held = countReason(handle, siteId, since, category, "pending");
-                long rejected = countReason(handle, siteId, since, category, "rejected");
-                categories.add(new CategoryShare(category, held, rejected,
+            for (Category category : Category.values()) {
+                long held = countReason(handle, siteId, since, category.code(), "pending");
+                long rejected = countReason(handle, siteId, since, category.code(), "rejected");
+                categories.add(new CategoryShare(category.code(), held, rejected,
                         total[0] == 0 ? 0 : (double) (held + rejected) / total[0]));
             }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.parley.account.Account;
 import org.parley.classifier.Classification;
 import org.parley.comment.Comment;
+import org.parley.site.SiteSettings;
 import org.parley.story.Story;
 
 /**

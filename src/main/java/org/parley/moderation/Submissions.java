@@ -18,6 +18,7 @@ import org.parley.comment.Markdown;
 import org.parley.comment.NewComment;
 import org.parley.comment.Placement;
 import org.parley.problem.Problem;
+import org.parley.site.SiteStore;
 import org.parley.story.Story;
 import org.parley.store.GroupCommit;
 import org.parley.store.Ids;
@@ -31,7 +32,7 @@ import org.parley.store.Ids;
 public final class Submissions {
 
     private final CommentStore comments;
-    private final ModerationStore moderation;
+    private final SiteStore sites;
     private final SiteClassifiers classifiers;
     private final Pipeline pipeline;
     private final EditWindows editWindows;
@@ -40,15 +41,15 @@ public final class Submissions {
     private final GroupCommit writes;
 
     /** Submissions scored with one classifier for every site. */
-    public Submissions(CommentStore comments, ModerationStore moderation, Classifier classifier, Pipeline pipeline,
+    public Submissions(CommentStore comments, SiteStore sites, Classifier classifier, Pipeline pipeline,
             EditWindows editWindows, Clock clock) {
-        this(comments, moderation, SiteClassifiers.shippedOnly(classifier), pipeline, editWindows, clock);
+        this(comments, sites, SiteClassifiers.shippedOnly(classifier), pipeline, editWindows, clock);
     }
 
     /** Submissions scored with each site's own classifier. */
-    public Submissions(CommentStore comments, ModerationStore moderation, SiteClassifiers classifiers,
+    public Submissions(CommentStore comments, SiteStore sites, SiteClassifiers classifiers,
             Pipeline pipeline, EditWindows editWindows, Clock clock) {
-        this(comments, moderation, classifiers, pipeline, editWindows, clock,
+        this(comments, sites, classifiers, pipeline, editWindows, clock,
                 SubmissionMeters.unregistered(), GroupCommit.direct(comments.jdbi()));
     }
 
@@ -56,12 +57,12 @@ public final class Submissions {
      * Submissions scored with each site's own classifier, counted and timed for metrics, whose posts are committed
      * through {@code writes} (on SQLite, together with the posts that arrive at the same time).
      */
-    public Submissions(CommentStore comments, ModerationStore moderation, SiteClassifiers classifiers,
+    public Submissions(CommentStore comments, SiteStore sites, SiteClassifiers classifiers,
             Pipeline pipeline, EditWindows editWindows, Clock clock, SubmissionMeters meters, GroupCommit writes) {
         this.meters = meters;
         this.writes = writes;
         this.comments = comments;
-        this.moderation = moderation;
+        this.sites = sites;
         this.classifiers = classifiers;
         this.pipeline = pipeline;
         this.editWindows = editWindows;
@@ -86,7 +87,7 @@ public final class Submissions {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Classifier classifier = classifiers.forSite(story.site());
         Submission submission = new Submission(author, story, parent, null, text, rendered.plainText(), revised, now,
-                moderation.recentSettings(story.site()),
+                sites.recentSettings(story.site()),
                 meters.timeClassifier(() -> classifier.classify(rendered.plainText())), classifier.modelVersion());
         Verdict verdict = judge(submission);
         String id = Ids.newId();
@@ -125,7 +126,7 @@ public final class Submissions {
         Markdown.Rendered rendered = Markdown.render(text);
         Classifier classifier = classifiers.forSite(story.site());
         Submission submission = new Submission(author, story, null, comment, text, rendered.plainText(), true, now,
-                moderation.recentSettings(story.site()),
+                sites.recentSettings(story.site()),
                 meters.timeClassifier(() -> classifier.classify(rendered.plainText())), classifier.modelVersion());
         Verdict verdict = judge(submission);
         CommentStore.Revision revision = new CommentStore.Revision(text, rendered.html(), now, verdict.status(),

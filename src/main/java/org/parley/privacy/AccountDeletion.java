@@ -12,6 +12,7 @@ import org.parley.account.Role;
 import org.parley.comment.CommentStore;
 import org.parley.moderation.ModerationStore;
 import org.parley.problem.Problem;
+import org.parley.site.SiteStore;
 import org.parley.store.Ids;
 
 /**
@@ -29,13 +30,13 @@ public final class AccountDeletion {
 
     private final Jdbi jdbi;
     private final CommentStore comments;
-    private final ModerationStore moderation;
+    private final SiteStore sites;
     private final Clock clock;
 
-    public AccountDeletion(Jdbi jdbi, CommentStore comments, ModerationStore moderation, Clock clock) {
+    public AccountDeletion(Jdbi jdbi, CommentStore comments, SiteStore sites, Clock clock) {
         this.jdbi = jdbi;
         this.comments = comments;
-        this.moderation = moderation;
+        this.sites = sites;
         this.clock = clock;
     }
 
@@ -47,7 +48,7 @@ public final class AccountDeletion {
                 .bind("id", account.id())
                 .mapTo(String.class)
                 .list())) {
-            if (moderation.settings(site).removesDeletedAccountComments()) {
+            if (sites.settings(site).removesDeletedAccountComments()) {
                 removing.add(site);
             }
         }

@@ -5,6 +5,8 @@ import org.parley.account.Account;
 import org.parley.account.Accounts;
 import org.parley.account.SignedIn;
 import org.parley.problem.Problem;
+import org.parley.site.SiteStore;
+import org.parley.site.SsoKeys;
 
 /**
  * Publisher sign-in: the publisher's page hands over a JWT it signed for its reader; a valid one signs the browser
@@ -17,11 +19,13 @@ public final class SingleSignOn {
     private static final int MAX_DISPLAY_NAME_LENGTH = 50;
 
     private final SsoStore store;
+    private final SiteStore sites;
     private final Accounts accounts;
     private final Clock clock;
 
-    public SingleSignOn(SsoStore store, Accounts accounts, Clock clock) {
+    public SingleSignOn(SsoStore store, SiteStore sites, Accounts accounts, Clock clock) {
         this.store = store;
+        this.sites = sites;
         this.accounts = accounts;
         this.clock = clock;
     }
@@ -31,7 +35,7 @@ public final class SingleSignOn {
         if (siteId == null || siteId.isBlank()) {
             throw Problem.invalid("site", "Name the site the reader signs in to.");
         }
-        SsoKeys keys = store.keys(siteId)
+        SsoKeys keys = sites.ssoKeys(siteId)
                 .orElseThrow(() -> Problem.notFound("site", "There is no site '" + siteId + "'."));
         if (!keys.configured()) {
             throw SsoTokens.invalid("The site '" + siteId + "' has no SSO secret or public key; an admin sets one"
@@ -48,19 +52,19 @@ public final class SingleSignOn {
      * off. 404 for an unknown site, 400 on {@code ssoSecret} or {@code ssoPublicKey} for an unusable one.
      */
     public SsoKeys changedKeys(String siteId, String secret, String publicKey) {
-        SsoKeys current = store.keys(siteId)
+        SsoKeys current = sites.ssoKeys(siteId)
                 .orElseThrow(() -> Problem.notFound("site", "There is no site '" + siteId + "'."));
         return new SsoKeys(secret == null ? current.secret() : SsoKeys.checkSecret(secret),
                 publicKey == null ? current.publicKey() : SsoKeys.checkPublicKey(publicKey));
     }
 
     public void saveKeys(String siteId, SsoKeys keys) {
-        store.saveKeys(siteId, keys);
+        sites.saveSsoKeys(siteId, keys);
     }
 
     /** Whether the site takes publisher sign-in; false for an unknown site. */
     public boolean enabled(String siteId) {
-        return store.keys(siteId).map(SsoKeys::configured).orElse(false);
+        return sites.ssoKeys(siteId).map(SsoKeys::configured).orElse(false);
     }
 
     /** The token's name as a display name: control characters dropped, cut to 50 characters. */

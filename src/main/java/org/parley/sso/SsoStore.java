@@ -9,7 +9,7 @@ import org.parley.account.AccountStore;
 import org.parley.account.Role;
 import org.parley.store.Ids;
 
-/** The SQL of publisher sign-in: each site's keys and the links from (site, sub) to accounts. Thread-safe. */
+/** The SQL of publisher sign-in: the links from (site, sub) to accounts. Thread-safe. */
 public final class SsoStore {
 
     /** The e-mail domain of accounts made by publisher sign-in: reserved, so it never reaches a mailbox. */
@@ -19,24 +19,6 @@ public final class SsoStore {
 
     public SsoStore(Jdbi jdbi) {
         this.jdbi = jdbi;
-    }
-
-    /** The site's keys; empty for an unknown site. */
-    public Optional<SsoKeys> keys(String siteId) {
-        return jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT sso_secret, sso_public_key FROM sites WHERE id = :id")
-                .bind("id", siteId)
-                .map((rs, ctx) -> new SsoKeys(rs.getString("sso_secret"), rs.getString("sso_public_key")))
-                .findOne());
-    }
-
-    public void saveKeys(String siteId, SsoKeys keys) {
-        jdbi.useHandle(handle -> handle.createUpdate(
-                        "UPDATE sites SET sso_secret = :secret, sso_public_key = :key WHERE id = :id")
-                .bind("secret", keys.secret())
-                .bind("key", keys.publicKey())
-                .bind("id", siteId)
-                .execute());
     }
 
     /**

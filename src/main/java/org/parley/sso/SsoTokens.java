@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Date;
 import org.parley.problem.Problem;
 import org.parley.problem.ProblemKind;
+import org.parley.site.SsoKeys;
 
 /**
  * Checks a publisher's sign-in token: a JWT signed with HS256 (the site's secret) or RS256 (the site's public key),

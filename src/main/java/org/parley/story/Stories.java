@@ -1,21 +1,19 @@
 package org.parley.story;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Optional;
 import org.parley.problem.Problem;
+import org.parley.site.ArticleUrls;
+import org.parley.site.Site;
+import org.parley.site.SiteStore;
 import org.parley.store.Ids;
 
 /**
  * Finds the story behind a thread, creating it on first use when the article's origin is one its site allows.
- * URLs are normalized first (lower-case scheme and host, default port and fragment dropped) so that one article
- * keeps one thread. Thread-safe.
+ * URLs are normalized first ({@link ArticleUrls}) so that one article keeps one thread. Thread-safe.
  */
 public final class Stories {
 
-    private static final int MAX_URL_LENGTH = 2000;
     private static final int MAX_TITLE_LENGTH = 300;
 
     private final SiteStore sites;
@@ -50,44 +48,16 @@ public final class Stories {
     }
 
     public Optional<Story> find(String siteId, String url) {
-        return stories.find(siteId, normalize(url));
+        return stories.find(siteId, ArticleUrls.normalize(url));
     }
 
     public Story require(String storyId) {
         return stories.findById(storyId).orElseThrow(() -> Problem.notFound("story", "There is no such story."));
     }
 
-    /** The normalized form of an article URL, or a 400 naming {@code url} when it is not an http(s) URL. */
-    public static String normalize(String url) {
-        if (url == null || url.isBlank() || url.length() > MAX_URL_LENGTH) {
-            throw Problem.invalid("url", "Give the article's full URL (http or https), at most "
-                    + MAX_URL_LENGTH + " characters.");
-        }
-        try {
-            URI uri = new URI(url.strip());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-                throw new URISyntaxException(url, "not an http(s) URL");
-            }
-            int port = defaultPort(scheme) == uri.getPort() ? -1 : uri.getPort();
-            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-            return new URI(scheme, null, uri.getHost().toLowerCase(Locale.ROOT), port, null, null, null)
-                    + path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        } catch (URISyntaxException e) {
-            throw Problem.invalid("url", "Give the article's full URL (http or https); '" + abbreviate(url)
-                    + "' is not one.");
-        }
-    }
-
-    /** The origin (scheme, host and port) of a normalized URL. */
-    public static String originOf(String normalizedUrl) {
-        URI uri = URI.create(normalizedUrl);
-        return uri.getScheme() + "://" + uri.getRawAuthority();
-    }
-
     private static String requireAllowedUrl(Site site, String url) {
-        String canonical = normalize(url);
-        String origin = originOf(canonical);
+        String canonical = ArticleUrls.normalize(url);
+        String origin = ArticleUrls.originOf(canonical);
         if (!site.allowsOrigin(origin)) {
             throw Problem.forbidden("origin_not_allowed", "The site '" + site.id() + "' does not take comments for"
                     + " pages on " + origin + "; an admin can add that origin to the site's allowed origins.");
@@ -95,15 +65,7 @@ public final class Stories {
         return canonical;
     }
 
-    private static int defaultPort(String scheme) {
-        return scheme.equals("https") ? 443 : 80;
-    }
-
     private static String truncate(String title) {
         return title.length() <= MAX_TITLE_LENGTH ? title : title.substring(0, MAX_TITLE_LENGTH);
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 80 ? text : text.substring(0, 80) + "…";
     }
 }

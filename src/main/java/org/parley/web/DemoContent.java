@@ -11,8 +11,9 @@ import org.parley.account.Accounts;
 import org.parley.account.Role;
 import org.parley.comment.Comment;
 import org.parley.moderation.Submissions;
-import org.parley.story.Site;
-import org.parley.story.SiteStore;
+import org.parley.site.ArticleUrls;
+import org.parley.site.Site;
+import org.parley.site.SiteStore;
 import org.parley.story.Stories;
 import org.parley.story.Story;
 import org.parley.store.Ids;
@@ -43,7 +44,7 @@ public final class DemoContent {
 
     /** The canonical URL of the demo article for a server reached at {@code publicUrl}. */
     public static String articleUrl(String publicUrl) {
-        return Stories.normalize(publicUrl.replaceAll("/+$", "") + "/");
+        return ArticleUrls.normalize(publicUrl.replaceAll("/+$", "") + "/");
     }
 
     /**
@@ -54,7 +55,7 @@ public final class DemoContent {
         Optional<Site> existing = sites.find(SITE_ID);
         Set<String> origins = new LinkedHashSet<>(existing.map(Site::origins).orElse(List.of()));
         origins.addAll(serverOrigins);
-        origins.add(Stories.originOf(articleUrl(publicUrl)));
+        origins.add(ArticleUrls.originOf(articleUrl(publicUrl)));
         sites.save(new Site(SITE_ID, existing.map(Site::name).orElse("Parley demo"), new ArrayList<>(origins),
                 existing.map(Site::guidelines).orElse(Site.DEFAULT_GUIDELINES),
                 existing.map(Site::language).orElse(Site.DEFAULT_LANGUAGE)), clock.instant());

@@ -115,7 +115,7 @@ class CommandLineTest {
                 folder.toString());
         assertThat(run.status()).as(run.err()).isZero();
         try (Database database = Database.openSqlite(folder)) {
-            assertThat(new org.parley.moderation.ModeratorAccess(database.jdbi()).assignedSites(
+            assertThat(new org.parley.site.ModeratorAccess(database.jdbi()).assignedSites(
                     new Accounts(new AccountStore(database.jdbi()), Clock.systemUTC())
                             .logIn("mod@example.org", "a long enough password").account().id()))
                     .containsExactly("daily");

@@ -11,9 +11,8 @@ import org.parley.account.Account;
 import org.parley.account.AccountStore;
 import org.parley.account.Accounts;
 import org.parley.account.Role;
-import org.parley.sso.SsoStore;
 import org.parley.store.Database;
-import org.parley.story.SiteStore;
+import org.parley.site.SiteStore;
 import org.parley.testing.PublisherTokens;
 
 /** {@code parley site create|set} and {@code parley admin token} with their site, language, SSO and role options. */
@@ -57,7 +56,7 @@ class SiteAndTokenCommandsTest {
         assertThat(run("", "site", "set", "daily", "--sso-public-key", pem.toString()).out())
                 .contains("HS256 and RS256");
         try (Database database = Database.openSqlite(folder)) {
-            var keys = new SsoStore(database.jdbi()).keys("daily").orElseThrow();
+            var keys = new SiteStore(database.jdbi()).ssoKeys("daily").orElseThrow();
             assertThat(keys.secret()).isEqualTo("a publisher secret of more than thirty-two characters");
             assertThat(keys.publicKey()).startsWith("-----BEGIN PUBLIC KEY-----");
         }
@@ -74,7 +73,7 @@ class SiteAndTokenCommandsTest {
         try (Database database = Database.openSqlite(folder)) {
             moderator = new Accounts(new AccountStore(database.jdbi()), Clock.systemUTC())
                     .create("mod@example.org", "a long enough password", "Mod", Role.READER);
-            new org.parley.moderation.ModeratorAccess(database.jdbi()).assign(moderator.id(), "daily");
+            new org.parley.site.ModeratorAccess(database.jdbi()).assign(moderator.id(), "daily");
         }
         ConsoleCapture.Run made = run("", "admin", "token", "--email", "mod@example.org", "--name", "bot", "--site",
                 "daily", "--role", "moderator");

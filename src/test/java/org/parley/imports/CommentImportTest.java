@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.parley.classifier.Progress;
-import org.parley.story.Site;
-import org.parley.story.SiteStore;
+import org.parley.site.Site;
+import org.parley.site.SiteStore;
 import org.parley.testing.TestDatabase;
 
 /** Issue 5, item 4: Disqus and WordPress exports of our own, imported with threads, authors and dates kept. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,6 +17,8 @@ import org.parley.comment.CommentEvent;
 import org.parley.comment.CommentStatus;
 import org.parley.comment.ReportReason;
 import org.parley.comment.Reports;
+import org.parley.site.ModeratorAccess;
+import org.parley.site.SiteSettings;
 import org.parley.story.Story;
 import org.parley.testing.Fixtures;
 import org.parley.testing.TestDatabase;
@@ -49,8 +52,7 @@ class DecisionsTest {
     }
 
     private void holdEverything() {
-        fixtures.moderation.saveSettings(Fixtures.SITE, new SiteSettings(null, null, null, true, null, null, null,
-                null, null));
+        fixtures.sites.saveSettings(Fixtures.SITE, SiteSettings.of(Map.of("premoderation", true)));
     }
 
     @Test
@@ -81,12 +83,11 @@ class DecisionsTest {
 
     @Test
     void reports_reaching_the_hold_threshold_take_the_comment_out_of_the_thread() {
-        fixtures.moderation.saveSettings(Fixtures.SITE, new SiteSettings(null, null, null, false, null, null, null,
-                2, null));
+        fixtures.sites.saveSettings(Fixtures.SITE, SiteSettings.of(Map.of("reportsToHold", 2)));
         Comment comment = fixtures.submissions.post(fixtures.reader(), story, null, "A calm remark.", false)
                 .comment();
         Reports reports = new Reports(fixtures.comments, Clock.systemUTC());
-        ReportThresholds thresholds = new ReportThresholds(fixtures.comments, fixtures.storyStore,
+        ReportThresholds thresholds = new ReportThresholds(fixtures.comments, fixtures.storyStore, fixtures.sites,
                 fixtures.moderation, Clock.systemUTC());
         announced.clear();
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.account.Account;
 import org.parley.account.Role;
 import org.parley.comment.CommentStatus;
+import org.parley.site.SiteSettings;
 import org.parley.story.Story;
 import org.parley.story.StoryStatus;
 import org.parley.testing.Fixtures;

@@ -19,7 +19,7 @@ class AccountDeletionTest {
     final TestDatabase database = new TestDatabase();
 
     private AccountDeletion deletion(Fixtures fixtures) {
-        return new AccountDeletion(database.database().jdbi(), fixtures.comments, fixtures.moderation,
+        return new AccountDeletion(database.database().jdbi(), fixtures.comments, fixtures.sites,
                 java.time.Clock.systemUTC());
     }
 
@@ -45,8 +45,8 @@ class AccountDeletionTest {
     void a_deleted_readers_pending_comment_stays_pending_under_the_anonymous_name() {
         Fixtures fixtures = new Fixtures(database.database());
         Account reader = fixtures.reader();
-        fixtures.moderation.saveSettings(Fixtures.SITE, new org.parley.moderation.SiteSettings(null, null, null,
-                true, null, null, null, null, null));
+        fixtures.sites.saveSettings(Fixtures.SITE, org.parley.site.SiteSettings.of(
+                java.util.Map.of("premoderation", true)));
         var outcome = fixtures.submissions.post(reader, fixtures.story(), null, "Held for a moderator first.", false);
 
         deletion(fixtures).delete(reader);

@@ -12,7 +12,8 @@ import org.parley.account.Account;
 import org.parley.account.Role;
 import org.parley.account.SignedIn;
 import org.parley.problem.Problem;
-import org.parley.story.Site;
+import org.parley.site.Site;
+import org.parley.site.SsoKeys;
 import org.parley.testing.Fixtures;
 import org.parley.testing.ManualClock;
 import org.parley.testing.PublisherTokens;
@@ -40,11 +41,11 @@ class SingleSignOnTest {
     void setUp() {
         fixtures = new Fixtures(db.database(), clock);
         store = new SsoStore(db.database().jdbi());
-        sso = new SingleSignOn(store, fixtures.accounts, clock);
+        sso = new SingleSignOn(store, fixtures.sites, fixtures.accounts, clock);
         fixtures.sites.save(new Site(OTHER_SITE, "The Weekly Example", List.of("https://weekly.example"),
                 Site.DEFAULT_GUIDELINES), clock.instant());
-        store.saveKeys(Fixtures.SITE, new SsoKeys(SECRET, null));
-        store.saveKeys(OTHER_SITE, new SsoKeys(OTHER_SECRET, null));
+        fixtures.sites.saveSsoKeys(Fixtures.SITE, new SsoKeys(SECRET, null));
+        fixtures.sites.saveSsoKeys(OTHER_SITE, new SsoKeys(OTHER_SECRET, null));
     }
 
     private String token(String secret, String subject, String name) {
@@ -102,7 +103,7 @@ class SingleSignOnTest {
 
     @Test
     void a_site_without_keys_refuses_every_token() {
-        store.saveKeys(OTHER_SITE, SsoKeys.none());
+        fixtures.sites.saveSsoKeys(OTHER_SITE, SsoKeys.none());
 
         assertThatThrownBy(() -> sso.signIn(OTHER_SITE, token(OTHER_SECRET, "user-1", "Ayla")))
                 .isInstanceOfSatisfying(Problem.class, problem -> {

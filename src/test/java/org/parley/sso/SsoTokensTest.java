@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.parley.problem.Problem;
+import org.parley.site.SsoKeys;
 import org.parley.testing.PublisherTokens;
 
 /**

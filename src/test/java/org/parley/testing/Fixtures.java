@@ -15,8 +15,8 @@ import org.parley.moderation.EditWindows;
 import org.parley.moderation.ModerationStore;
 import org.parley.moderation.Pipelines;
 import org.parley.moderation.Submissions;
-import org.parley.story.Site;
-import org.parley.story.SiteStore;
+import org.parley.site.Site;
+import org.parley.site.SiteStore;
 import org.parley.story.Stories;
 import org.parley.story.Story;
 import org.parley.story.StoryStore;
@@ -55,8 +55,8 @@ public final class Fixtures {
         stories = new Stories(sites, storyStore, clock);
         comments = new CommentStore(database.jdbi(), events);
         moderation = new ModerationStore(database.jdbi());
-        editWindows = new EditWindows(moderation, rules);
-        submissions = new Submissions(comments, moderation, CLASSIFIER, Pipelines.standard(moderation, rules, CLASSIFIER),
+        editWindows = new EditWindows(sites, rules);
+        submissions = new Submissions(comments, sites, CLASSIFIER, Pipelines.standard(moderation, rules, CLASSIFIER),
                 editWindows, clock);
         sites.save(new Site(SITE, "The Daily Example", List.of(ORIGIN), Site.DEFAULT_GUIDELINES), clock.instant());
     }

@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.parley.story.Site;
-import org.parley.story.SiteStore;
+import org.parley.site.Site;
+import org.parley.site.SiteStore;
 
 /**
  * A publisher's site for browser tests: pages on a loopback port of their own (another origin than Parley's, the

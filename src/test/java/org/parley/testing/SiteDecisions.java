@@ -3,19 +3,20 @@ package org.parley.testing;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.parley.account.Account;
 import org.parley.account.Role;
 import org.parley.classifier.Category;
 import org.parley.moderation.DecisionAction;
 import org.parley.moderation.DecisionExamples;
 import org.parley.moderation.Decisions;
-import org.parley.moderation.ModeratorAccess;
+import org.parley.site.ModeratorAccess;
 import org.parley.moderation.Outcome;
 import org.parley.moderation.Pipelines;
 import org.parley.moderation.SiteClassifiers;
 import org.parley.moderation.SiteModelStore;
 import org.parley.moderation.SiteModels;
-import org.parley.moderation.SiteSettings;
+import org.parley.site.SiteSettings;
 import org.parley.moderation.Submissions;
 import org.parley.store.Database;
 import org.parley.story.Story;
@@ -74,7 +75,7 @@ public final class SiteDecisions {
         store = new SiteModelStore(database.jdbi());
         classifiers = new SiteClassifiers(Fixtures.CLASSIFIER, store);
         models = new SiteModels(store, examples, classifiers, clock);
-        submissions = new Submissions(fixtures.comments, fixtures.moderation, classifiers,
+        submissions = new Submissions(fixtures.comments, fixtures.sites, classifiers,
                 Pipelines.standard(fixtures.moderation, fixtures.rules, classifiers),
                 fixtures.editWindows, clock);
         story = fixtures.story();
@@ -82,8 +83,7 @@ public final class SiteDecisions {
 
     /** Turns premoderation on or off for the fixtures' site. */
     public void premoderate(boolean on) {
-        fixtures.moderation.saveSettings(Fixtures.SITE, new SiteSettings(null, null, null, on, null, null, null, null,
-                null));
+        fixtures.sites.saveSettings(Fixtures.SITE, SiteSettings.of(Map.of("premoderation", on)));
     }
 
     /** Posts a comment by one of three readers in turn (revised, so never nudged) and returns its outcome. */

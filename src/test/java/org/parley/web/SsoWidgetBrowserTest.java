@@ -16,10 +16,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.parley.sso.SsoKeys;
-import org.parley.sso.SsoStore;
-import org.parley.story.Site;
-import org.parley.story.SiteStore;
+import org.parley.site.SsoKeys;
+import org.parley.site.Site;
+import org.parley.site.SiteStore;
 import org.parley.testing.Browser;
 import org.parley.testing.PublisherTokens;
 import org.parley.testing.TestServer;
@@ -56,7 +55,7 @@ class SsoWidgetBrowserTest {
         List<String> origins = new ArrayList<>(demo.origins());
         origins.add(publisherUrl(""));
         sites.save(new Site(demo.id(), demo.name(), origins, demo.guidelines(), demo.language()), Instant.now());
-        new SsoStore(jdbi).saveKeys("demo", new SsoKeys(SECRET, null));
+        new SiteStore(jdbi).saveSsoKeys("demo", new SsoKeys(SECRET, null));
     }
 
     @AfterAll

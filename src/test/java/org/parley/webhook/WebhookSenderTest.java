@@ -27,7 +27,7 @@ import org.parley.comment.Comments;
 import org.parley.moderation.Bans;
 import org.parley.moderation.DecisionAction;
 import org.parley.moderation.Decisions;
-import org.parley.moderation.ModeratorAccess;
+import org.parley.site.ModeratorAccess;
 import org.parley.story.Story;
 import org.parley.testing.Fixtures;
 import org.parley.testing.ManualClock;

@@ -1,9 +1,12 @@
 package org.parley.moderation.phase;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.parley.classifier.Band;
+import org.parley.classifier.Category;
 import org.parley.classifier.Classifier;
 import org.parley.classifier.Span;
 import org.parley.moderation.CivilityBands;
@@ -39,21 +42,21 @@ public final class Civility implements Phase {
         CivilityBands bands = new CivilityBands(
                 classifiers.forSite(submission.story().site()).thresholds(), submission.settings());
         var scores = submission.classification().scores();
-        Map<String, Double> rejected = bands.reaching("reject", scores);
+        Map<Category, Double> rejected = bands.reaching(Band.REJECT, scores);
         if (!rejected.isEmpty()) {
             return Optional.of(new Verdict(org.parley.comment.CommentStatus.REJECTED, reasons(rejected,
                     "The comment was not published: it reads as ")));
         }
-        Map<String, Double> nudged = bands.reaching("nudge", scores);
+        Map<Category, Double> nudged = bands.reaching(Band.NUDGE, scores);
         if (!nudged.isEmpty() && !submission.revised()) {
             List<Span> spans = submission.classification().spans().stream()
-                    .filter(span -> nudged.containsKey(span.category().code()))
+                    .filter(span -> nudged.containsKey(span.category()))
                     .toList();
             throw new GuidelineNudge("Your comment may break the community guidelines: it reads as "
                     + describe(nudged) + ". You can edit it, or post it as it is and a moderator may review it.",
-                    nudged, spans.isEmpty() ? submission.classification().spans() : spans);
+                    codes(nudged), spans.isEmpty() ? submission.classification().spans() : spans);
         }
-        Map<String, Double> held = bands.reaching("hold", scores);
+        Map<Category, Double> held = bands.reaching(Band.HOLD, scores);
         if (!held.isEmpty()) {
             return Optional.of(new Verdict(org.parley.comment.CommentStatus.PENDING, reasons(held,
                     "A moderator will look at this comment first: it may contain ")));
@@ -61,24 +64,31 @@ public final class Civility implements Phase {
         return Optional.empty();
     }
 
-    private static List<Reason> reasons(Map<String, Double> categories, String lead) {
+    private static List<Reason> reasons(Map<Category, Double> categories, String lead) {
         return categories.keySet().stream()
-                .map(category -> new Reason("civility." + category, lead + plainWords(category) + "."))
+                .map(category -> new Reason("civility." + category.code(), lead + plainWords(category) + "."))
                 .toList();
     }
 
-    private static String describe(Map<String, Double> categories) {
+    /** The categories by their contract codes, in the same order, as the nudge's answer carries them. */
+    private static Map<String, Double> codes(Map<Category, Double> categories) {
+        Map<String, Double> codes = new LinkedHashMap<>();
+        categories.forEach((category, score) -> codes.put(category.code(), score));
+        return codes;
+    }
+
+    private static String describe(Map<Category, Double> categories) {
         return categories.keySet().stream().map(Civility::plainWords).collect(Collectors.joining(" and "));
     }
 
     /** What a category means, in words a reader understands. */
-    static String plainWords(String category) {
+    static String plainWords(Category category) {
         return switch (category) {
-            case "rude" -> "rude or vulgar language";
-            case "aggressive" -> "threats or aggression";
-            case "derogatory" -> "insults or a personal attack";
-            case "discriminatory" -> "an attack on people for who they are";
-            default -> "uncivil language";
+            case RUDE -> "rude or vulgar language";
+            case AGGRESSIVE -> "threats or aggression";
+            case DEROGATORY -> "insults or a personal attack";
+            case DISCRIMINATORY -> "an attack on people for who they are";
+            case UNCIVIL -> "uncivil language";
         };
     }
 }

@@ -8,7 +8,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.parley.account.Account;
-import org.parley.moderation.SiteSettings;
+import org.parley.site.SiteSettings;
 import org.parley.problem.Problem;
 import org.parley.testing.Fixtures;
 import org.parley.testing.TestDatabase;

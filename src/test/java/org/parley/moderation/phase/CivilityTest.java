@@ -11,7 +11,7 @@ import org.parley.account.Role;
 import org.parley.comment.CommentStatus;
 import org.parley.moderation.GuidelineNudge;
 import org.parley.moderation.Reason;
-import org.parley.moderation.SiteSettings;
+import org.parley.site.SiteSettings;
 import org.parley.moderation.Submission;
 import org.parley.moderation.Verdict;
 import org.parley.story.Story;
@@ -29,8 +29,8 @@ class CivilityTest {
 
     /** Site thresholds for derogatory: nudge 0.3, hold 0.5, reject as given. */
     private static SiteSettings derogatoryBands(double reject) {
-        return new SiteSettings(null, null, null, null, null, null, null, null,
-                Map.of("derogatory", Map.of("nudge", 0.3, "hold", 0.5, "reject", reject)));
+        return SiteSettings.of(Map.of("thresholds",
+                Map.of("derogatory", Map.of("nudge", 0.3, "hold", 0.5, "reject", reject))));
     }
 
     private Submission submission(String text, boolean revised, SiteSettings settings) {

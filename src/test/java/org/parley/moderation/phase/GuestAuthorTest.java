@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.parley.account.Account;
 import org.parley.account.Role;
 import org.parley.moderation.Reason;
-import org.parley.moderation.SiteSettings;
+import org.parley.site.SiteSettings;
 import org.parley.problem.Problem;
 import org.parley.story.Story;
 import org.parley.story.StoryStatus;
@@ -41,6 +42,6 @@ class GuestAuthorTest {
     }
 
     private static SiteSettings guests(String mode) {
-        return new SiteSettings(null, null, null, null, null, null, null, null, null, null, null, mode);
+        return SiteSettings.of(Map.of("guestComments", mode));
     }
 }

@@ -3,11 +3,12 @@ package org.parley.moderation.phase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.parley.account.Account;
 import org.parley.account.Role;
 import org.parley.comment.CommentStatus;
-import org.parley.moderation.SiteSettings;
+import org.parley.site.SiteSettings;
 import org.parley.moderation.Verdict;
 import org.parley.story.Story;
 import org.parley.story.StoryStatus;
@@ -32,7 +33,7 @@ class LinkLimitTest {
 
     @Test
     void the_site_sets_its_own_limit() {
-        SiteSettings strict = new SiteSettings(null, null, 0, null, null, null, null, null, null);
+        SiteSettings strict = SiteSettings.of(Map.of("linkLimit", 0));
         assertThat(new LinkLimit().check(PhaseTesting.submission(author, story, "https://a.example", strict)))
                 .isPresent();
     }

@@ -2,11 +2,12 @@ package org.parley.moderation.phase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.parley.account.Account;
 import org.parley.moderation.Reason;
-import org.parley.moderation.SiteSettings;
+import org.parley.site.SiteSettings;
 import org.parley.testing.Fixtures;
 import org.parley.testing.TestDatabase;
 
@@ -24,8 +25,8 @@ class NewCommenterTest {
         NewCommenter phase = new NewCommenter(fixtures.moderation);
         assertThat(phase.check(PhaseTesting.submission(reader, fixtures.story(), EDGY, SiteSettings.defaults())))
                 .isEmpty();
-        SiteSettings strict = new SiteSettings(null, null, null, null, 3, 0.0, null, null, null);
-        SiteSettings lenient = new SiteSettings(null, null, null, null, 3, 1.0, null, null, null);
+        SiteSettings strict = SiteSettings.of(Map.of("newCommenterComments", 3, "newCommenterBar", 0.0));
+        SiteSettings lenient = SiteSettings.of(Map.of("newCommenterComments", 3, "newCommenterBar", 1.0));
         assertThat(phase.check(PhaseTesting.submission(reader, fixtures.story(), EDGY, lenient))).isEmpty();
         assertThat(phase.check(PhaseTesting.submission(reader, fixtures.story(), EDGY, strict)).orElseThrow()
                 .reasons()).extracting(Reason::code).containsExactly("user.new");
@@ -37,7 +38,7 @@ class NewCommenterTest {
         Account reader = fixtures.reader();
         var story = fixtures.story();
         fixtures.submissions.post(reader, story, null, "The first of my remarks on the treaty.", true);
-        SiteSettings firstOnly = new SiteSettings(null, null, null, null, 1, 0.0, null, null, null);
+        SiteSettings firstOnly = SiteSettings.of(Map.of("newCommenterComments", 1, "newCommenterBar", 0.0));
         assertThat(new NewCommenter(fixtures.moderation).check(
                 PhaseTesting.submission(reader, story, EDGY, firstOnly))).isEmpty();
     }

@@ -2,7 +2,7 @@ package org.parley.moderation.phase;
 
 import java.time.Instant;
 import org.parley.account.Account;
-import org.parley.moderation.SiteSettings;
+import org.parley.site.SiteSettings;
 import org.parley.moderation.Submission;
 import org.parley.story.Story;
 import org.parley.testing.Fixtures;

@@ -3,11 +3,12 @@ package org.parley.moderation.phase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.parley.account.Account;
 import org.parley.account.Role;
 import org.parley.moderation.Reason;
-import org.parley.moderation.SiteSettings;
+import org.parley.site.SiteSettings;
 import org.parley.story.Story;
 import org.parley.story.StoryStatus;
 
@@ -26,7 +27,7 @@ class PreModerationTest {
 
     @Test
     void a_premoderated_site_or_story_holds_every_comment() {
-        SiteSettings site = new SiteSettings(null, null, null, true, null, null, null, null, null);
+        SiteSettings site = SiteSettings.of(Map.of("premoderation", true));
         assertThat(new PreModeration().check(PhaseTesting.submission(author, open, "Hi.", site)).orElseThrow()
                 .reasons()).extracting(Reason::code).containsExactly("premoderation.site");
         assertThat(new PreModeration().check(PhaseTesting.submission(author, premoderated, "Hi.",

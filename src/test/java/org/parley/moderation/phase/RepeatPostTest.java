@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.parley.account.Account;
-import org.parley.moderation.SiteSettings;
+import org.parley.site.SiteSettings;
 import org.parley.problem.Problem;
 import org.parley.story.Story;
 import org.parley.testing.Fixtures;

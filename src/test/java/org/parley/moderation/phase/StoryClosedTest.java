@@ -7,7 +7,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.parley.account.Account;
 import org.parley.account.Role;
-import org.parley.moderation.SiteSettings;
+import org.parley.site.SiteSettings;
 import org.parley.problem.Problem;
 import org.parley.story.Story;
 import org.parley.story.StoryStatus;

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.parley.account.Account;
 import org.parley.account.Role;
 import org.parley.comment.CommentStatus;
-import org.parley.moderation.SiteSettings;
+import org.parley.site.SiteSettings;
 import org.parley.story.Story;
 import org.parley.story.StoryStatus;
 
@@ -16,8 +17,8 @@ class WordListsTest {
 
     private final Account author = new Account("a1", "ada@news.example", "Ada", Role.READER, Instant.EPOCH);
     private final Story story = new Story("s1", "daily", "https://news.example/a", "A", StoryStatus.OPEN, 0, false);
-    private final SiteSettings lists = new SiteSettings(List.of("grifter", "paid shill"), List.of("hoax"), null, null,
-            null, null, null, null, null);
+    private final SiteSettings lists = SiteSettings.of(Map.of(
+            "bannedWords", List.of("grifter", "paid shill"), "suspectWords", List.of("hoax")));
 
     private CommentStatus statusOf(String text) {
         return new WordLists().check(PhaseTesting.submission(author, story, text, lists))

@@ -1,4 +1,4 @@
-package org.parley.story;
+package org.parley.site;
 
 import java.util.List;
 

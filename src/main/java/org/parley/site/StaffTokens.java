@@ -1,10 +1,10 @@
-package org.parley.moderation;
+package org.parley.site;
 
 import org.parley.account.Account;
 import org.parley.account.Accounts;
 import org.parley.account.Role;
 import org.parley.problem.Problem;
-import org.parley.story.SiteStore;
+import org.parley.site.SiteStore;
 
 /**
  * Issues API tokens for automation, limited by role and site: a token's site must exist and its account must be

@@ -1,4 +1,4 @@
-package org.parley.sso;
+package org.parley.site;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -57,7 +57,7 @@ public record SsoKeys(String secret, String publicKey) {
     }
 
     /** The RSA public key in a PEM {@code PUBLIC KEY} block (X.509 SubjectPublicKeyInfo). */
-    static RSAPublicKey rsaPublicKey(String pem) throws GeneralSecurityException {
+    public static RSAPublicKey rsaPublicKey(String pem) throws GeneralSecurityException {
         String body = pem.replace("-----BEGIN PUBLIC KEY-----", "").replace("-----END PUBLIC KEY-----", "")
                 .replaceAll("\\s", "");
         byte[] der = Base64.getDecoder().decode(body.getBytes(StandardCharsets.US_ASCII));

@@ -1,4 +1,4 @@
-package org.parley.moderation;
+package org.parley.site;
 
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;

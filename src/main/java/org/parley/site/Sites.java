@@ -1,4 +1,4 @@
-package org.parley.story;
+package org.parley.site;
 
 import java.net.URI;
 import java.time.Clock;
@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.parley.problem.Problem;
+import org.parley.site.ArticleUrls;
 
 /**
  * Creating and changing sites, checking every value before anything is stored: the id ({@code a-z}, {@code 0-9},
@@ -117,7 +118,7 @@ public final class Sites {
         String message = "An origin is http(s)://host[:port] without a path, such as https://www.example.org; '"
                 + origin + "' is not one.";
         try {
-            String normalized = Stories.originOf(Stories.normalize(origin));
+            String normalized = ArticleUrls.originOf(ArticleUrls.normalize(origin));
             String path = URI.create(origin.strip()).getRawPath();
             if (path != null && !path.replace("/", "").isEmpty() || URI.create(origin.strip()).getRawQuery() != null) {
                 throw Problem.invalid("origins", message);

@@ -1,4 +1,4 @@
-package org.parley.story;
+package org.parley.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
