@@ -41,8 +41,8 @@ import org.parley.moderation.Queue;
 import org.parley.moderation.ReportThresholds;
 import org.parley.site.SiteAdministration;
 import org.parley.moderation.Statistics;
-import org.parley.moderation.SiteModelTraining;
-import org.parley.moderation.SiteModels;
+import org.parley.learning.SiteModelTraining;
+import org.parley.learning.SiteModels;
 import org.parley.site.StaffTokens;
 import org.parley.moderation.Submissions;
 import org.parley.sso.SingleSignOn;
@@ -173,7 +173,7 @@ public final class HttpServer {
                         parts.siteStore()),
                 new ModerationApi(auth, requests, parts.moderation().access(), parts.moderation().queue(),
                         parts.moderation().decisions(), parts.moderation().bans(), parts.moderation().log(),
-                        parts.moderation().store(), parts.moderation().administration(), parts.siteStore(),
+                        parts.moderation().administration(), parts.siteStore(),
                         parts.accounts(), parts.rules(), parts.moderation().statistics(),
                         parts.classifier(), parts.storyStore(), parts.moderation().storyChanges(),
                         parts.moderation().editWindows(),

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.parley.account.Account;
 import org.parley.site.ModeratorAccess;
-import org.parley.moderation.SiteModel;
-import org.parley.moderation.SiteModelTraining;
-import org.parley.moderation.SiteModels;
+import org.parley.learning.SiteModel;
+import org.parley.learning.SiteModelTraining;
+import org.parley.learning.SiteModels;
 import org.parley.problem.Problem;
 import org.parley.site.SiteStore;
 

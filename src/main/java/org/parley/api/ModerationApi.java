@@ -23,7 +23,6 @@ import org.parley.moderation.DecisionAction;
 import org.parley.moderation.Decisions;
 import org.parley.moderation.EditWindows;
 import org.parley.moderation.ModerationLog;
-import org.parley.moderation.ModerationStore;
 import org.parley.site.ModeratorAccess;
 import org.parley.moderation.Queue;
 import org.parley.moderation.QueueItem;
@@ -84,7 +83,6 @@ final class ModerationApi {
     private final Decisions decisions;
     private final Bans bans;
     private final ModerationLog log;
-    private final ModerationStore store;
     private final SiteAdministration administration;
     private final SiteStore sites;
     private final Accounts accounts;
@@ -97,7 +95,7 @@ final class ModerationApi {
     private final SingleSignOn sso;
 
     ModerationApi(Auth auth, Requests requests, ModeratorAccess access, Queue queue, Decisions decisions, Bans bans,
-            ModerationLog log, ModerationStore store, SiteAdministration administration, SiteStore sites,
+            ModerationLog log, SiteAdministration administration, SiteStore sites,
             Accounts accounts, CommentRules rules, Statistics statistics, Classifier classifier,
             StoryStore storyStore, StoryChanges storyChanges, EditWindows editWindows, SingleSignOn sso) {
         this.sso = sso;
@@ -113,7 +111,6 @@ final class ModerationApi {
         this.decisions = decisions;
         this.bans = bans;
         this.log = log;
-        this.store = store;
         this.administration = administration;
         this.sites = sites;
         this.accounts = accounts;
@@ -224,11 +221,11 @@ final class ModerationApi {
         access.requireForAuthor(moderator, ctx.pathParam("id"));
         Account user = accounts.findAccount(ctx.pathParam("id"))
                 .orElseThrow(() -> Problem.notFound("user", "There is no such user."));
-        QueueItem.AuthorRecord record = store.authorRecord(user.id());
+        Bans.Standing standing = bans.standing(user.id());
+        QueueItem.AuthorRecord record = standing.record();
         ctx.header("Cache-Control", "private, no-store");
         ctx.json(new UserPanel(user.id(), user.displayName(), user.email(), user.role().code(), user.createdAt(),
-                store.bannedUntil(user.id(), Instant.now()).orElse(null), store.warning(user.id()).orElse(null),
-                record.published(), record.pending(), record.rejected()));
+                standing.bannedUntil(), standing.warning(), record.published(), record.pending(), record.rejected()));
     }
 
     record UserPanel(String id, String displayName, String email, String role, Instant createdAt,

@@ -32,6 +32,16 @@ public final class Bans {
         this.clock = clock;
     }
 
+    /** What a moderator sees of a reader's standing: a ban or suspension in force, a warning, how they fared. */
+    public record Standing(Instant bannedUntil, String warning, QueueItem.AuthorRecord record) {
+    }
+
+    /** The reader's standing now; {@code bannedUntil} and {@code warning} are null when there is none. */
+    public Standing standing(String accountId) {
+        return new Standing(store.bannedUntil(accountId, clock.instant()).orElse(null),
+                store.warning(accountId).orElse(null), store.authorRecord(accountId));
+    }
+
     /** Bans the account, or suspends it when {@code until} is given (it must lie in the future). */
     public void ban(Account moderator, String accountId, String reason, Instant until) {
         Account subject = requireSubject(moderator, accountId);

@@ -7,6 +7,7 @@ import org.parley.classifier.Category;
 import org.parley.comment.Comment;
 import org.parley.comment.CommentStatus;
 import org.parley.comment.CommentStore;
+import org.parley.learning.DecisionExamples;
 import org.parley.problem.Problem;
 import org.parley.site.ModeratorAccess;
 import org.parley.story.Story;

@@ -2,6 +2,7 @@ package org.parley.moderation;
 
 import org.parley.classifier.Classifier;
 import org.parley.comment.CommentRules;
+import org.parley.learning.SiteClassifiers;
 import org.parley.moderation.phase.BannedUser;
 import org.parley.moderation.phase.BodyLength;
 import org.parley.moderation.phase.Civility;

@@ -17,6 +17,7 @@ import org.parley.comment.CommentStore;
 import org.parley.comment.Markdown;
 import org.parley.comment.NewComment;
 import org.parley.comment.Placement;
+import org.parley.learning.SiteClassifiers;
 import org.parley.problem.Problem;
 import org.parley.site.SiteStore;
 import org.parley.story.Story;

@@ -13,7 +13,7 @@ import org.parley.moderation.CivilityBands;
 import org.parley.moderation.GuidelineNudge;
 import org.parley.moderation.Phase;
 import org.parley.moderation.Reason;
-import org.parley.moderation.SiteClassifiers;
+import org.parley.learning.SiteClassifiers;
 import org.parley.moderation.Submission;
 import org.parley.moderation.Verdict;
 

@@ -1,4 +1,4 @@
-package org.parley.moderation;
+package org.parley.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.parley.classifier.Classifier;
 import org.parley.comment.CommentStatus;
+import org.parley.moderation.Outcome;
 import org.parley.problem.Problem;
 import org.parley.testing.Fixtures;
 import org.parley.testing.SiteDecisions;

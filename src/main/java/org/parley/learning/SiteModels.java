@@ -1,4 +1,4 @@
-package org.parley.moderation;
+package org.parley.learning;
 
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.parley.moderation;
+package org.parley.learning;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;

@@ -1,4 +1,4 @@
-package org.parley.moderation;
+package org.parley.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

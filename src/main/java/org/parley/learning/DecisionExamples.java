@@ -1,4 +1,4 @@
-package org.parley.moderation;
+package org.parley.learning;
 
 import java.util.ArrayList;
 import java.util.Arrays;

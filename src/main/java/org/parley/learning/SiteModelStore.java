@@ -1,4 +1,4 @@
-package org.parley.moderation;
+package org.parley.learning;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
