@@ -23,7 +23,6 @@ import org.parley.account.Passwords;
 import org.parley.comment.CommentRules;
 import org.parley.comment.Markdown;
 import org.parley.site.ArticleUrls;
-import org.parley.story.Stories;
 
 /**
  * Seeds a Parley database for the scale benchmark (bench/scale.sh): one site, {@code --stories} stories whose

@@ -16,7 +16,6 @@ import org.parley.comment.Reports;
 import org.parley.comment.Respects;
 import org.parley.comment.ThreadComment;
 import org.parley.site.ModeratorAccess;
-import org.parley.moderation.ModerationStore;
 import org.parley.moderation.Outcome;
 import org.parley.moderation.Reason;
 import org.parley.moderation.ReportThresholds;

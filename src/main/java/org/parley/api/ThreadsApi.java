@@ -12,7 +12,6 @@ import org.parley.account.Session;
 import org.parley.comment.CommentRules;
 import org.parley.comment.Disagreements;
 import org.parley.moderation.EditWindows;
-import org.parley.moderation.ModerationStore;
 import org.parley.comment.Sort;
 import org.parley.comment.ThreadComment;
 import org.parley.comment.ThreadPage;

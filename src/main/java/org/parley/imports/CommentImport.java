@@ -27,7 +27,6 @@ import org.parley.problem.Problem;
 import org.parley.site.ArticleUrls;
 import org.parley.site.Site;
 import org.parley.site.SiteStore;
-import org.parley.story.Stories;
 import org.parley.story.Story;
 import org.parley.story.StoryStatus;
 import org.parley.story.StoryStore;

@@ -10,7 +10,6 @@ import org.parley.account.Account;
 import org.parley.account.Passwords;
 import org.parley.account.Role;
 import org.parley.comment.CommentStore;
-import org.parley.moderation.ModerationStore;
 import org.parley.problem.Problem;
 import org.parley.site.SiteStore;
 import org.parley.store.Ids;
