@@ -11,7 +11,11 @@ import org.jdbi.v3.core.statement.StatementContext;
 import org.parley.store.Ids;
 import org.parley.store.Portability;
 
-/** The SQL of accounts and their sessions. Thread-safe. */
+/**
+ * The SQL of accounts and their sessions. Thread-safe. It passes 300 lines because a session belongs to its
+ * account: resetting a password ends all of the account's sessions in the same transaction, so both tables' SQL
+ * stays in the one store that owns them.
+ */
 public final class AccountStore {
 
     private static final String ACCOUNT_COLUMNS = "a.id, a.email, a.display_name, a.role, a.created_at";
