@@ -1,16 +1,9 @@
 /* Small DOM helpers the dashboard's views share. */
+import {applyProps, el} from '../common/page.js';
 import {language} from './i18n.js';
 
-/**
- * Builds an element. Props become attributes, except on… (a listener), html (innerHTML, only for HTML the server
- * sanitized), testid (data-testid) and style objects; false and null props are left out. Children may be nested.
- */
-export function el(tag, props, ...children) {
-    const element = document.createElement(tag);
-    applyProps(element, props);
-    element.append(...children.flat(9).filter((child) => child != null && child !== false));
-    return element;
-}
+/** The shared element builder (../common/page.js). */
+export {el};
 
 /** Builds an SVG element the same way. */
 export function svg(tag, props, ...children) {
@@ -18,16 +11,6 @@ export function svg(tag, props, ...children) {
     applyProps(element, props);
     element.append(...children.flat(9).filter((child) => child != null && child !== false));
     return element;
-}
-
-function applyProps(element, props) {
-    for (const [key, value] of Object.entries(props || {})) {
-        if (value == null || value === false) continue;
-        if (key.startsWith('on')) element.addEventListener(key.slice(2), value);
-        else if (key === 'html') element.innerHTML = value;
-        else if (key === 'style' && typeof value === 'object') Object.assign(element.style, value);
-        else element.setAttribute(key === 'testid' ? 'data-testid' : key, value === true ? '' : value);
-    }
 }
 
 /** Says something to screen readers through the page's polite live region. */

@@ -17,6 +17,13 @@ let csrf = null;
  */
 export function el(tag, props, ...children) {
     const element = document.createElement(tag);
+    applyProps(element, props);
+    element.append(...children.flat(9).filter((child) => child != null && child !== false));
+    return element;
+}
+
+/** Sets props on an element as {@link el} does (the dashboard's SVG builder uses it too). */
+export function applyProps(element, props) {
     for (const [key, value] of Object.entries(props || {})) {
         if (value == null || value === false) continue;
         if (key.startsWith('on')) element.addEventListener(key.slice(2), value);
@@ -24,8 +31,6 @@ export function el(tag, props, ...children) {
         else if (key === 'style' && typeof value === 'object') Object.assign(element.style, value);
         else element.setAttribute(key === 'testid' ? 'data-testid' : key, value === true ? '' : value);
     }
-    element.append(...children.flat(9).filter((child) => child != null && child !== false));
-    return element;
 }
 
 /** The first of ?lang= in the address, the preferred tags given, and the browser's languages that is supported. */
