@@ -71,8 +71,16 @@ final class EncoderHeads {
      * comments to the encoder without changing a band.
      */
     boolean skips(double[] ngramProbabilities) {
+        return skips(ngramProbabilities, skipBelow);
+    }
+
+    /** Whether these n-gram probabilities skip the encoder under a cut; a cut of 0 never skips. */
+    static boolean skips(double[] ngramProbabilities, float cut) {
+        if (cut <= 0) {
+            return false;
+        }
         for (Category category : Category.JUDGED) {
-            if (ngramProbabilities[category.ordinal()] >= skipBelow) {
+            if (ngramProbabilities[category.ordinal()] >= cut) {
                 return false;
             }
         }

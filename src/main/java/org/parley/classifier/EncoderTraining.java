@@ -172,17 +172,13 @@ final class EncoderTraining {
         return scores;
     }
 
-    /** Whether the cascade skips the encoder: as {@link EncoderHeads#skips}, on the four judged categories. */
+    /** Whether the cascade skips the encoder for a dev row, as scoring would ({@link EncoderHeads#skips}). */
     private static boolean skipped(double[] ngramLogits, float cut) {
-        if (cut <= 0) {
-            return false;
+        double[] probabilities = new double[ngramLogits.length];
+        for (int c = 0; c < probabilities.length; c++) {
+            probabilities[c] = 1 / (1 + Math.exp(-ngramLogits[c]));
         }
-        for (Category category : Category.JUDGED) {
-            if (1 / (1 + Math.exp(-ngramLogits[category.ordinal()])) >= cut) {
-                return false;
-            }
-        }
-        return true;
+        return EncoderHeads.skips(probabilities, cut);
     }
 
     /** The heads with the cut and, per category, the mean encoder logit of the dev rows it skips. */
