@@ -143,18 +143,18 @@ public final class Threads {
 
     /** The ids of a story's comments a reader has respected. */
     public List<String> listRespected(String accountId, String storyId) {
-        return jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT comment_id FROM respects WHERE account_id = :account AND story_id = :story")
-                .bind("account", accountId)
-                .bind("story", storyId)
-                .mapTo(String.class)
-                .list());
+        return commentIds("respects", accountId, storyId);
     }
 
     /** The ids of a story's comments a reader has reported. */
     public List<String> listReported(String accountId, String storyId) {
+        return commentIds("reports", accountId, storyId);
+    }
+
+    /** The comment ids a reader's rows in {@code table} (respects or reports, never input) name in a story. */
+    private List<String> commentIds(String table, String accountId, String storyId) {
         return jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT comment_id FROM reports WHERE account_id = :account AND story_id = :story")
+                        "SELECT comment_id FROM " + table + " WHERE account_id = :account AND story_id = :story")
                 .bind("account", accountId)
                 .bind("story", storyId)
                 .mapTo(String.class)
