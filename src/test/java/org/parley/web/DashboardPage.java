@@ -51,13 +51,13 @@ final class DashboardPage {
     private void submitSignIn(String email, String password) {
         type("sign-in-form", "#sign-in-email", email);
         type("sign-in-form", "#sign-in-password", password);
-        element("sign-in-submit").click();
+        click("sign-in-submit");
     }
 
     /** Opens a queue by its tab and waits until its counts have loaded. */
     DashboardPage openQueue(String queue) {
-        element("tab-queue").click();
-        element("queue-tab-" + queue).click();
+        click("tab-queue");
+        click("queue-tab-" + queue);
         wait.until(d -> driver.getCurrentUrl().contains("queue=" + queue) && count(queue).matches("\\d+"));
         return this;
     }
@@ -102,7 +102,7 @@ final class DashboardPage {
 
     /** Opens the user panel from the author's name on a queue item. */
     void openUser(String text) {
-        waitForItem(text).findElement(By.cssSelector("[data-testid=open-user]")).click();
+        clickInItem(text, "open-user");
         waitFor("user-standing");
     }
 
@@ -110,7 +110,7 @@ final class DashboardPage {
     String warn(String message) {
         WebElement field = waitFor("warn-message");
         field.sendKeys(message);
-        element("warn-submit").click();
+        click("warn-submit");
         return wait.until(d -> Optional.of(element("user-standing").getText())
                 .filter(s -> s.contains(message)).orElse(null));
     }
@@ -141,7 +141,7 @@ final class DashboardPage {
 
     /** Clicks a decision button (approve, reject, feature, unfeature) on the item with the text. */
     void decide(String text, String action) {
-        waitForItem(text).findElement(By.cssSelector("[data-testid=" + action + "]")).click();
+        clickInItem(text, action);
     }
 
     /** The status line under the queue tabs, once it says something. */
@@ -150,7 +150,7 @@ final class DashboardPage {
     }
 
     void openTab(String view) {
-        element("tab-" + view).click();
+        click("tab-" + view);
     }
 
     /** Sets a settings field (by its API name) to a value and saves; answers the status line's text. */
@@ -158,14 +158,17 @@ final class DashboardPage {
         WebElement field = wait.until(d -> find("setting-" + name).orElse(null));
         field.clear();
         field.sendKeys(value);
-        element("settings-save").click();
+        click("settings-save");
         return wait.until(d -> Optional.of(element("settings-status").getText())
                 .filter(s -> !s.isBlank()).orElse(null));
     }
 
     /** Picks a language in the header's picker and waits until the reloaded page shows in it. */
     void chooseLanguage(String language) {
-        new Select(element("lang-picker")).selectByValue(language);
+        wait.until(d -> find("lang-picker").map(picker -> {
+            new Select(picker).selectByValue(language);
+            return true;
+        }).orElse(null));
         wait.until(d -> language.equals(((JavascriptExecutor) driver).executeScript(
                 "return document.readyState === 'complete' && document.documentElement.lang"))
                 && find("lang-picker").map(picker -> picker.getAttribute("value")).filter(language::equals)
@@ -208,6 +211,25 @@ final class DashboardPage {
                 .map(form -> form.findElement(By.cssSelector(css))).orElse(null));
         field.clear();
         field.sendKeys(text);
+    }
+
+    /**
+     * Clicks the element with the test id, finding it again when a re-render replaced it between finding and
+     * clicking (the wait ignores stale references and retries).
+     */
+    private void click(String testId) {
+        wait.until(d -> find(testId).map(found -> {
+            found.click();
+            return true;
+        }).orElse(null));
+    }
+
+    /** Clicks the button with the test id on the queue item with the text, looking both up again if stale. */
+    private void clickInItem(String text, String testId) {
+        wait.until(d -> findItem(text).map(item -> {
+            item.findElement(By.cssSelector("[data-testid=" + testId + "]")).click();
+            return true;
+        }).orElse(null));
     }
 
     private WebElement element(String testId) {
