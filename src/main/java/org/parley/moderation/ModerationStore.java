@@ -129,11 +129,26 @@ public final class ModerationStore {
 
     /** Appends one decision to the moderation log within the caller's transaction. */
     public static void log(Handle handle, LogEntry entry, String category) {
+        log(handle, entry, new Basis(null, category, null));
+    }
+
+    /**
+     * What a restriction rests on, for its statement of reasons (docs/dsa.md).
+     *
+     * @param ground {@code guidelines} or {@code illegal}; null where the entry restricts nothing
+     * @param category a guideline category (rude …) or, on the ground {@code illegal}, the legal category; or null
+     * @param facts the passages it rests on as JSON {@code [{category, text}]}, or null
+     */
+    public record Basis(String ground, String category, String facts) {
+    }
+
+    /** Appends one decision with what it rests on to the moderation log within the caller's transaction. */
+    public static void log(Handle handle, LogEntry entry, Basis basis) {
         handle.createUpdate("""
                         INSERT INTO moderation_log (id, site_id, comment_id, subject_id, actor_id, action, reason,
-                            scores, model_version, created_at, category)
+                            scores, model_version, created_at, category, ground, facts)
                         VALUES (:id, :site, :comment, :subject, :actor, :action, :reason, :scores, :model, :at,
-                            :category)""")
+                            :category, :ground, :facts)""")
                 .bind("id", Ids.newId())
                 .bind("site", entry.siteId())
                 .bind("comment", entry.commentId())
@@ -144,7 +159,9 @@ public final class ModerationStore {
                 .bind("scores", entry.scores())
                 .bind("model", entry.modelVersion())
                 .bind("at", entry.at().toEpochMilli())
-                .bind("category", category)
+                .bind("category", basis.category())
+                .bind("ground", basis.ground())
+                .bind("facts", basis.facts())
                 .execute();
     }
 

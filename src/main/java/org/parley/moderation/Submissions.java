@@ -166,7 +166,7 @@ public final class Submissions {
         String reasons = verdict.reasons().stream().map(Reason::code).reduce((a, b) -> a + ", " + b).orElse(null);
         ModerationStore.log(handle, new ModerationStore.LogEntry(submission.story().site(), commentId,
                 submission.author().id(), null, action, reasons, scoresJson,
-                submission.modelVersion(), submission.now()), null);
+                submission.modelVersion(), submission.now()), (String) null);
     }
 
     private static String scoresJson(Submission submission) {
