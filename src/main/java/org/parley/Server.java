@@ -63,6 +63,7 @@ import org.parley.site.SiteStore;
 import org.parley.story.StoryChanges;
 import org.parley.story.Stories;
 import org.parley.story.StoryStore;
+import org.parley.transparency.TransparencyReports;
 import org.parley.store.Database;
 import org.parley.store.Dialect;
 import org.parley.store.PeerChannel;
@@ -272,7 +273,8 @@ public final class Server implements AutoCloseable {
                 new Statistics(database.jdbi(), clock),
                 editWindows,
                 storyChanges,
-                learning);
+                learning,
+                new TransparencyReports(database.jdbi(), clock));
     }
 
     private static FirstStart createFirstAdmin(Accounts accounts) {

@@ -51,6 +51,7 @@ import org.parley.site.SiteStore;
 import org.parley.story.Stories;
 import org.parley.story.StoryChanges;
 import org.parley.story.StoryStore;
+import org.parley.transparency.TransparencyReports;
 import org.parley.web.Pages;
 import org.parley.privacy.AccountDeletion;
 import org.parley.privacy.ClientAddresses;
@@ -120,7 +121,8 @@ public final class HttpServer {
             Statistics statistics,
             EditWindows editWindows,
             StoryChanges storyChanges,
-            LearningParts learning) {
+            LearningParts learning,
+            TransparencyReports transparency) {
     }
 
     /** What the admins' site-model API needs. */
@@ -187,7 +189,9 @@ public final class HttpServer {
                 new AdminApi(auth, requests, parts.moderation().access(), parts.admin().sites(), parts.accounts(),
                         parts.admin().tokens(), parts.admin().sso()),
                 new HealthApi(parts.databaseHealthy(), parts.registry(), parts.beforeScrape()),
-                stream, cors, new WebAssets(), new Pages(options.publicUrl()));
+                stream, cors, new WebAssets(), new Pages(options.publicUrl()),
+                new TransparencyApi(auth, parts.moderation().access(), parts.siteStore(),
+                        parts.moderation().transparency(), java.time.Clock.systemUTC()));
         AtomicReference<org.eclipse.jetty.server.Server> jetty = new AtomicReference<>();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -300,7 +304,7 @@ public final class HttpServer {
     private record Routes(AuthApi auth, ThreadsApi threads, CommentsApi comments, ModerationApi moderation,
             ModelsApi models, ClassifyApi classify, PerspectiveApi perspective, PrivacyApi privacy,
             WebhooksApi webhooks, AdminApi admin, HealthApi health, EventStream stream, Cors cors,
-            WebAssets assets, Pages pages) {
+            WebAssets assets, Pages pages, TransparencyApi transparency) {
 
         void register(io.javalin.config.JavalinConfig config) {
             var r = config.routes;
@@ -347,6 +351,7 @@ public final class HttpServer {
             r.get("/api/v1/moderation/users/{id}", moderation::user);         // moderator
             r.get("/api/v1/moderation/log", moderation::log);        // moderator of the site
             r.get("/api/v1/moderation/stats", moderation::stats);    // moderator of the site
+            r.get("/api/v1/moderation/transparency", transparency::report); // moderator of the site
             r.patch("/api/v1/moderation/stories/{id}", moderation::changeStory); // CSRF, moderator of the site
             r.get("/api/v1/moderation/sites/{site}/settings", moderation::settings);       // moderator of the site
             r.patch("/api/v1/moderation/sites/{site}/settings", moderation::changeSettings); // CSRF, moderator

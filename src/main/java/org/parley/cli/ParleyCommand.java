@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             BackupCommand.class,
             RestoreCommand.class,
             ExportCommand.class,
+            ReportCommand.class,
             ImportCommand.class,
             VersionCommand.class,
             ClassifyCommand.class,
