@@ -110,3 +110,25 @@ function hiddenTable(caption, headings, rows) {
         el('thead', {}, el('tr', {}, headings.map((heading) => el('th', {scope: 'col'}, heading)))),
         el('tbody', {}, rows.map((cells) => el('tr', {}, cells.map((cell) => el('td', {}, String(cell)))))));
 }
+
+/** Horizontal bars of labelled counts ({label, n}), with a title and a hidden table; nothing when all are 0. */
+export function countBars(id, title, entries) {
+    const rowHeight = 26;
+    const labelWidth = 170;
+    const max = Math.max(1, ...entries.map((entry) => entry.n));
+    const total = entries.reduce((sum, entry) => sum + entry.n, 0);
+    const rows = entries.map((entry, index) => {
+        const top = 4 + index * rowHeight;
+        const width = Math.max((entry.n / max) * (CATEGORY_WIDTH - labelWidth - 60), entry.n ? 2 : 0);
+        return [svg('text', {class: 'label', x: 0, y: top + 16}, entry.label),
+            svg('rect', {class: 'bar published', x: labelWidth, y: top + 3, width, height: 16},
+                svg('title', {}, `${entry.label}: ${entry.n}`)),
+            svg('text', {class: 'value', x: labelWidth + width + 6, y: top + 16}, String(entry.n))];
+    });
+    const chart = svg('svg', {viewBox: `0 0 ${CATEGORY_WIDTH} ${entries.length * rowHeight + 8}`, role: 'img',
+            class: 'chart', testid: id, 'aria-labelledby': `${id}-title ${id}-desc`},
+        svg('title', {id: `${id}-title`}, title),
+        svg('desc', {id: `${id}-desc`}, t('chart.counts.desc', {n: total})), rows);
+    return [el('h4', {}, title), chart, hiddenTable(title, [t('chart.item'), t('chart.count')],
+        entries.map((entry) => [entry.label, entry.n]))];
+}
