@@ -15,7 +15,8 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Parley's own export format, NDJSON: one JSON object per line, {@code {"type": TABLE, ...columns}}, in an order
- * that imports cleanly (sites, accounts, stories, comments, respects, reports, the moderation log). Accounts leave
+ * that imports cleanly (sites, accounts, stories, comments, respects, reports, the moderation log, notices of
+ * illegal content and appeals). Accounts leave
  * without password hashes (they arrive with an unusable one, so they cannot sign in with a password), sessions and API
  * tokens never leave. Import is idempotent: rows whose key exists are skipped, so a re-run adds nothing.
  *
@@ -40,7 +41,13 @@ public final class Portability {
             new Table("reports", "id", List.of("id", "comment_id", "account_id", "story_id", "reason", "note",
                     "created_at")),
             new Table("moderation_log", "id", List.of("id", "site_id", "comment_id", "subject_id", "actor_id",
-                    "action", "reason", "scores", "model_version", "created_at")));
+                    "action", "reason", "scores", "model_version", "created_at", "category", "ground", "facts")),
+            new Table("notices", "id", List.of("id", "site_id", "comment_id", "category", "explanation",
+                    "notifier_account_id", "notifier_name", "notifier_email", "good_faith", "status", "decided_by",
+                    "decided_at", "decision_reason", "created_at")),
+            new Table("appeals", "id", List.of("id", "site_id", "comment_id", "appellant_id", "notice_id", "reason",
+                    "contested_log_id", "contested_action", "contested_by", "status", "decided_by", "decided_at",
+                    "outcome_reason", "created_at")));
 
     /** An import's tally: rows added and rows skipped (present already) per table. */
     public record Summary(Map<String, Integer> added, Map<String, Integer> skipped) {
@@ -146,17 +153,20 @@ public final class Portability {
 
     private static boolean isNumeric(String column) {
         return column.endsWith("_at") || column.endsWith("_count") || column.equals("depth")
-                || column.equals("featured") || column.equals("premoderated") || column.equals("open_reports");
+                || column.equals("featured") || column.equals("premoderated") || column.equals("open_reports")
+                || column.equals("good_faith");
     }
 
     private static String siteFilter(Table table) {
         return switch (table.name()) {
             case "sites" -> "id = :site";
-            case "stories", "moderation_log" -> "site_id = :site";
+            case "stories", "moderation_log", "notices", "appeals" -> "site_id = :site";
             case "accounts" -> "id IN (SELECT c.author_id FROM comments c JOIN stories s ON s.id = c.story_id"
                     + " WHERE s.site_id = :site) OR id IN (SELECT r.account_id FROM respects r JOIN stories s"
                     + " ON s.id = r.story_id WHERE s.site_id = :site) OR id IN (SELECT p.account_id FROM reports p"
-                    + " JOIN stories s ON s.id = p.story_id WHERE s.site_id = :site)";
+                    + " JOIN stories s ON s.id = p.story_id WHERE s.site_id = :site)"
+                    + " OR id IN (SELECT notifier_account_id FROM notices WHERE site_id = :site)"
+                    + " OR id IN (SELECT appellant_id FROM appeals WHERE site_id = :site)";
             case "comments" -> "story_id IN (SELECT id FROM stories WHERE site_id = :site)";
             default -> "story_id IN (SELECT id FROM stories WHERE site_id = :site)";
         };
