@@ -45,6 +45,7 @@ import org.parley.learning.SiteModelTraining;
 import org.parley.learning.SiteModels;
 import org.parley.site.StaffTokens;
 import org.parley.moderation.Submissions;
+import org.parley.notice.Notices;
 import org.parley.sso.SingleSignOn;
 import org.parley.site.Sites;
 import org.parley.site.SiteStore;
@@ -92,7 +93,8 @@ public final class HttpServer {
             PrivacyParts privacy,
             AdminParts admin,
             Runnable beforeScrape,
-            MailParts mail) {
+            MailParts mail,
+            Notices notices) {
     }
 
     /** What readers' privacy needs: hashed client addresses, the data export, account deletion. */
@@ -187,7 +189,8 @@ public final class HttpServer {
                 new AdminApi(auth, requests, parts.moderation().access(), parts.admin().sites(), parts.accounts(),
                         parts.admin().tokens(), parts.admin().sso()),
                 new HealthApi(parts.databaseHealthy(), parts.registry(), parts.beforeScrape()),
-                stream, cors, new WebAssets(), new Pages(options.publicUrl()));
+                stream, cors, new WebAssets(), new Pages(options.publicUrl()),
+                new NoticesApi(parts.notices(), auth, requests, limits, parts.siteStore()));
         AtomicReference<org.eclipse.jetty.server.Server> jetty = new AtomicReference<>();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -300,7 +303,7 @@ public final class HttpServer {
     private record Routes(AuthApi auth, ThreadsApi threads, CommentsApi comments, ModerationApi moderation,
             ModelsApi models, ClassifyApi classify, PerspectiveApi perspective, PrivacyApi privacy,
             WebhooksApi webhooks, AdminApi admin, HealthApi health, EventStream stream, Cors cors,
-            WebAssets assets, Pages pages) {
+            WebAssets assets, Pages pages, NoticesApi notices) {
 
         void register(io.javalin.config.JavalinConfig config) {
             var r = config.routes;
@@ -354,6 +357,11 @@ public final class HttpServer {
             r.post("/api/v1/moderation/sites/{site}/models", models::train);               // CSRF, admin; 202
             r.post("/api/v1/moderation/sites/{site}/models/rollback", models::rollback);   // CSRF, admin
             r.post("/api/v1/moderation/sites/{site}/models/{version}/activate", models::activate); // CSRF, admin
+
+            r.get("/api/v1/notices/categories", notices::categories);        // none
+            r.post("/api/v1/notices", notices::submit);                      // CSRF, or signed out / NOTICE_PER_IP
+            r.get("/api/v1/moderation/notices", notices::list);              // moderator of the site
+            r.post("/api/v1/moderation/notices/{id}/decision", notices::decide); // CSRF, moderator of the site
 
             r.get("/api/v1/moderation/sites/{site}/webhooks", webhooks::list);             // admin
             r.post("/api/v1/moderation/sites/{site}/webhooks", webhooks::create);          // CSRF, admin; 201
