@@ -77,4 +77,22 @@ class NoticeBrowserTest {
         assertThat(SERVER.client().get("/api/v1/threads?site=demo&url=" + ApiClient.encode(SERVER.demoArticleUrl()))
                 .text()).doesNotContain("pharmacist on Elm Street");
     }
+
+    @Test
+    void a_signed_in_reader_sends_a_notice_without_retyping_name_and_e_mail() {
+        String text = "Here is the private home address of the council member, go and visit.";
+        Response posted = author.post("/api/v1/comments", Map.of("site", "demo", "url", SERVER.demoArticleUrl(),
+                "body", text));
+        String commentId = posted.json().get("comment").get("id").asText();
+
+        WidgetPage widget = new WidgetPage(reader).open(SERVER.demoArticleUrl())
+                .signUp("Sam Signed", "sam@example.org", ADMIN_PASSWORD);
+        assertThat(widget.reportIllegal(commentId, "privacy_violation", "It publishes a home address.", null, null))
+                .startsWith("Thank you. We received your notice ");
+
+        ApiClient admin = SERVER.client();
+        admin.post("/api/v1/auth/login", Map.of("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD));
+        String queue = admin.get("/api/v1/moderation/notices?site=demo").text();
+        assertThat(queue).contains("It publishes a home address.", "Sam Signed", "sam@example.org");
+    }
 }
