@@ -9,7 +9,7 @@ import org.parley.problem.Problem;
  * The legal categories of a notice of illegal content (DSA Art. 16), modelled on the categories of the EU's DSA
  * transparency database. The codes are stable: they are stored in {@code notices.category} and in
  * {@code moderation_log.category} (ground {@code illegal}), and the widget, the dashboard and the transparency
- * report read them. The labels are English; the widget and dashboard translate them by code.
+ * report read them. The labels are English; the widget and dashboard translate them by code. Immutable.
  */
 public enum NoticeCategory {
     ILLEGAL_HATE_SPEECH("Illegal hate speech"),

@@ -3,7 +3,10 @@ package org.parley.notice;
 import java.util.Locale;
 import org.parley.problem.Problem;
 
-/** Where a notice stands: open until a moderator acts on the comment (actioned) or finds no ground (dismissed). */
+/**
+ * Where a notice stands: open until a moderator acts on the comment (actioned) or finds no ground (dismissed).
+ * Immutable.
+ */
 public enum NoticeStatus {
     OPEN,
     ACTIONED,
