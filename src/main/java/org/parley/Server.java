@@ -67,6 +67,9 @@ import org.parley.transparency.TransparencyReports;
 import org.parley.store.Database;
 import org.parley.store.Dialect;
 import org.parley.store.PeerChannel;
+import org.parley.notice.NoticeMails;
+import org.parley.notice.NoticeStore;
+import org.parley.notice.Notices;
 import org.parley.privacy.AccountDeletion;
 import org.parley.privacy.ClientAddresses;
 import org.parley.privacy.DataExport;
@@ -197,7 +200,9 @@ public final class Server implements AutoCloseable {
                                 new SingleSignOn(new SsoStore(database.jdbi()), siteStore, accounts, clock)),
                         queueSizes::refresh,
                         new HttpServer.MailParts(accountMail, new Guests(accountStore, clock),
-                                new MailedSignups(accounts, accountStore, accountMail))),
+                                new MailedSignups(accounts, accountStore, accountMail)),
+                        new Notices(new NoticeStore(database.jdbi()), commentStore, access,
+                                new NoticeMails(texts, tokens, settings.mail().configured()), clock)),
                 new HttpServer.Options(settings.host(), settings.port(), publicUrl::get, settings.rateLimits(),
                         settings.trustProxy(), settings.maxStreams(), settings.shutdownGrace(),
                         settings.threadCache(), new HttpServer.SignupPolicy(settings.mail().configured(),

@@ -15,9 +15,10 @@ import {showModels} from './models.js';
 import {showWebhooks} from './webhooks.js';
 import {showSites} from './sites.js';
 import {showTransparency} from './transparency.js';
+import {showNotices} from './notices.js';
 
 const VIEWS = {overview: showOverview, queue: showQueue, log: showLog, settings: showSettings, models: showModels,
-    webhooks: showWebhooks, sites: showSites, transparency: showTransparency};
+    webhooks: showWebhooks, sites: showSites, transparency: showTransparency, notices: showNotices};
 const session = {user: null, sites: []};
 let stopView = null;
 

@@ -57,10 +57,10 @@ function sections(report) {
                 labelled('category', actions.byCategory))]),
         panel(t('transparency.notices'), 'transparency-notices', [
             figures([[t('transparency.received'), notices.received],
-                ...Object.entries(notices.byStatus).map(([status, n]) => [label('noticeStatus', status), n]),
+                ...Object.entries(notices.byStatus).map(([status, n]) => [label('notices.status', status), n]),
                 [t('transparency.medianNotice'), hours(notices.medianHoursToAction)]]),
             ...countBars('notices-by-category', t('transparency.byLegalCategory'),
-                labelled('noticeCategory', notices.byCategory))]),
+                labelled('legal', notices.byCategory))]),
         panel(t('transparency.appeals'), 'transparency-appeals', [
             figures([[t('transparency.received'), appeals.received], [label('appealStatus', 'open'), appeals.open],
                 [label('appealStatus', 'upheld'), appeals.upheld],

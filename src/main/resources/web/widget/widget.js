@@ -3,7 +3,7 @@
  * widget.css styles. Requests go to the server the script came from, with the session cookie and the CSRF
  * token kept in memory. Texts come from the language bundle embed.js fetched (/i18n/widget.LANG.json); the
  * forms a reader opens now and then (account, report, the text an edit starts from) live in forms.js, imported on
- * first use. Nothing here needs inline
+ * first use, and so does the notice of illegal content in notice.js. Nothing here needs inline
  * scripts or styles, so the widget runs under a host page's strict Content-Security-Policy. One file past 300
  * lines on purpose: one request, within the budget WidgetSizeTest sets.
  */
@@ -184,15 +184,16 @@
         signedOut();
     }
 
-    /** Builds a part of forms.js (imported on first use) with what it needs from the widget. */
-    async function part(name, ...args) {
-        const forms = await import(config.base + 'widget/forms.js').catch((failure) => {
+    /** Builds a part of a module imported on first use (forms.js, notice.js) with what it needs from the widget. */
+    async function partOf(file, name, ...args) {
+        const forms = await import(config.base + 'widget/' + file).catch((failure) => {
             announce(t('offline'));
             throw failure;
         });
         return forms[name]({h, t, api, attempt, say, announce, buttons, state, signedIn, signedOut, insertComment},
             ...args);
     }
+    const part = (name, ...args) => partOf('forms.js', name, ...args);
 
     /** Opens an account form or menu in a slot; the opener's aria-expanded follows. */
     async function openAccountPart(slot, opener, name) {
@@ -347,6 +348,7 @@
                 {'aria-pressed': String(state.disagreed.has(comment.id))}),
             !own && action(state.reported.has(comment.id) ? 'reported' : 'report', openReport,
                 {testid: 'report', disabled: state.reported.has(comment.id)}),
+            !own && action('reportIllegal', openNotice, {testid: 'report-illegal'}),
         ];
     }
 
@@ -419,6 +421,11 @@
 
     async function openReport(comment, button, slot, area) {
         if (requireSignIn(area)) openInSlot(slot, button, await part('report', comment, () => closeSlot(slot, button)));
+    }
+
+    /** A notice of illegal content (DSA Art. 16): open to signed-out readers too. */
+    async function openNotice(comment, button, slot) {
+        openInSlot(slot, button, await partOf('notice.js', 'notice', comment, () => closeSlot(slot, button)));
     }
 
     async function deleteComment(comment, button, slot, area) {

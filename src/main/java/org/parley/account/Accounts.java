@@ -246,7 +246,8 @@ public final class Accounts {
         }
     }
 
-    static String checkEmail(String email) {
+    /** The address trimmed and in lower case, or a 400 naming the field {@code email} when it is not one. */
+    public static String checkEmail(String email) {
         String trimmed = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
         if (trimmed.length() > 254 || !EMAIL.matcher(trimmed).matches()) {
             throw Problem.invalid("email", "Give a valid e-mail address, such as name@example.org.");

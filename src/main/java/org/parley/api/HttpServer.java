@@ -45,6 +45,7 @@ import org.parley.learning.SiteModelTraining;
 import org.parley.learning.SiteModels;
 import org.parley.site.StaffTokens;
 import org.parley.moderation.Submissions;
+import org.parley.notice.Notices;
 import org.parley.sso.SingleSignOn;
 import org.parley.site.Sites;
 import org.parley.site.SiteStore;
@@ -93,7 +94,8 @@ public final class HttpServer {
             PrivacyParts privacy,
             AdminParts admin,
             Runnable beforeScrape,
-            MailParts mail) {
+            MailParts mail,
+            Notices notices) {
     }
 
     /** What readers' privacy needs: hashed client addresses, the data export, account deletion. */
@@ -191,7 +193,8 @@ public final class HttpServer {
                 new HealthApi(parts.databaseHealthy(), parts.registry(), parts.beforeScrape()),
                 stream, cors, new WebAssets(), new Pages(options.publicUrl()),
                 new TransparencyApi(auth, parts.moderation().access(), parts.siteStore(),
-                        parts.moderation().transparency(), java.time.Clock.systemUTC()));
+                        parts.moderation().transparency(), java.time.Clock.systemUTC()),
+                new NoticesApi(parts.notices(), auth, requests, limits, parts.siteStore()));
         AtomicReference<org.eclipse.jetty.server.Server> jetty = new AtomicReference<>();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -304,7 +307,7 @@ public final class HttpServer {
     private record Routes(AuthApi auth, ThreadsApi threads, CommentsApi comments, ModerationApi moderation,
             ModelsApi models, ClassifyApi classify, PerspectiveApi perspective, PrivacyApi privacy,
             WebhooksApi webhooks, AdminApi admin, HealthApi health, EventStream stream, Cors cors,
-            WebAssets assets, Pages pages, TransparencyApi transparency) {
+            WebAssets assets, Pages pages, TransparencyApi transparency, NoticesApi notices) {
 
         void register(io.javalin.config.JavalinConfig config) {
             var r = config.routes;
@@ -359,6 +362,11 @@ public final class HttpServer {
             r.post("/api/v1/moderation/sites/{site}/models", models::train);               // CSRF, admin; 202
             r.post("/api/v1/moderation/sites/{site}/models/rollback", models::rollback);   // CSRF, admin
             r.post("/api/v1/moderation/sites/{site}/models/{version}/activate", models::activate); // CSRF, admin
+
+            r.get("/api/v1/notices/categories", notices::categories);        // none
+            r.post("/api/v1/notices", notices::submit);                      // CSRF, or signed out / NOTICE_PER_IP
+            r.get("/api/v1/moderation/notices", notices::list);              // moderator of the site
+            r.post("/api/v1/moderation/notices/{id}/decision", notices::decide); // CSRF, moderator of the site
 
             r.get("/api/v1/moderation/sites/{site}/webhooks", webhooks::list);             // admin
             r.post("/api/v1/moderation/sites/{site}/webhooks", webhooks::create);          // CSRF, admin; 201

@@ -35,6 +35,9 @@ final class RateLimits {
         /** Publisher sign-in runs on page views, so it allows as many as previews. */
         SSO_PER_IP("publisher sign-ins from this network address",
                 Bandwidth.builder().capacity(120).refillGreedy(120, Duration.ofMinutes(1)).build()),
+        /** Notices of illegal content, per address: anyone may send them, signed in or not (NoticesApi). */
+        NOTICE_PER_IP("notices from this network address",
+                Bandwidth.builder().capacity(10).refillGreedy(10, Duration.ofHours(1)).build()),
         /** Requests that send mail or spend a mailed token, per address. */
         MAIL_PER_IP("mail requests from this network address",
                 Bandwidth.builder().capacity(20).refillGreedy(20, Duration.ofHours(1)).build()),

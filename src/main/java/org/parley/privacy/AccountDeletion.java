@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
+import org.parley.notice.NoticeStore;
 import org.parley.account.Account;
 import org.parley.account.Passwords;
 import org.parley.account.Role;
@@ -19,7 +20,8 @@ import org.parley.store.Ids;
  * site's {@code deletedAccountComments} policy (remove: out of the thread, body and revisions erased; anonymize:
  * kept under "deleted user"); sessions, API tokens, moderator assignments and address hashes go; the account row
  * stays only as an anonymous anchor for what remains (no e-mail, no name, a password nobody knows, marked deleted).
- * Respects, reports and disagreements stay attached to that anonymous row, so counts and queues stay true.
+ * Respects, reports and disagreements stay attached to that anonymous row, so counts and queues stay true; the
+ * notices of illegal content it sent stay too, without the name and e-mail it gave (NoticeStore).
  * The last admin cannot delete themselves (409 {@code last_admin}). Thread-safe.
  */
 public final class AccountDeletion {
@@ -73,6 +75,7 @@ public final class AccountDeletion {
                     .bind("id", account.id())
                     .execute();
             comments.anonymizeAuthor(handle, account.id(), removing);
+            NoticeStore.eraseNotifier(handle, account.id());
             for (String table : List.of("sessions", "api_tokens", "moderator_sites", "client_addresses")) {
                 handle.createUpdate("DELETE FROM " + table + " WHERE account_id = :id")
                         .bind("id", account.id())

@@ -12,13 +12,15 @@ import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.parley.notice.NoticeStore;
 
 /**
  * Everything Parley holds about one reader, gathered for {@code GET /api/v1/me/export}: the account (without the
  * password hash), comments with every revision and their moderation status, respects, reports, private
  * disagreements, sessions and API tokens (when and what, never their secrets), moderation actions about them (the
- * moderator's identity left out), the sites they moderate, and the hashed addresses still kept. Read in one
- * transaction, so the parts agree. Thread-safe.
+ * moderator's identity left out), the notices of illegal content they sent (with the name and e-mail they gave),
+ * the sites they moderate, and the hashed addresses still kept. Read in one transaction, so the parts agree.
+ * Thread-safe.
  */
 public final class DataExport {
 
@@ -109,6 +111,7 @@ public final class DataExport {
                         row.put("category", rs.getString("category"));
                         row.put("at", time(rs, "created_at"));
                     }));
+            export.put("notices", NoticeStore.sentBy(handle, accountId));
             export.put("moderatesSites", handle.createQuery("SELECT site_id FROM moderator_sites"
                             + " WHERE account_id = :account ORDER BY site_id")
                     .bind("account", accountId)

@@ -60,6 +60,13 @@ class ModerationApiTest {
                 "body", "A comment to moderate.")).json().get("comment").get("id").asText();
     }
 
+    /** A new open notice of illegal content about the subject's comment, sent signed out. */
+    private static String freshNotice() {
+        return server.client().post("/api/v1/notices", Map.of("commentId", commentId, "category", "defamation",
+                "explanation", "It names a neighbour as a thief.", "name", "Nora", "email", "nora@mod.example",
+                "goodFaith", true)).json().get("notice").get("id").asText();
+    }
+
     private record Call(String name, Function<ApiClient, Response> send, int[] statuses) {
         @Override
         public String toString() {
@@ -93,7 +100,15 @@ class ModerationApiTest {
                         Map.of("reason", "Cooling off.", "until", "2099-01-01T00:00:00Z")),
                         new int[] {200, 200, 403, 403, 401}),
                 new Call("lift a suspension", c -> c.delete("/api/v1/moderation/users/" + subjectId + "/ban"),
-                        new int[] {204, 204, 403, 403, 401})));
+                        new int[] {204, 204, 403, 403, 401}),
+                new Call("read the notices queue", c -> c.get("/api/v1/moderation/notices?site=demo&status=open"),
+                        new int[] {200, 200, 403, 403, 401}),
+                new Call("decide a notice", c -> c.post("/api/v1/moderation/notices/" + freshNotice()
+                        + "/decision", Map.of("action", "dismiss", "reason", "Lawful criticism.")),
+                        new int[] {200, 200, 403, 403, 401}),
+                new Call("send a notice", c -> c.post("/api/v1/notices", Map.of("commentId", commentId,
+                        "category", "scam_or_fraud", "explanation", "It sells a fake lottery.", "name", "Nora",
+                        "email", "nora@mod.example", "goodFaith", true)), new int[] {201, 201, 201, 201, 201})));
         List<Arguments> arguments = new ArrayList<>();
         for (Call call : calls) {
             for (int i = 0; i < ROLES.size(); i++) {

@@ -45,4 +45,28 @@ class RateLimitsTest {
         assertThat(last.status()).isEqualTo(429);
         assertThat(last.header("Retry-After")).isNotBlank();
     }
+
+    /** Notices need no sign-in, so the address is what limits a flood of them (and of their receipts). */
+    @Test
+    void an_address_sending_notices_in_a_flood_is_stopped_after_ten() {
+        ApiClient author = server.client();
+        author.signUp("notified@limits.example", "Notified");
+        String commentId = author.post("/api/v1/comments", Map.of("site", "demo", "url", server.baseUrl()
+                + "/notices", "body", "A remark someone notifies again and again.")).json().get("comment").get("id")
+                .asText();
+        ApiClient flooder = server.client();
+        int accepted = 0;
+        Response last = null;
+        for (int i = 0; i < 11; i++) {
+            last = flooder.post("/api/v1/notices", Map.of("commentId", commentId, "category", "other_illegal",
+                    "explanation", "Notice number " + i + ".", "name", "Flood", "email", "flood" + i
+                    + "@limits.example", "goodFaith", true));
+            if (last.status() == 201) {
+                accepted++;
+            }
+        }
+        assertThat(accepted).isEqualTo(10);
+        assertThat(last.status()).isEqualTo(429);
+        assertThat(last.json().get("message").asText()).contains("notices from this network address");
+    }
 }

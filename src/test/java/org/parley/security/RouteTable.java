@@ -129,6 +129,14 @@ final class RouteTable {
                     + w.comment(w.bystander) + "/disagree", null), SIGNED_IN_HERE),
             row("POST", "/api/v1/preview", w -> with("/api/v1/preview", Map.of("body", "*hello*")), ANYONE)
                     .csrfExempt(),
+            row("GET", "/api/v1/notices/categories", w -> get("/api/v1/notices/categories"), ANYONE),
+            row("POST", "/api/v1/notices", w -> with("/api/v1/notices", w.noticeOf(w.comment(w.bystander))),
+                    "201 201 201 201 201 201 201 201 201"),
+            row("GET", "/api/v1/moderation/notices", w -> get("/api/v1/moderation/notices?site=" + World.SITE),
+                    MODERATORS_OF_THIS_SITE),
+            row("POST", "/api/v1/moderation/notices/{id}/decision", w -> with("/api/v1/moderation/notices/"
+                    + w.notice() + "/decision", Map.of("action", "dismiss", "reason", "Lawful criticism.")),
+                    MODERATORS_OF_THIS_SITE),
 
             row("GET", "/api/v1/moderation/sites", w -> get("/api/v1/moderation/sites"), SIGNED_IN),
             row("GET", "/api/v1/moderation/queue", w -> get("/api/v1/moderation/queue?site=" + World.SITE),

@@ -110,6 +110,19 @@ final class World {
         return Caller.logIn(caller.name(), baseUrl(), account.email(), PASSWORD);
     }
 
+    /** The body of a notice of illegal content about a comment, as a signed-out reader sends it. */
+    Map<String, Object> noticeOf(String commentId) {
+        return Map.of("commentId", commentId, "category", "defamation", "explanation",
+                "It claims a named neighbour committed a crime.", "name", "Nora Notifier",
+                "email", "nora@notifier.example", "goodFaith", true);
+    }
+
+    /** A fresh open notice about a bystander's comment, sent signed out. */
+    String notice() {
+        return signedOut.sendOk(baseUrl(), "POST", "/api/v1/notices", noticeOf(comment(bystander)))
+                .get("notice").get("id").asText();
+    }
+
     /** A publisher's sign-in token for this site, for a new subject. */
     String ssoToken() {
         int n = counter.incrementAndGet();

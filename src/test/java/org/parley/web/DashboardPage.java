@@ -144,6 +144,36 @@ final class DashboardPage {
         clickInItem(text, action);
     }
 
+    /** Waits until the notices queue shows a notice about a comment with the text, and answers it. */
+    WebElement waitForNotice(String text) {
+        return wait.until(d -> findNotice(text).orElse(null));
+    }
+
+    /** Decides the notice about the comment with the text (remove or dismiss), giving the reasons. */
+    void decideNotice(String text, String action, String reason) {
+        wait.until(d -> findNotice(text).map(notice -> {
+            WebElement field = notice.findElement(By.cssSelector("[data-testid=notice-reason]"));
+            field.clear();
+            field.sendKeys(reason);
+            notice.findElement(By.cssSelector("[data-testid=notice-" + action + "]")).click();
+            return true;
+        }).orElse(null));
+    }
+
+    /** Waits until no notice about a comment with the text shows; answers the status line. */
+    String waitUntilNoNotice(String text) {
+        wait.until(d -> findNotice(text).isEmpty());
+        return wait.until(d -> Optional.of(element("notices-status-line").getText()).filter(s -> !s.isBlank())
+                .orElse(null));
+    }
+
+    private Optional<WebElement> findNotice(String text) {
+        return driver.findElements(By.cssSelector("[data-testid=notice-item]")).stream()
+                .filter(item -> item.findElement(By.cssSelector("[data-testid=notice-comment]")).getText()
+                        .contains(text))
+                .findFirst();
+    }
+
     /** The status line under the queue tabs, once it says something. */
     String queueStatus() {
         return wait.until(d -> Optional.of(element("queue-status").getText()).filter(s -> !s.isBlank()).orElse(null));

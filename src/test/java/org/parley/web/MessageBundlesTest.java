@@ -44,7 +44,8 @@ class MessageBundlesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"widget, widget/widget.js", "widget, widget/forms.js", "admin, admin/admin.js", "admin, admin/api.js",
+    @CsvSource({"widget, widget/widget.js", "widget, widget/forms.js", "widget, widget/notice.js",
+        "admin, admin/notices.js", "admin, admin/admin.js", "admin, admin/api.js",
         "admin, admin/charts.js", "admin, admin/item.js", "admin, admin/log.js", "admin, admin/models.js",
         "admin, admin/overview.js", "admin, admin/queue.js", "admin, admin/settings.js", "admin, admin/users.js",
         "admin, admin/sites.js", "admin, admin/webhooks.js", "admin, admin/index.html", "account, account/account.js",

@@ -127,6 +127,23 @@ final class WidgetPage {
         wait.until(d -> find(own(commentId, "report-done")).isPresent());
     }
 
+    /**
+     * Reports a comment as illegal content (a notice under the DSA) with the form under it, giving a name and
+     * e-mail unless signed in, and answers the confirmation the form turns into.
+     */
+    String reportIllegal(String commentId, String category, String explanation, String name, String email) {
+        click(own(commentId, "report-illegal"));
+        new Select(element(own(commentId, "notice-category"))).selectByValue(category);
+        type(own(commentId, "notice-explanation"), explanation);
+        if (name != null) {
+            type(own(commentId, "notice-name"), name);
+            type(own(commentId, "notice-email"), email);
+        }
+        click(own(commentId, "notice-good-faith"));
+        click(own(commentId, "notice-submit"));
+        return element(own(commentId, "notice-done")).getText();
+    }
+
     /** Waits until a comment whose body contains the text shows in the thread; answers its id. */
     String waitForComment(String text) {
         return wait.until(d -> root().findElements(By.cssSelector("[data-testid=comment]")).stream()
