@@ -18,7 +18,6 @@ import org.parley.account.Accounts;
 import org.parley.account.Role;
 import org.parley.site.ModeratorAccess;
 import org.parley.site.Site;
-import org.parley.site.SiteSettings;
 import org.parley.site.SiteStore;
 import org.parley.testing.ApiClient;
 import org.parley.testing.Response;
@@ -40,7 +39,6 @@ class TransparencyApiTest {
         SiteStore sites = new SiteStore(jdbi);
         sites.save(new Site("other", "Other", List.of("https://other.example"), Site.DEFAULT_GUIDELINES),
                 Instant.now());
-        sites.saveSettings("demo", SiteSettings.of(Map.of("bannedWords", List.of("grifter"))));
         ModeratorAccess access = new ModeratorAccess(jdbi);
         accounts.create("admin@tr.example", "correct horse battery", "Admin", Role.ADMIN);
         access.assign(accounts.create("mod@tr.example", "correct horse battery", "Mod", Role.READER).id(), "demo");
@@ -54,6 +52,8 @@ class TransparencyApiTest {
             clients.put(role, client);
         }
         clients.put("signedOut", server.client());
+        assertThat(clients.get("admin").patch("/api/v1/moderation/sites/demo/settings",
+                Map.of("bannedWords", List.of("grifter"))).status()).isEqualTo(200);
         ApiClient writer = server.client();
         writer.signUp("writer@tr.example", "Writer");
         Response rejected = writer.post("/api/v1/comments", Map.of("site", "demo", "url", server.demoArticleUrl(),
