@@ -60,7 +60,9 @@ import org.parley.sso.SingleSignOn;
 import org.parley.sso.SsoStore;
 import org.parley.site.Sites;
 import org.parley.site.SiteStore;
+import org.parley.story.StoryBoard;
 import org.parley.story.StoryChanges;
+import org.parley.story.StoryClosing;
 import org.parley.story.Stories;
 import org.parley.story.StoryStore;
 import org.parley.store.Database;
@@ -142,7 +144,8 @@ public final class Server implements AutoCloseable {
         events.subscribe(event -> registry.counter("parley.comment.events", "type", event.type().eventName())
                 .increment());
         CommentStore commentStore = new CommentStore(database.jdbi(), events);
-        StoryChanges storyChanges = new StoryChanges(storyStore);
+        StoryChanges storyChanges = new StoryChanges(storyStore, clock);
+        StoryClosing storyClosing = new StoryClosing(storyStore, clock);
         storyChanges.onChange((handle, storyId) -> events.record(handle, CommentEvent.storyChanged(storyId)));
         Outbox outbox = new Outbox(clock);
         commentStore.onChange(outbox);
@@ -157,7 +160,7 @@ public final class Server implements AutoCloseable {
         SiteModelStore siteModelStore = new SiteModelStore(database.jdbi());
         SiteClassifiers classifiers = new SiteClassifiers(classifier, siteModelStore);
         Submissions submissions = new Submissions(commentStore, siteStore, classifiers,
-                Pipelines.standard(moderationStore, settings.rules(), classifiers), editWindows, clock,
+                Pipelines.standard(moderationStore, storyClosing, settings.rules(), classifiers), editWindows, clock,
                 new SubmissionMeters(registry), database.groupCommit());
         ModeratorAccess access = new ModeratorAccess(database.jdbi());
         Queue queue = new Queue(database.jdbi());
@@ -196,7 +199,8 @@ public final class Server implements AutoCloseable {
                                 new SingleSignOn(new SsoStore(database.jdbi()), siteStore, accounts, clock)),
                         queueSizes::refresh,
                         new HttpServer.MailParts(accountMail, new Guests(accountStore, clock),
-                                new MailedSignups(accounts, accountStore, accountMail))),
+                                new MailedSignups(accounts, accountStore, accountMail)),
+                        new HttpServer.StoryParts(storyClosing, new StoryBoard(storyStore, clock))),
                 new HttpServer.Options(settings.host(), settings.port(), publicUrl::get, settings.rateLimits(),
                         settings.trustProxy(), settings.maxStreams(), settings.shutdownGrace(),
                         settings.threadCache(), new HttpServer.SignupPolicy(settings.mail().configured(),

@@ -49,7 +49,9 @@ import org.parley.sso.SingleSignOn;
 import org.parley.site.Sites;
 import org.parley.site.SiteStore;
 import org.parley.story.Stories;
+import org.parley.story.StoryBoard;
 import org.parley.story.StoryChanges;
+import org.parley.story.StoryClosing;
 import org.parley.story.StoryStore;
 import org.parley.web.Pages;
 import org.parley.privacy.AccountDeletion;
@@ -92,7 +94,12 @@ public final class HttpServer {
             PrivacyParts privacy,
             AdminParts admin,
             Runnable beforeScrape,
-            MailParts mail) {
+            MailParts mail,
+            StoryParts story) {
+    }
+
+    /** What the stories' read side needs: the site's closing rule, the moderators' list of stories. */
+    public record StoryParts(StoryClosing closing, StoryBoard board) {
     }
 
     /** What readers' privacy needs: hashed client addresses, the data export, account deletion. */
@@ -166,7 +173,7 @@ public final class HttpServer {
                                 options.signup().mode())),
                 new ThreadsApi(parts.stories(), parts.storyStore(), parts.threads(),
                         parts.rules(), cache, auth, mapper, parts.disagreements(), parts.moderation().editWindows(),
-                        parts.admin().sso(), parts.siteStore(), options.signup()),
+                        parts.admin().sso(), parts.siteStore(), options.signup(), parts.story().closing()),
                 new CommentsApi(parts.stories(), parts.submissions(), parts.comments(), parts.respects(),
                         parts.reports(), parts.moderation().reportThresholds(), parts.disagreements(),
                         parts.rules(), auth, requests, limits, parts.moderation().access(), parts.mail().guests(),
@@ -175,8 +182,7 @@ public final class HttpServer {
                         parts.moderation().decisions(), parts.moderation().bans(), parts.moderation().log(),
                         parts.moderation().administration(), parts.siteStore(),
                         parts.accounts(), parts.rules(), parts.moderation().statistics(),
-                        parts.classifier(), parts.storyStore(), parts.moderation().storyChanges(),
-                        parts.moderation().editWindows(),
+                        parts.classifier(), parts.storyStore(), parts.moderation().editWindows(),
                         parts.admin().sso()),
                 new ModelsApi(auth, parts.moderation().access(), parts.siteStore(),
                         parts.moderation().learning().models(), parts.moderation().learning().training()),
@@ -187,7 +193,9 @@ public final class HttpServer {
                 new AdminApi(auth, requests, parts.moderation().access(), parts.admin().sites(), parts.accounts(),
                         parts.admin().tokens(), parts.admin().sso()),
                 new HealthApi(parts.databaseHealthy(), parts.registry(), parts.beforeScrape()),
-                stream, cors, new WebAssets(), new Pages(options.publicUrl()));
+                stream, cors, new WebAssets(), new Pages(options.publicUrl()),
+                new StoriesApi(auth, requests, parts.moderation().access(), parts.siteStore(), parts.storyStore(),
+                        parts.moderation().storyChanges(), parts.story().board()));
         AtomicReference<org.eclipse.jetty.server.Server> jetty = new AtomicReference<>();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -300,7 +308,7 @@ public final class HttpServer {
     private record Routes(AuthApi auth, ThreadsApi threads, CommentsApi comments, ModerationApi moderation,
             ModelsApi models, ClassifyApi classify, PerspectiveApi perspective, PrivacyApi privacy,
             WebhooksApi webhooks, AdminApi admin, HealthApi health, EventStream stream, Cors cors,
-            WebAssets assets, Pages pages) {
+            WebAssets assets, Pages pages, StoriesApi stories) {
 
         void register(io.javalin.config.JavalinConfig config) {
             var r = config.routes;
@@ -347,7 +355,8 @@ public final class HttpServer {
             r.get("/api/v1/moderation/users/{id}", moderation::user);         // moderator
             r.get("/api/v1/moderation/log", moderation::log);        // moderator of the site
             r.get("/api/v1/moderation/stats", moderation::stats);    // moderator of the site
-            r.patch("/api/v1/moderation/stories/{id}", moderation::changeStory); // CSRF, moderator of the site
+            r.get("/api/v1/moderation/stories", stories::list);      // moderator of the site
+            r.patch("/api/v1/moderation/stories/{id}", stories::change); // CSRF, moderator of the site
             r.get("/api/v1/moderation/sites/{site}/settings", moderation::settings);       // moderator of the site
             r.patch("/api/v1/moderation/sites/{site}/settings", moderation::changeSettings); // CSRF, moderator
             r.get("/api/v1/moderation/sites/{site}/models", models::list);                 // admin
