@@ -147,6 +147,8 @@ final class RouteTable {
                     MODERATORS_OF_THIS_SITE),
             row("GET", "/api/v1/moderation/stats", w -> get("/api/v1/moderation/stats?site=" + World.SITE),
                     MODERATORS_OF_THIS_SITE),
+            row("GET", "/api/v1/moderation/stories", w -> get("/api/v1/moderation/stories?site=" + World.SITE),
+                    MODERATORS_OF_THIS_SITE),
             row("PATCH", "/api/v1/moderation/stories/{id}", w -> with("/api/v1/moderation/stories/" + w.storyId(),
                     Map.of("status", "open")), MODERATORS_OF_THIS_SITE),
             row("GET", "/api/v1/moderation/sites/{site}/settings", w -> get("/api/v1/moderation/sites/"
