@@ -269,6 +269,33 @@ final class WidgetPage {
         return element("[data-testid=guidelines]").getText();
     }
 
+    // ---- editor's picks (issue 13) ----
+
+    /** The editor's picks above the thread, each as its author and excerpt; empty when the section is hidden. */
+    List<String> picks() {
+        return find("[data-testid=picks]").filter(WebElement::isDisplayed)
+                .map(section -> section.findElements(By.cssSelector("[data-testid=pick]")).stream()
+                        .map(pick -> pick.findElement(By.cssSelector("[data-testid=pick-author]")).getText() + ": "
+                                + pick.findElement(By.cssSelector("[data-testid=pick-excerpt]")).getText())
+                        .toList())
+                .orElse(List.of());
+    }
+
+    /** Waits until the editor's picks show. */
+    List<String> waitForPicks() {
+        return wait.until(d -> Optional.of(picks()).filter(picks -> !picks.isEmpty()).orElse(null));
+    }
+
+    /** Follows the link of the pick at {@code index} and answers the id of the comment that then has the focus. */
+    String followPick(int index) {
+        wait.until(d -> root().findElements(By.cssSelector("[data-testid=pick-link]")).size() > index);
+        root().findElements(By.cssSelector("[data-testid=pick-link]")).get(index).click();
+        return wait.until(d -> (String) ((JavascriptExecutor) driver).executeScript(
+                "const el = document.getElementById('parley-thread').shadowRoot.activeElement;"
+                        + " const item = el && el.closest('[data-comment-id]');"
+                        + " return item && item.getAttribute('data-comment-id');"));
+    }
+
     private String bodyOf(WebElement comment) {
         return comment.findElements(By.cssSelector(":scope > article [data-testid=comment-body]")).stream()
                 .map(WebElement::getText).findFirst().orElse("");
