@@ -29,8 +29,9 @@ import org.parley.story.StoryStore;
 import org.parley.web.CachedBody;
 
 /**
- * The read side of threads: pages of a thread (the hot path, served from {@link ThreadCache}), what a signed-in
- * reader has respected and reported, and comment counts for lists of articles.
+ * The read side of threads: pages of a thread (the hot path, served from {@link ThreadCache}) with the story's
+ * status under its site's closing rule and its editor's picks, what a signed-in reader has respected and reported,
+ * and comment counts for lists of articles. Thread-safe.
  */
 final class ThreadsApi {
 
