@@ -73,12 +73,15 @@ class StoriesBrowserTest {
     }
 
     @Test
-    void a_featured_comment_shows_as_an_editors_pick_whose_link_leads_to_it() {
+    void a_featured_comment_shows_as_an_editors_pick_whose_link_leads_to_it_on_a_later_page() {
         String url = SERVER.demoArticleUrl();
         WidgetPage widget = new WidgetPage(browser).open(url);
         assertThat(widget.picks()).isEmpty();
 
         String picked = post(url, "The river walk finally connects both bridges, a real gain for the town.");
+        for (int note = 1; note <= 20; note++) {
+            post(url, "Thanks for the clear report, note " + note + " on the river walk was useful.");
+        }
         assertThat(moderator.post("/api/v1/moderation/comments/" + picked + "/decision",
                 Map.of("action", "feature")).status()).isEqualTo(200);
 

@@ -286,14 +286,20 @@ final class WidgetPage {
         return wait.until(d -> Optional.of(picks()).filter(picks -> !picks.isEmpty()).orElse(null));
     }
 
-    /** Follows the link of the pick at {@code index} and answers the id of the comment that then has the focus. */
+    /**
+     * Follows the link of the pick at {@code index} and waits until the comment it names has the focus (the thread
+     * may first load further pages, focusing their first comments); answers that comment's id.
+     */
     String followPick(int index) {
-        wait.until(d -> root().findElements(By.cssSelector("[data-testid=pick-link]")).size() > index);
-        root().findElements(By.cssSelector("[data-testid=pick-link]")).get(index).click();
-        return wait.until(d -> (String) ((JavascriptExecutor) driver).executeScript(
+        WebElement link = wait.until(d -> root().findElements(By.cssSelector("[data-testid=pick-link]")).stream()
+                .skip(index).findFirst().orElse(null));
+        String target = link.getAttribute("href").replaceAll(".*#c-", "");
+        link.click();
+        return wait.until(d -> Optional.ofNullable((String) ((JavascriptExecutor) driver).executeScript(
                 "const el = document.getElementById('parley-thread').shadowRoot.activeElement;"
                         + " const item = el && el.closest('[data-comment-id]');"
-                        + " return item && item.getAttribute('data-comment-id');"));
+                        + " return item && item.getAttribute('data-comment-id');"))
+                .filter(target::equals).orElse(null));
     }
 
     private String bodyOf(WebElement comment) {
