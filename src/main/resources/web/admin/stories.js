@@ -72,7 +72,7 @@ function row(story, state, parts) {
         t(closed ? 'stories.reopen' : 'stories.close'));
     toggle.addEventListener('click', () => change({status: closed ? 'open' : 'closed'},
         closed ? 'stories.reopened' : 'stories.closed'));
-    return el('tr', {testid: 'story', 'data-story-id': story.id},
+    return el('tr', {testid: 'story', 'data-story-id': story.id, 'data-premoderated': String(story.premoderated)},
         el('th', {scope: 'row'}, el('a', {href: story.url, target: '_blank', rel: 'noopener',
             testid: 'story-title'}, story.title)),
         el('td', {testid: 'story-published'}, String(story.commentCount)),

@@ -215,6 +215,17 @@ final class DashboardPage {
         wait.until(d -> storyState(url).startsWith(state));
     }
 
+    /** Switches the story's premoderation and waits until the re-rendered row shows it {@code on} or off. */
+    void premoderateStory(String url, boolean on) {
+        wait.until(d -> findStory(url).map(row -> {
+            row.findElement(By.cssSelector("[data-testid=story-premoderated]")).click();
+            return true;
+        }).orElse(null));
+        wait.until(d -> findStory(url).map(row -> String.valueOf(on).equals(row.getAttribute("data-premoderated"))
+                && row.findElement(By.cssSelector("[data-testid=story-premoderated]")).isSelected() == on)
+                .orElse(false));
+    }
+
     private Optional<WebElement> findStory(String url) {
         return driver.findElements(By.cssSelector("[data-testid=story]")).stream()
                 .filter(row -> url.equals(row.findElement(By.cssSelector("[data-testid=story-title]"))

@@ -19,9 +19,9 @@ import org.parley.testing.Response;
 import org.parley.testing.TestServer;
 
 /**
- * Stories in real browsers (issue 13, item 6): a moderator of the demo site (not an admin) closes and reopens a
- * story from the dashboard's stories view, and readers see the comments a moderator featured as "Editor's picks"
- * above the thread, whose links lead to the comment.
+ * Stories in real browsers (issue 13, item 6): a moderator of the demo site (not an admin) closes, reopens and
+ * premoderates a story from the dashboard's stories view, and readers see the comments a moderator featured as
+ * "Editor's picks" above the thread, whose links lead to the comment.
  */
 class StoriesBrowserTest {
 
@@ -55,7 +55,7 @@ class StoriesBrowserTest {
     }
 
     @Test
-    void a_moderator_closes_a_story_from_the_stories_view_and_reopens_it() {
+    void a_moderator_closes_reopens_and_premoderates_a_story_from_the_stories_view() {
         String url = SERVER.baseUrl() + "/news/harbour-plans";
         post(url, "The harbour plans look sensible to me, thanks for the clear summary.");
 
@@ -70,6 +70,11 @@ class StoriesBrowserTest {
 
         dashboard.changeStory(url, "story-reopen", "open");
         assertThat(threadStatus(url)).isEqualTo("open");
+
+        dashboard.premoderateStory(url, true);
+        assertThat(post(url, "Reopened: the harbour plans deserve a second look.", "pending")).isNotBlank();
+        dashboard.premoderateStory(url, false);
+        assertThat(post(url, "And now straight into the thread again, thank you.", "published")).isNotBlank();
     }
 
     @Test
@@ -92,8 +97,14 @@ class StoriesBrowserTest {
     }
 
     private static String post(String url, String body) {
+        return post(url, body, "published");
+    }
+
+    /** Posts as the reader and checks the status the comment got; answers its id. */
+    private static String post(String url, String body, String status) {
         Response posted = reader.post("/api/v1/comments", Map.of("site", "demo", "url", url, "body", body));
         assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
+        assertThat(posted.json().get("status").asText()).isEqualTo(status);
         return posted.json().get("comment").get("id").asText();
     }
 
