@@ -60,7 +60,9 @@ import org.parley.sso.SingleSignOn;
 import org.parley.sso.SsoStore;
 import org.parley.site.Sites;
 import org.parley.site.SiteStore;
+import org.parley.story.StoryBoard;
 import org.parley.story.StoryChanges;
+import org.parley.story.StoryClosing;
 import org.parley.story.Stories;
 import org.parley.story.StoryStore;
 import org.parley.transparency.TransparencyReports;
@@ -146,7 +148,8 @@ public final class Server implements AutoCloseable {
         events.subscribe(event -> registry.counter("parley.comment.events", "type", event.type().eventName())
                 .increment());
         CommentStore commentStore = new CommentStore(database.jdbi(), events);
-        StoryChanges storyChanges = new StoryChanges(storyStore);
+        StoryChanges storyChanges = new StoryChanges(storyStore, clock);
+        StoryClosing storyClosing = new StoryClosing(storyStore, clock);
         storyChanges.onChange((handle, storyId) -> events.record(handle, CommentEvent.storyChanged(storyId)));
         Outbox outbox = new Outbox(clock);
         commentStore.onChange(outbox);
@@ -161,7 +164,7 @@ public final class Server implements AutoCloseable {
         SiteModelStore siteModelStore = new SiteModelStore(database.jdbi());
         SiteClassifiers classifiers = new SiteClassifiers(classifier, siteModelStore);
         Submissions submissions = new Submissions(commentStore, siteStore, classifiers,
-                Pipelines.standard(moderationStore, settings.rules(), classifiers), editWindows, clock,
+                Pipelines.standard(moderationStore, storyClosing, settings.rules(), classifiers), editWindows, clock,
                 new SubmissionMeters(registry), database.groupCommit());
         ModeratorAccess access = new ModeratorAccess(database.jdbi());
         Queue queue = new Queue(database.jdbi());
@@ -202,7 +205,8 @@ public final class Server implements AutoCloseable {
                         new HttpServer.MailParts(accountMail, new Guests(accountStore, clock),
                                 new MailedSignups(accounts, accountStore, accountMail)),
                         new Notices(new NoticeStore(database.jdbi()), commentStore, access,
-                                new NoticeMails(texts, tokens, settings.mail().configured()), clock)),
+                                new NoticeMails(texts, tokens, settings.mail().configured()), clock),
+                        new HttpServer.StoryParts(storyClosing, new StoryBoard(storyStore, clock))),
                 new HttpServer.Options(settings.host(), settings.port(), publicUrl::get, settings.rateLimits(),
                         settings.trustProxy(), settings.maxStreams(), settings.shutdownGrace(),
                         settings.threadCache(), new HttpServer.SignupPolicy(settings.mail().configured(),

@@ -1,6 +1,6 @@
 /*
  * Parley's moderation dashboard: signs a moderator in, picks a site and shows one view at a time: the overview,
- * the queues, the log, the settings or (admins) the site's models and webhooks, and the sites, their moderators
+ * the queues, the stories, the log, the settings or (admins) the site's models and webhooks, and the sites, their moderators
  * and API tokens. The URL hash (#site=demo&view=queue&queue=pending) names the view, so a reload or a shared
  * link opens the same place.
  */
@@ -16,9 +16,11 @@ import {showWebhooks} from './webhooks.js';
 import {showSites} from './sites.js';
 import {showTransparency} from './transparency.js';
 import {showNotices} from './notices.js';
+import {showStories} from './stories.js';
 
 const VIEWS = {overview: showOverview, queue: showQueue, log: showLog, settings: showSettings, models: showModels,
-    webhooks: showWebhooks, sites: showSites, transparency: showTransparency, notices: showNotices};
+    webhooks: showWebhooks, sites: showSites, transparency: showTransparency, notices: showNotices,
+    stories: showStories};
 const session = {user: null, sites: []};
 let stopView = null;
 

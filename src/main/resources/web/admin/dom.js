@@ -41,6 +41,25 @@ export function showStatus(line, message, isError) {
     line.classList.toggle('error', Boolean(isError));
 }
 
+/**
+ * Loads a page of a list that "load more" extends: drops the answer when a newer request has overtaken it,
+ * appends the rows {@code render} makes of the page, keeps the next page's cursor in {@code state} and shows
+ * "load more" while there is one, and says in the status line when the list is empty or the request failed.
+ */
+export async function appendPage(state, parts, fetchPage, render, emptyText) {
+    const request = ++state.request;
+    try {
+        const page = await fetchPage();
+        if (request !== state.request) return;
+        parts.rows.append(...render(page));
+        state.cursor = page.nextCursor;
+        parts.more.hidden = !page.nextCursor;
+        showStatus(parts.status, parts.rows.children.length === 0 ? emptyText : '', false);
+    } catch (error) {
+        showStatus(parts.status, error.message, true);
+    }
+}
+
 /*
  * The civility categories and threshold bands by their codes, in the server's order. They are declared once, in
  * classifier/Category and classifier/Band, and arrive with GET /api/v1/moderation/sites before any view opens.

@@ -3,7 +3,7 @@
  * moderators seen in the entries so far), fifty entries a page with "load more".
  */
 import {get} from './api.js';
-import {el, formatTime, showStatus, statusLine} from './dom.js';
+import {appendPage, el, formatTime, statusLine} from './dom.js';
 import {label, t} from './i18n.js';
 
 const ACTIONS = ['published', 'held', 'rejected', 'approve', 'reject', 'feature', 'unfeature', 'ban', 'suspend',
@@ -46,23 +46,15 @@ export function showLog(container, context) {
     load(state, parts, null);
 }
 
-async function load(state, parts, cursor) {
-    const request = ++state.request;
-    try {
-        const page = await get('/api/v1/moderation/log', {site: state.site, cursor, action: state.action,
-            actor: state.actor});
-        if (request !== state.request) return;
+function load(state, parts, cursor) {
+    return appendPage(state, parts, () => get('/api/v1/moderation/log', {site: state.site, cursor,
+        action: state.action, actor: state.actor}), (page) => {
         for (const entry of page.entries) {
             if (entry.actor) state.actors.set(entry.actor.id, entry.actor.displayName);
         }
-        parts.rows.append(...page.entries.map(row));
-        state.cursor = page.nextCursor;
-        parts.more.hidden = !page.nextCursor;
         renderActors(state, parts.actorSelect);
-        showStatus(parts.status, parts.rows.children.length === 0 ? t('log.empty') : '', false);
-    } catch (error) {
-        showStatus(parts.status, error.message, true);
-    }
+        return page.entries.map(row);
+    }, t('log.empty'));
 }
 
 function renderActors(state, select) {

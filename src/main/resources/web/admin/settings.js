@@ -1,6 +1,6 @@
 /*
  * The site settings form: guidelines, word lists, link limit, premoderation, guest comments, the new-commenter
- * rule, report thresholds, the edit window, what happens to a deleted account's comments, and civility
+ * rule, report thresholds, the edit window, closing stories N days after their first comment, what happens to a deleted account's comments, and civility
  * thresholds per category and band (blank: the model's default). Saving PATCHes only the fields that changed
  * and shows the API's error next to the field it names.
  */
@@ -16,6 +16,7 @@ const NUMBERS = {
     reportsToQueue: {min: 1, max: 1000, step: 1},
     reportsToHold: {min: 1, max: 1000, step: 1},
     editWindowMinutes: {min: 0, max: 1440, step: 1, optional: true},
+    closeAfterDays: {min: 0, max: 3650, step: 1},
 };
 
 export function showSettings(container, context) {

@@ -2,9 +2,10 @@
  * Parley comment widget, mounted by embed.js with Parley.mount(host, config) in an open shadow root that only
  * widget.css styles. Requests go to the server the script came from, with the session cookie and the CSRF
  * token kept in memory. Texts come from the language bundle embed.js fetched (/i18n/widget.LANG.json); the
- * forms a reader opens now and then (account, report, the text an edit starts from) live in forms.js, imported on
- * first use, and so does the notice of illegal content in notice.js. Nothing here needs inline
- * scripts or styles, so the widget runs under a host page's strict Content-Security-Policy. One file past 300
+ * forms a reader opens now and then (account, report, the text an edit starts from) live in forms.js, the notice
+ * of illegal content in notice.js and the editor's picks above the thread in picks.js, each imported on first use.
+ * Nothing here needs inline scripts or styles, so the widget runs under a host page's strict
+ * Content-Security-Policy. One file past 300
  * lines on purpose: one request, within the budget WidgetSizeTest sets.
  */
 (() => {
@@ -17,7 +18,7 @@
         respected: new Set(), reported: new Set(), disagreed: new Set()};
     // Set once by mount(): one widget per page.
     let config, strings, relative, absolute, plural, number, shadow, live, heading, account, threadError, list, more,
-        fresh;
+        fresh, picks;
     let composers = 0;
 
     /** Builds an element: props are attributes (on… adds a listener, html sets innerHTML), then children. */
@@ -44,6 +45,8 @@
     const findItem = (id) => shadow.getElementById('c-' + id);
     const isOwn = (comment) => state.me && comment.author?.id === state.me.id;
     const thread = (extra) => query({site: config.site, url: config.url, ...extra});
+    /** Closed by a moderator, or by the site's rule once closesAt has passed (a cached page may predate it). */
+    const isClosed = () => state.story.status === 'closed' || Date.parse(state.story.closesAt) <= Date.now();
 
     async function mount(host, settings) {
         config = settings;
@@ -58,6 +61,7 @@
         account = h('div', {class: 'account', testid: 'account'});
         threadError = h('p', {class: 'err', testid: 'error'});
         list = h('ol', {class: 'list', testid: 'comment-list'});
+        picks = h('section', {class: 'picks', testid: 'picks', hidden: true});
         more = h('button', {type: 'button', class: 'more', testid: 'load-more', hidden: true, onclick: loadMore},
             t('loadMore'));
         fresh = h('button', {type: 'button', class: 'more', testid: 'new-comments', hidden: true, onclick: showFresh});
@@ -65,8 +69,8 @@
             SORTS.map((value) => h('option', {value, selected: value === state.sort}, t(value))));
         const root = h('div', {class: 'p', lang: config.lang, hidden: true},
             live, h('div', {class: 'bar'}, heading, h('label', {class: 'sort'}, t('sort'), ' ', sort)),
-            h('section', {class: 'guide', testid: 'guidelines', hidden: true}), account, threadError, fresh, list,
-            more);
+            h('section', {class: 'guide', testid: 'guidelines', hidden: true}), account, picks, threadError, fresh,
+            list, more);
         const styles = h('link', {rel: 'stylesheet', href: config.base + 'widget/widget.css'});
         styles.onload = styles.onerror = () => { root.hidden = false; };
         shadow = host.shadowRoot || host.attachShadow({mode: 'open'});
@@ -204,7 +208,7 @@
     }
 
     function renderAccount() {
-        const closed = state.story.status === 'closed' && h('p', {}, t('closed'));
+        const closed = isClosed() && h('p', {}, t('closed'));
         if (!state.me) {
             renderSignIn(closed);
             return;
@@ -262,6 +266,7 @@
             guidelines.replaceChildren(h('h3', {}, t('guidelines')), h('p', {}, state.site.guidelines));
             setCount(state.story.commentCount || 0);
             list.replaceChildren(...page.comments.map(renderComment));
+            showPicks(page.picks || []);
             state.fresh = [];
             showFreshCount();
             showMore(page.nextCursor);
@@ -287,6 +292,13 @@
         } catch (failure) {
             showError(threadError, failure);
         }
+    }
+
+    /** Editor's picks above the thread, rendered by picks.js (imported only when there are some). */
+    async function showPicks(items) {
+        picks.hidden = !items.length;
+        const module = items.length && await import(config.base + 'widget/picks.js').catch(() => null);
+        picks.replaceChildren(...(module ? module.render({h, t, findItem, loadMore, announce, state}, items) : []));
     }
 
     function showMore(cursor) {
@@ -334,7 +346,7 @@
 
     function actionsFor(comment, slot, area) {
         const own = isOwn(comment);
-        const open = state.story.status !== 'closed';
+        const open = !isClosed();
         const action = (name, handler, props, ...more) => h('button', {type: 'button', testid: name, ...props,
             onclick: (event) => handler(comment, event.currentTarget, slot, area)}, t(name), more);
         return [

@@ -118,7 +118,8 @@ public final class SiteLearningSimulation {
             SiteModelStore store = new SiteModelStore(database.jdbi());
             SiteClassifiers classifiers = new SiteClassifiers(shipped, store);
             Submissions submissions = new Submissions(fixtures.comments, fixtures.sites, classifiers,
-                    Pipelines.standard(fixtures.moderation, fixtures.rules, classifiers),
+                    Pipelines.standard(fixtures.moderation,
+                            new org.parley.story.StoryClosing(fixtures.storyStore, clock), fixtures.rules, classifiers),
                     fixtures.editWindows, clock);
             Decisions decisions = new Decisions(fixtures.comments, fixtures.storyStore, fixtures.moderation,
                     new ModeratorAccess(database.jdbi()), clock);

@@ -50,7 +50,9 @@ import org.parley.sso.SingleSignOn;
 import org.parley.site.Sites;
 import org.parley.site.SiteStore;
 import org.parley.story.Stories;
+import org.parley.story.StoryBoard;
 import org.parley.story.StoryChanges;
+import org.parley.story.StoryClosing;
 import org.parley.story.StoryStore;
 import org.parley.transparency.TransparencyReports;
 import org.parley.web.Pages;
@@ -95,7 +97,12 @@ public final class HttpServer {
             AdminParts admin,
             Runnable beforeScrape,
             MailParts mail,
-            Notices notices) {
+            Notices notices,
+            StoryParts story) {
+    }
+
+    /** What the stories' read side needs: the site's closing rule, the moderators' list of stories. */
+    public record StoryParts(StoryClosing closing, StoryBoard board) {
     }
 
     /** What readers' privacy needs: hashed client addresses, the data export, account deletion. */
@@ -170,7 +177,7 @@ public final class HttpServer {
                                 options.signup().mode())),
                 new ThreadsApi(parts.stories(), parts.storyStore(), parts.threads(),
                         parts.rules(), cache, auth, mapper, parts.disagreements(), parts.moderation().editWindows(),
-                        parts.admin().sso(), parts.siteStore(), options.signup()),
+                        parts.admin().sso(), parts.siteStore(), options.signup(), parts.story().closing()),
                 new CommentsApi(parts.stories(), parts.submissions(), parts.comments(), parts.respects(),
                         parts.reports(), parts.moderation().reportThresholds(), parts.disagreements(),
                         parts.rules(), auth, requests, limits, parts.moderation().access(), parts.mail().guests(),
@@ -179,8 +186,7 @@ public final class HttpServer {
                         parts.moderation().decisions(), parts.moderation().bans(), parts.moderation().log(),
                         parts.moderation().administration(), parts.siteStore(),
                         parts.accounts(), parts.rules(), parts.moderation().statistics(),
-                        parts.classifier(), parts.storyStore(), parts.moderation().storyChanges(),
-                        parts.moderation().editWindows(),
+                        parts.classifier(), parts.storyStore(), parts.moderation().editWindows(),
                         parts.admin().sso()),
                 new ModelsApi(auth, parts.moderation().access(), parts.siteStore(),
                         parts.moderation().learning().models(), parts.moderation().learning().training()),
@@ -194,7 +200,9 @@ public final class HttpServer {
                 stream, cors, new WebAssets(), new Pages(options.publicUrl()),
                 new TransparencyApi(auth, parts.moderation().access(), parts.siteStore(),
                         parts.moderation().transparency(), java.time.Clock.systemUTC()),
-                new NoticesApi(parts.notices(), auth, requests, limits, parts.siteStore()));
+                new NoticesApi(parts.notices(), auth, requests, limits, parts.siteStore()),
+                new StoriesApi(auth, requests, parts.moderation().access(), parts.siteStore(), parts.storyStore(),
+                        parts.moderation().storyChanges(), parts.story().board()));
         AtomicReference<org.eclipse.jetty.server.Server> jetty = new AtomicReference<>();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -307,7 +315,8 @@ public final class HttpServer {
     private record Routes(AuthApi auth, ThreadsApi threads, CommentsApi comments, ModerationApi moderation,
             ModelsApi models, ClassifyApi classify, PerspectiveApi perspective, PrivacyApi privacy,
             WebhooksApi webhooks, AdminApi admin, HealthApi health, EventStream stream, Cors cors,
-            WebAssets assets, Pages pages, TransparencyApi transparency, NoticesApi notices) {
+            WebAssets assets, Pages pages, TransparencyApi transparency, NoticesApi notices,
+            StoriesApi stories) {
 
         void register(io.javalin.config.JavalinConfig config) {
             var r = config.routes;
@@ -355,7 +364,8 @@ public final class HttpServer {
             r.get("/api/v1/moderation/log", moderation::log);        // moderator of the site
             r.get("/api/v1/moderation/stats", moderation::stats);    // moderator of the site
             r.get("/api/v1/moderation/transparency", transparency::report); // moderator of the site
-            r.patch("/api/v1/moderation/stories/{id}", moderation::changeStory); // CSRF, moderator of the site
+            r.get("/api/v1/moderation/stories", stories::list);      // moderator of the site
+            r.patch("/api/v1/moderation/stories/{id}", stories::change); // CSRF, moderator of the site
             r.get("/api/v1/moderation/sites/{site}/settings", moderation::settings);       // moderator of the site
             r.patch("/api/v1/moderation/sites/{site}/settings", moderation::changeSettings); // CSRF, moderator
             r.get("/api/v1/moderation/sites/{site}/models", models::list);                 // admin

@@ -35,8 +35,6 @@ import org.parley.problem.Problem;
 import org.parley.sso.SingleSignOn;
 import org.parley.site.SsoKeys;
 import org.parley.site.SiteStore;
-import org.parley.story.Story;
-import org.parley.story.StoryChanges;
 import org.parley.story.StoryStore;
 
 /**
@@ -95,18 +93,16 @@ final class ModerationApi {
     private final Statistics statistics;
     private final Classifier classifier;
     private final StoryStore storyStore;
-    private final StoryChanges storyChanges;
     private final EditWindows editWindows;
     private final SingleSignOn sso;
 
     ModerationApi(Auth auth, Requests requests, ModeratorAccess access, Queue queue, Decisions decisions, Bans bans,
             ModerationLog log, SiteAdministration administration, SiteStore sites,
             Accounts accounts, CommentRules rules, Statistics statistics, Classifier classifier,
-            StoryStore storyStore, StoryChanges storyChanges, EditWindows editWindows, SingleSignOn sso) {
+            StoryStore storyStore, EditWindows editWindows, SingleSignOn sso) {
         this.sso = sso;
         this.editWindows = editWindows;
         this.storyStore = storyStore;
-        this.storyChanges = storyChanges;
         this.classifier = classifier;
         this.statistics = statistics;
         this.auth = auth;
@@ -249,19 +245,6 @@ final class ModerationApi {
         }
         ctx.header("Cache-Control", "private, no-store");
         ctx.json(statistics.overview(site, days));
-    }
-
-    /** Opens or closes a story's comments and switches its premoderation. */
-    void changeStory(Context ctx) {
-        Session session = auth.requireForChange(ctx);
-        StoryChanges.Change change = requests.body(ctx, StoryChanges.Change.class);
-        Story story = storyStore.findById(ctx.pathParam("id"))
-                .orElseThrow(() -> Problem.notFound("story", "There is no such story."));
-        access.require(session.account(), story.site());
-        Story changed = storyChanges.change(story.id(), change);
-        ctx.json(Map.of("story", Map.of("id", changed.id(), "site", changed.site(), "url", changed.url(),
-                "title", changed.title(), "status", changed.status().code(), "commentCount", changed.commentCount(),
-                "premoderated", changed.premoderated())));
     }
 
     /** The sites the signed-in account moderates (every site for an admin). */

@@ -3,6 +3,7 @@ package org.parley.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,12 +24,14 @@ import org.parley.sso.SingleSignOn;
 import org.parley.site.Site;
 import org.parley.story.Stories;
 import org.parley.story.Story;
+import org.parley.story.StoryClosing;
 import org.parley.story.StoryStore;
 import org.parley.web.CachedBody;
 
 /**
- * The read side of threads: pages of a thread (the hot path, served from {@link ThreadCache}), what a signed-in
- * reader has respected and reported, and comment counts for lists of articles.
+ * The read side of threads: pages of a thread (the hot path, served from {@link ThreadCache}) with the story's
+ * status under its site's closing rule and its editor's picks, what a signed-in reader has respected and reported,
+ * and comment counts for lists of articles. Thread-safe.
  */
 final class ThreadsApi {
 
@@ -43,14 +46,16 @@ final class ThreadsApi {
             int maxDepth, boolean guests, boolean sso, boolean mail, String signup) {
     }
 
-    record StoryView(String id, String site, String url, String title, String status, long commentCount) {
-        static StoryView of(Story story) {
-            return new StoryView(story.id(), story.site(), story.url(), story.title(), story.status().code(),
-                    story.commentCount());
-        }
+    /**
+     * The story; {@code status} is as of the read, and {@code closesAt} (null when the site's closing rule is off or
+     * nobody has commented yet) lets the widget close a cached page's thread once that time has passed.
+     */
+    record StoryView(String id, String site, String url, String title, String status, long commentCount,
+            Instant closesAt) {
     }
 
-    record ThreadView(SiteView site, StoryView story, List<ThreadComment> comments, String nextCursor) {
+    record ThreadView(SiteView site, StoryView story, List<Threads.Pick> picks, List<ThreadComment> comments,
+            String nextCursor) {
     }
 
     record ViewerView(List<String> respected, List<String> reported, List<String> disagreed) {
@@ -72,10 +77,12 @@ final class ThreadsApi {
 
     private final SiteStore sites;
     private final HttpServer.SignupPolicy signup;
+    private final StoryClosing closing;
 
     ThreadsApi(Stories stories, StoryStore storyStore, Threads threads, CommentRules rules,
             ThreadCache cache, Auth auth, ObjectMapper mapper, Disagreements disagreements, EditWindows editWindows,
-            SingleSignOn sso, SiteStore sites, HttpServer.SignupPolicy signup) {
+            SingleSignOn sso, SiteStore sites, HttpServer.SignupPolicy signup, StoryClosing closing) {
+        this.closing = closing;
         this.signup = signup;
         this.sso = sso;
         this.sites = sites;
@@ -145,8 +152,8 @@ final class ThreadsApi {
         ThreadPage threadPage = threads.page(story.id(), request.sort(), request.cursor(), request.limit(),
                 session.account().id(), editWindows.forSite(story.site()));
         ctx.header("Cache-Control", "private, no-store");
-        ctx.json(new ThreadView(siteView(stories.requireSite(request.site())), StoryView.of(story),
-                threadPage.comments(), threadPage.nextCursor()));
+        ctx.json(new ThreadView(siteView(stories.requireSite(request.site())), storyView(story),
+                threads.picks(story.id()), threadPage.comments(), threadPage.nextCursor()));
         return true;
     }
 
@@ -157,8 +164,8 @@ final class ThreadsApi {
         ThreadPage threadPage = threads.page(found.id(), request.sort(), request.cursor(), request.limit(), null,
                 editWindows.forSite(found.site()));
         Story story = storyStore.findById(found.id()).orElseThrow();
-        ThreadView view = new ThreadView(siteView(stories.requireSite(request.site())), StoryView.of(story),
-                threadPage.comments(), threadPage.nextCursor());
+        ThreadView view = new ThreadView(siteView(stories.requireSite(request.site())), storyView(story),
+                threads.picks(story.id()), threadPage.comments(), threadPage.nextCursor());
         CachedBody page = CachedBody.of(mapper.writeValueAsBytes(view), "application/json", story.id());
         cache.put(key, page, generation);
         return page;
@@ -200,6 +207,14 @@ final class ThreadsApi {
         }
         ctx.header("Cache-Control", "public, max-age=30");
         ctx.json(new CountsView(counts));
+    }
+
+    /** The story with its status as of now: closed by a moderator, or by the site's closing rule. */
+    private StoryView storyView(Story story) {
+        var settings = sites.settings(story.site());
+        Instant closesAt = closing.closesAt(story, settings).orElse(null);
+        return new StoryView(story.id(), story.site(), story.url(), story.title(),
+                StoryClosing.status(story.status(), closesAt, closing.now()).code(), story.commentCount(), closesAt);
     }
 
     private SiteView siteView(Site site) {

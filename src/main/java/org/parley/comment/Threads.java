@@ -14,7 +14,7 @@ import org.parley.store.Cursor;
 /**
  * Reads a story's public thread a page at a time: two queries a page whatever its size (the top-level comments,
  * then every visible reply below them), assembled into a tree in memory; and what a reader did in a thread
- * (their respects, reports, comments awaiting review). Only reads: {@link CommentStore} writes. Thread-safe.
+ * (their respects, reports, comments awaiting review), and its editor's picks. Only reads: {@link CommentStore} writes. Thread-safe.
  */
 public final class Threads {
 
@@ -125,6 +125,42 @@ public final class Threads {
         });
     }
 
+    /** The most editor's picks a thread answer carries. */
+    public static final int MAX_PICKS = 5;
+    private static final int EXCERPT_LENGTH = 160;
+
+    /** A featured comment as the thread's "Editor's picks" show it: who wrote it and the start of its text. */
+    public record Pick(String id, ThreadComment.Author author, String excerpt, java.time.Instant createdAt) {
+    }
+
+    /**
+     * A story's editor's picks: its published comments a moderator featured, at any depth, newest first, at most
+     * {@link #MAX_PICKS}. Featuring or unfeaturing a comment announces a change of its story, so the cached thread
+     * page that carries these is dropped then.
+     */
+    public List<Pick> picks(String storyId) {
+        return jdbi.withHandle(handle -> handle.createQuery(CommentStore.SELECT + " WHERE c.story_id = :storyId"
+                        + " AND c.featured = 1 AND c.status = 'published' ORDER BY c.created_at DESC, c.id DESC"
+                        + " LIMIT :limit")
+                .bind("storyId", storyId)
+                .bind("limit", MAX_PICKS)
+                .map(CommentStore::comment)
+                .map(comment -> new Pick(comment.id(), new ThreadComment.Author(comment.authorId(),
+                        comment.authorName()), excerpt(Markdown.render(comment.body()).plainText()),
+                        comment.createdAt()))
+                .list());
+    }
+
+    /** The start of a text, cut at a word where it is longer than an excerpt, with an ellipsis. */
+    static String excerpt(String text) {
+        String flat = text.replaceAll("\\s+", " ").strip();
+        if (flat.length() <= EXCERPT_LENGTH) {
+            return flat;
+        }
+        int cut = flat.lastIndexOf(' ', EXCERPT_LENGTH);
+        return flat.substring(0, cut > EXCERPT_LENGTH / 2 ? cut : EXCERPT_LENGTH).stripTrailing() + "…";
+    }
+
     /** Whether the author has comments awaiting review in this story (which only they see in the thread). */
     public boolean hasPending(String storyId, String authorId) {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM comments WHERE story_id = :story"
@@ -173,14 +209,7 @@ public final class Threads {
      * one this class handed out. Callers check it before anything is stored for the request.
      */
     public static Cursor decodeCursor(Sort sort, String cursor) {
-        if (cursor == null || cursor.isEmpty()) {
-            return null;
-        }
-        Cursor after = Cursor.decode(cursor, sort == Sort.RESPECTED ? 3 : 2);
-        for (int i = 0; i < after.values().size() - 1; i++) {
-            after.getLong(i);
-        }
-        return after;
+        return Cursor.decodeKeys(cursor, sort == Sort.RESPECTED ? 3 : 2);
     }
 
     private static String cursorAfter(Comment last, Sort sort) {

@@ -13,6 +13,7 @@ import org.parley.moderation.phase.LinkLimit;
 import org.parley.moderation.phase.PreModeration;
 import org.parley.moderation.phase.RepeatPost;
 import org.parley.moderation.phase.StoryClosed;
+import org.parley.story.StoryClosing;
 
 /** The pipeline Parley runs, its phases in their one documented order. */
 public final class Pipelines {
@@ -27,14 +28,16 @@ public final class Pipelines {
      * writer (nothing stored) or holds. Last the holds that concern the author or the place rather than the words:
      * the new-commenter rule, guests' comments and premoderation.
      */
-    public static Pipeline standard(ModerationStore store, CommentRules rules, Classifier classifier) {
-        return standard(store, rules, SiteClassifiers.shippedOnly(classifier));
+    public static Pipeline standard(ModerationStore store, StoryClosing closing, CommentRules rules,
+            Classifier classifier) {
+        return standard(store, closing, rules, SiteClassifiers.shippedOnly(classifier));
     }
 
     /** The standard order, with civility judged by each site's own classifier. */
-    public static Pipeline standard(ModerationStore store, CommentRules rules, SiteClassifiers classifiers) {
+    public static Pipeline standard(ModerationStore store, StoryClosing closing, CommentRules rules,
+            SiteClassifiers classifiers) {
         return Pipeline.of(
-                new StoryClosed(),
+                new StoryClosed(closing),
                 new BodyLength(rules.maxBodyLength()),
                 new BannedUser(store),
                 new RepeatPost(store),

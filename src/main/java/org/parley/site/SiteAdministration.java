@@ -18,6 +18,8 @@ public final class SiteAdministration {
     private static final int MAX_WORDS = 1000;
     private static final int MAX_WORD_LENGTH = 60;
     private static final int MAX_GUIDELINES = 2000;
+    /** Ten years: a story closes at the latest this long after its first comment, when the rule is on. */
+    private static final int MAX_CLOSE_AFTER_DAYS = 3650;
 
     private final SiteStore sites;
     private final ModeratorAccess access;
@@ -85,6 +87,7 @@ public final class SiteAdministration {
                     SiteSettings.DELETED_ACCOUNT_POLICIES, "deletedAccountComments is anonymize or remove.");
             case "guestComments" -> oneOf(field, given.guestComments(), SiteSettings.GUEST_MODES,
                     "guestComments is off, pending or published.");
+            case "closeAfterDays" -> range(field, given.closeAfterDays(), 0, MAX_CLOSE_AFTER_DAYS);
             default -> throw new IllegalStateException("SiteAdministration has no check for " + field);
         };
     }

@@ -17,7 +17,8 @@ import org.parley.classifier.Category;
  * A site's moderation settings, stored as JSON with the site: the one declaration of their fields, read from the
  * database, shown in the settings form and changed by a patch of the same names ({@link #patched}). Every field
  * has a default, so a site without settings moderates sensibly: no word lists, more than two links held, no
- * premoderation, reports queue a comment at three readers and hold it at five. The checks a change passes are in
+ * premoderation, reports queue a comment at three readers and hold it at five, stories open until a moderator
+ * closes them. The checks a change passes are in
  * {@link SiteAdministration}.
  *
  * @param bannedWords words whose presence rejects a comment (matched whole-word after normalization)
@@ -35,6 +36,8 @@ import org.parley.classifier.Category;
  *     {@code anonymize} (kept, shown as "deleted user"; the default) or {@code remove}
  * @param guestComments whether readers without an account may comment: {@code off} (the default), {@code pending}
  *     (held for a moderator) or {@code published} (judged like any comment)
+ * @param closeAfterDays close a story's comments this many days after its first comment (0, the default: never);
+ *     see {@link org.parley.story.StoryClosing}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SiteSettings(
@@ -49,7 +52,8 @@ public record SiteSettings(
         Map<String, Map<String, Double>> thresholds,
         Integer editWindowMinutes,
         String deletedAccountComments,
-        String guestComments) {
+        String guestComments,
+        Integer closeAfterDays) {
 
     /** The policies for a deleted account's comments. */
     public static final List<String> DELETED_ACCOUNT_POLICIES = List.of("anonymize", "remove");
@@ -73,6 +77,7 @@ public record SiteSettings(
         thresholds = thresholds == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
         deletedAccountComments = deletedAccountComments == null ? "anonymize" : deletedAccountComments;
         guestComments = guestComments == null ? "off" : guestComments;
+        closeAfterDays = closeAfterDays == null ? 0 : closeAfterDays;
     }
 
     public static SiteSettings defaults() {

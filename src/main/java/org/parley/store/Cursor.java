@@ -41,6 +41,21 @@ public record Cursor(List<String> values) {
                 .encodeToString(String.join(SEPARATOR, values).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The usual keyset cursor: null for none (the first page), else {@code size} values of which all but the last
+     * (an id) are numbers; a 400 naming {@code cursor} otherwise.
+     */
+    public static Cursor decodeKeys(String encoded, int size) {
+        if (encoded == null || encoded.isEmpty()) {
+            return null;
+        }
+        Cursor after = decode(encoded, size);
+        for (int i = 0; i < size - 1; i++) {
+            after.getLong(i);
+        }
+        return after;
+    }
+
     /** Decodes a cursor that must hold exactly {@code size} values. */
     public static Cursor decode(String encoded, int size) {
         if (encoded == null || encoded.length() > MAX_ENCODED_LENGTH) {

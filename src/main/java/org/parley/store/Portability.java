@@ -32,7 +32,7 @@ public final class Portability {
             new Table("sites", "id", List.of("id", "name", "origins", "guidelines", "settings", "created_at")),
             new Table("accounts", "id", List.of("id", "email", "display_name", "role", "created_at")),
             new Table("stories", "id", List.of("id", "site_id", "url", "title", "status", "comment_count",
-                    "premoderated", "created_at")),
+                    "premoderated", "created_at", "reopened_at")),
             new Table("comments", "id", List.of("id", "story_id", "parent_id", "root_id", "depth", "reply_to_id",
                     "author_id", "body", "html", "status", "featured", "respect_count", "reply_count", "created_at",
                     "edited_at", "scores", "model_version", "reasons", "open_reports", "decided_by", "decided_at")),

@@ -1,12 +1,14 @@
 package org.parley.story;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Handle;
 import org.parley.problem.Problem;
 
 /**
- * A moderator's changes to a story: opening or closing its comments, and switching its premoderation. Both are
+ * A moderator's changes to a story: opening or closing its comments, and switching its premoderation. Opening
+ * keeps its time, from which a site's closing rule counts again ({@link StoryClosing}). Both are
  * written in one transaction, inside which the listeners hear that the story changed (the server records it there
  * for the thread cache and the live streams, which hear it once the change commits). Whether the moderator may
  * change the story is checked before, by the caller. Thread-safe.
@@ -24,10 +26,12 @@ public final class StoryChanges {
     }
 
     private final StoryStore stories;
+    private final Clock clock;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
-    public StoryChanges(StoryStore stories) {
+    public StoryChanges(StoryStore stories, Clock clock) {
         this.stories = stories;
+        this.clock = clock;
     }
 
     public void onChange(Listener listener) {
@@ -38,7 +42,9 @@ public final class StoryChanges {
     public Story change(String storyId, Change change) {
         StoryStatus status = change.status() == null ? null : status(change.status());
         stories.jdbi().useTransaction(handle -> {
-            if (status != null) {
+            if (status == StoryStatus.OPEN) {
+                StoryStore.reopen(handle, storyId, clock.instant());
+            } else if (status != null) {
                 StoryStore.updateStatus(handle, storyId, status);
             }
             if (change.premoderated() != null) {

@@ -95,6 +95,49 @@ public final class StoryStore {
                 .execute();
     }
 
+    /**
+     * A moderator reopens a story's comments, inside the caller's transaction; the time is kept, since a site that
+     * closes stories some days after their first comment counts those days again from the reopening.
+     */
+    public static void reopen(Handle handle, String storyId, Instant at) {
+        handle.createUpdate("UPDATE stories SET status = 'open', reopened_at = :at WHERE id = :id")
+                .bind("at", at.toEpochMilli())
+                .bind("id", storyId)
+                .execute();
+    }
+
+    /**
+     * When a story's first comment was written, and when a moderator last reopened it: what its site's closing
+     * rule counts from ({@link StoryClosing}). Either is null when it never happened.
+     */
+    public record Timeline(Instant firstComment, Instant reopenedAt) {
+    }
+
+    /**
+     * The time of a story's first comment, as SQL for a subquery on the story column {@code storyId}: the oldest
+     * top-level comment (a reply is never older than its thread), rejected ones aside; walks the top-level index
+     * in order and stops at the first row.
+     */
+    static String firstCommentOf(String storyId) {
+        return "(SELECT fc.created_at FROM comments fc WHERE fc.story_id = " + storyId
+                + " AND fc.depth = 0 AND fc.status <> 'rejected' ORDER BY fc.created_at LIMIT 1)";
+    }
+
+    public Timeline timeline(String storyId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + firstCommentOf("s.id")
+                        + " AS first_at, s.reopened_at FROM stories s WHERE s.id = :id")
+                .bind("id", storyId)
+                .map((rs, ctx) -> new Timeline(instant(rs, "first_at"), instant(rs, "reopened_at")))
+                .findOne()
+                .orElse(new Timeline(null, null)));
+    }
+
+    /** A nullable epoch-millisecond column as an instant. */
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        long millis = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+
     public Jdbi jdbi() {
         return jdbi;
     }
@@ -107,7 +150,7 @@ public final class StoryStore {
                 .execute();
     }
 
-    private static Story story(ResultSet rs, StatementContext ctx) throws SQLException {
+    static Story story(ResultSet rs, StatementContext ctx) throws SQLException {
         return new Story(rs.getString("id"), rs.getString("site_id"), rs.getString("url"), rs.getString("title"),
                 StoryStatus.ofCode(rs.getString("status")), rs.getLong("comment_count"),
                 rs.getInt("premoderated") != 0);

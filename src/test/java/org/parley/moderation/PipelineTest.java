@@ -63,7 +63,8 @@ class PipelineTest {
 
     @Test
     void the_standard_pipeline_refuses_cheaply_first_then_judges_what_is_stored() {
-        Pipeline standard = Pipelines.standard(null, org.parley.comment.CommentRules.defaults(), Fixtures.CLASSIFIER);
+        Pipeline standard = Pipelines.standard(null, null, org.parley.comment.CommentRules.defaults(),
+                Fixtures.CLASSIFIER);
         assertThat(standard.phases()).extracting(phase -> phase.getClass().getSimpleName())
                 .containsExactly("StoryClosed", "BodyLength", "BannedUser", "RepeatPost", "WordLists", "LinkLimit",
                         "Civility", "NewCommenter", "GuestAuthor", "PreModeration");

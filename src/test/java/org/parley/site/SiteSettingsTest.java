@@ -66,6 +66,6 @@ class SiteSettingsTest {
     @Test
     void the_field_names_are_the_record_components_in_order() {
         assertThat(SiteSettings.fields()).startsWith("bannedWords", "suspectWords", "linkLimit")
-                .endsWith("deletedAccountComments", "guestComments").hasSize(12);
+                .endsWith("guestComments", "closeAfterDays").hasSize(13);
     }
 }

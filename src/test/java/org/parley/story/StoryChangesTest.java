@@ -26,7 +26,7 @@ class StoryChangesTest {
     @BeforeEach
     void setUp() {
         fixtures = new Fixtures(db.database());
-        changes = new StoryChanges(fixtures.storyStore);
+        changes = new StoryChanges(fixtures.storyStore, java.time.Clock.systemUTC());
         // As the server wires it: the change is recorded on its transaction and announced after the commit.
         changes.onChange((handle, storyId) -> fixtures.events.record(handle, CommentEvent.storyChanged(storyId)));
         fixtures.events.subscribe(announced::add);

@@ -56,8 +56,8 @@ public final class Fixtures {
         comments = new CommentStore(database.jdbi(), events);
         moderation = new ModerationStore(database.jdbi());
         editWindows = new EditWindows(sites, rules);
-        submissions = new Submissions(comments, sites, CLASSIFIER, Pipelines.standard(moderation, rules, CLASSIFIER),
-                editWindows, clock);
+        submissions = new Submissions(comments, sites, CLASSIFIER, Pipelines.standard(moderation,
+                new org.parley.story.StoryClosing(storyStore, clock), rules, CLASSIFIER), editWindows, clock);
         sites.save(new Site(SITE, "The Daily Example", List.of(ORIGIN), Site.DEFAULT_GUIDELINES), clock.instant());
     }
 

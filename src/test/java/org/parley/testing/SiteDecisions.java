@@ -76,7 +76,8 @@ public final class SiteDecisions {
         classifiers = new SiteClassifiers(Fixtures.CLASSIFIER, store);
         models = new SiteModels(store, examples, classifiers, clock);
         submissions = new Submissions(fixtures.comments, fixtures.sites, classifiers,
-                Pipelines.standard(fixtures.moderation, fixtures.rules, classifiers),
+                Pipelines.standard(fixtures.moderation,
+                        new org.parley.story.StoryClosing(fixtures.storyStore, clock), fixtures.rules, classifiers),
                 fixtures.editWindows, clock);
         story = fixtures.story();
     }

@@ -225,6 +225,44 @@ final class DashboardPage {
                 "return Math.max(0, document.documentElement.scrollWidth - window.innerWidth);");
     }
 
+    // ---- the stories view (issue 13) ----
+
+    /** Waits until the stories view lists the story at this URL, and answers the text of its comments' state. */
+    String storyState(String url) {
+        return wait.until(d -> findStory(url).map(row -> row.findElement(By.cssSelector("[data-testid=story-state]"))
+                .getText()).orElse(null));
+    }
+
+    /**
+     * Clicks a button (story-close, story-reopen) on the story's row, finding the row again should the view have
+     * re-rendered it, and waits until the row's state starts with {@code state}.
+     */
+    void changeStory(String url, String button, String state) {
+        wait.until(d -> findStory(url).map(row -> {
+            row.findElement(By.cssSelector("[data-testid=" + button + "]")).click();
+            return true;
+        }).orElse(null));
+        wait.until(d -> storyState(url).startsWith(state));
+    }
+
+    /** Switches the story's premoderation and waits until the re-rendered row shows it {@code on} or off. */
+    void premoderateStory(String url, boolean on) {
+        wait.until(d -> findStory(url).map(row -> {
+            row.findElement(By.cssSelector("[data-testid=story-premoderated]")).click();
+            return true;
+        }).orElse(null));
+        wait.until(d -> findStory(url).map(row -> String.valueOf(on).equals(row.getAttribute("data-premoderated"))
+                && row.findElement(By.cssSelector("[data-testid=story-premoderated]")).isSelected() == on)
+                .orElse(false));
+    }
+
+    private Optional<WebElement> findStory(String url) {
+        return driver.findElements(By.cssSelector("[data-testid=story]")).stream()
+                .filter(row -> url.equals(row.findElement(By.cssSelector("[data-testid=story-title]"))
+                        .getAttribute("href")))
+                .findFirst();
+    }
+
     private boolean isCurrent(String text) {
         return findItem(text).map(item -> item.getAttribute("class").contains("current")).orElse(false);
     }

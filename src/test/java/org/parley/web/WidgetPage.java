@@ -286,6 +286,39 @@ final class WidgetPage {
         return element("[data-testid=guidelines]").getText();
     }
 
+    // ---- editor's picks (issue 13) ----
+
+    /** The editor's picks above the thread, each as its author and excerpt; empty when the section is hidden. */
+    List<String> picks() {
+        return find("[data-testid=picks]").filter(WebElement::isDisplayed)
+                .map(section -> section.findElements(By.cssSelector("[data-testid=pick]")).stream()
+                        .map(pick -> pick.findElement(By.cssSelector("[data-testid=pick-author]")).getText() + ": "
+                                + pick.findElement(By.cssSelector("[data-testid=pick-excerpt]")).getText())
+                        .toList())
+                .orElse(List.of());
+    }
+
+    /** Waits until the editor's picks show. */
+    List<String> waitForPicks() {
+        return wait.until(d -> Optional.of(picks()).filter(picks -> !picks.isEmpty()).orElse(null));
+    }
+
+    /**
+     * Follows the link of the pick at {@code index} and waits until the comment it names has the focus (the thread
+     * may first load further pages, focusing their first comments); answers that comment's id.
+     */
+    String followPick(int index) {
+        WebElement link = wait.until(d -> root().findElements(By.cssSelector("[data-testid=pick-link]")).stream()
+                .skip(index).findFirst().orElse(null));
+        String target = link.getAttribute("href").replaceAll(".*#c-", "");
+        link.click();
+        return wait.until(d -> Optional.ofNullable((String) ((JavascriptExecutor) driver).executeScript(
+                "const el = document.getElementById('parley-thread').shadowRoot.activeElement;"
+                        + " const item = el && el.closest('[data-comment-id]');"
+                        + " return item && item.getAttribute('data-comment-id');"))
+                .filter(target::equals).orElse(null));
+    }
+
     private String bodyOf(WebElement comment) {
         return comment.findElements(By.cssSelector(":scope > article [data-testid=comment-body]")).stream()
                 .map(WebElement::getText).findFirst().orElse("");
