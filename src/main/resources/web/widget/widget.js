@@ -188,12 +188,25 @@
         signedOut();
     }
 
+    /**
+     * The texts of the parts imported on first use come in a second bundle (widget-more.LANG.json), fetched once
+     * with the first of them and merged into the widget's texts, so that every reader downloads less.
+     */
+    let moreTexts;
+    function withMoreTexts() {
+        moreTexts ||= fetch(config.base + 'i18n/widget-more.' + config.lang + '.json')
+            .then((response) => response.json()).then((more) => Object.assign(strings, more))
+            .catch(() => { moreTexts = null; });
+        return moreTexts;
+    }
+
     /** Builds a part of a module imported on first use (forms.js, notice.js) with what it needs from the widget. */
     async function partOf(file, name, ...args) {
-        const forms = await import(config.base + 'widget/' + file).catch((failure) => {
-            announce(t('offline'));
-            throw failure;
-        });
+        const [forms] = await Promise.all([import(config.base + 'widget/' + file), withMoreTexts()])
+            .catch((failure) => {
+                announce(t('offline'));
+                throw failure;
+            });
         return forms[name]({h, t, api, attempt, say, announce, buttons, state, signedIn, signedOut, insertComment},
             ...args);
     }
@@ -297,7 +310,8 @@
     /** Editor's picks above the thread, rendered by picks.js (imported only when there are some). */
     async function showPicks(items) {
         picks.hidden = !items.length;
-        const module = items.length && await import(config.base + 'widget/picks.js').catch(() => null);
+        const module = items.length && (await Promise.all([import(config.base + 'widget/picks.js'),
+            withMoreTexts()]).catch(() => [null]))[0];
         picks.replaceChildren(...(module ? module.render({h, t, findItem, loadMore, announce, state}, items) : []));
     }
 

@@ -32,7 +32,8 @@ class MessageBundlesTest {
             Pattern.compile("\\bt\\('([\\w.]+)'[,)]|data-i18n(?:-label)?=\"([\\w.]+)\"");
 
     @ParameterizedTest
-    @CsvSource({"widget, tr", "widget, de", "widget, fr", "admin, tr", "account, tr"})
+    @CsvSource({"widget, tr", "widget, de", "widget, fr", "widget-more, tr", "widget-more, de", "widget-more, fr",
+        "admin, tr", "account, tr"})
     void a_bundle_has_every_english_key_with_its_placeholders(String part, String language) throws IOException {
         JsonNode english = bundle(part, "en");
         JsonNode other = bundle(part, language);
@@ -44,7 +45,8 @@ class MessageBundlesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"widget, widget/widget.js", "widget, widget/forms.js", "widget, widget/notice.js",
+    @CsvSource({"widget, widget/widget.js", "widget+more, widget/forms.js", "widget+more, widget/notice.js",
+        "widget+more, widget/picks.js",
         "admin, admin/notices.js", "admin, admin/admin.js", "admin, admin/api.js",
         "admin, admin/charts.js", "admin, admin/item.js", "admin, admin/log.js", "admin, admin/models.js",
         "admin, admin/overview.js", "admin, admin/queue.js", "admin, admin/settings.js", "admin, admin/users.js",
@@ -119,7 +121,13 @@ class MessageBundlesTest {
         return names;
     }
 
+    /** A bundle; {@code widget+more} is the widget's texts with those its parts loaded on demand fetch. */
     private static JsonNode bundle(String part, String language) throws IOException {
+        if (part.equals("widget+more")) {
+            var merged = (com.fasterxml.jackson.databind.node.ObjectNode) bundle("widget", language);
+            merged.setAll((com.fasterxml.jackson.databind.node.ObjectNode) bundle("widget-more", language));
+            return merged;
+        }
         return new ObjectMapper().readTree(text("/web/i18n/" + part + "." + language + ".json"));
     }
 

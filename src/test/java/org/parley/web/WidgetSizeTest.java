@@ -24,7 +24,8 @@ class WidgetSizeTest {
     private static final int FORMS_BUDGET_BYTES = 6 * 1024;
     private static final List<String> WIDGET_FILES = List.of("/web/embed.js", "/web/widget/widget.js",
             "/web/widget/widget.css", "/web/i18n/widget.en.json");
-    private static final List<String> FORMS_FILES = List.of("/web/widget/forms.js", "/web/widget/notice.js");
+    private static final List<String> FORMS_FILES = List.of("/web/widget/forms.js", "/web/widget/notice.js",
+            "/web/i18n/widget-more.en.json");
     private static final int PAGE_HELPERS_BUDGET_BYTES = 3 * 1024;
     private static final List<String> PAGE_HELPERS_FILES = List.of("/web/common/page.js");
 
