@@ -53,10 +53,11 @@ public final class Bans {
         store.jdbi().useTransaction(handle -> {
             ModerationStore.ban(handle, subject.id(), until == null ? FOREVER : until, why);
             outbox.userBanned(handle, subject.id(), subject.displayName(), why, until);
+            // An account restriction rests on the guidelines; its statement quotes the moderator's reason.
+            ModerationStore.log(handle, new ModerationStore.LogEntry("*", null, subject.id(), moderator.id(),
+                    until == null ? "ban" : "suspend", until == null ? why : why + " (until " + until + ")", null,
+                    null, now), new ModerationStore.Basis(Facts.GUIDELINES, null, null));
         });
-        store.log(new ModerationStore.LogEntry("*", null, subject.id(), moderator.id(),
-                until == null ? "ban" : "suspend", until == null ? why : why + " (until " + until + ")", null, null,
-                now));
     }
 
     public void lift(Account moderator, String accountId) {
