@@ -92,7 +92,12 @@ public final class HttpServer {
             PrivacyParts privacy,
             AdminParts admin,
             Runnable beforeScrape,
-            MailParts mail) {
+            MailParts mail,
+            AppealParts appeals) {
+    }
+
+    /** What statements of reasons and appeals need (DSA Art. 17 and 20). */
+    public record AppealParts(org.parley.statement.Statements statements, org.parley.appeal.Appeals appeals) {
     }
 
     /** What readers' privacy needs: hashed client addresses, the data export, account deletion. */
@@ -187,7 +192,8 @@ public final class HttpServer {
                 new AdminApi(auth, requests, parts.moderation().access(), parts.admin().sites(), parts.accounts(),
                         parts.admin().tokens(), parts.admin().sso()),
                 new HealthApi(parts.databaseHealthy(), parts.registry(), parts.beforeScrape()),
-                stream, cors, new WebAssets(), new Pages(options.publicUrl()));
+                stream, cors, new WebAssets(), new Pages(options.publicUrl()),
+                new AppealsApi(auth, requests, parts.appeals().statements(), parts.appeals().appeals()));
         AtomicReference<org.eclipse.jetty.server.Server> jetty = new AtomicReference<>();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -300,7 +306,7 @@ public final class HttpServer {
     private record Routes(AuthApi auth, ThreadsApi threads, CommentsApi comments, ModerationApi moderation,
             ModelsApi models, ClassifyApi classify, PerspectiveApi perspective, PrivacyApi privacy,
             WebhooksApi webhooks, AdminApi admin, HealthApi health, EventStream stream, Cors cors,
-            WebAssets assets, Pages pages) {
+            WebAssets assets, Pages pages, AppealsApi appeals) {
 
         void register(io.javalin.config.JavalinConfig config) {
             var r = config.routes;
@@ -337,6 +343,12 @@ public final class HttpServer {
             r.post("/api/v1/comments/{id}/reports", comments::report); // CSRF / ACTION_PER_ACCOUNT
             r.post("/api/v1/comments/{id}/disagree", comments::disagree); // CSRF / ACTION_PER_ACCOUNT; private
             r.post("/api/v1/preview", comments::preview);            // none / PREVIEW_PER_IP
+
+            r.get("/api/v1/comments/{id}/statement", appeals::statement); // author, moderator of the site, admin
+            r.post("/api/v1/appeals", appeals::appeal);                // CSRF, author; or none (notice token); 201
+            r.get("/api/v1/moderation/appeals", appeals::queue);       // moderator of the site
+            r.post("/api/v1/moderation/appeals/{id}/decision", appeals::decide); // CSRF, another moderator
+            r.get("/account/appeal", pages::appeal);                   // none; the page posts token and reason
 
             r.get("/api/v1/moderation/sites", moderation::sites);    // signed in
             r.get("/api/v1/moderation/queue", moderation::queue);    // moderator of the site
