@@ -14,9 +14,10 @@ import {showOverview} from './overview.js';
 import {showModels} from './models.js';
 import {showWebhooks} from './webhooks.js';
 import {showSites} from './sites.js';
+import {showAppeals} from './appeals.js';
 
 const VIEWS = {overview: showOverview, queue: showQueue, log: showLog, settings: showSettings, models: showModels,
-    webhooks: showWebhooks, sites: showSites};
+    webhooks: showWebhooks, sites: showSites, appeals: showAppeals};
 const session = {user: null, sites: []};
 let stopView = null;
 

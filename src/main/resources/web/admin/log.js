@@ -7,7 +7,7 @@ import {el, formatTime, showStatus, statusLine} from './dom.js';
 import {label, t} from './i18n.js';
 
 const ACTIONS = ['published', 'held', 'rejected', 'approve', 'reject', 'feature', 'unfeature', 'ban', 'suspend',
-    'unban', 'warn'];
+    'unban', 'warn', 'appeal_upheld', 'appeal_dismissed'];
 
 export function showLog(container, context) {
     const state = {site: context.site, action: '', actor: '', cursor: null, actors: new Map(), request: 0};

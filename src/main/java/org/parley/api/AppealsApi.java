@@ -11,6 +11,7 @@ import org.parley.appeal.Appeal;
 import org.parley.appeal.AppealStore;
 import org.parley.appeal.Appeals;
 import org.parley.statement.Statements;
+import org.parley.story.Stories;
 
 /**
  * Statements of reasons and appeals (DSA Art. 17 and 20): {@code GET /api/v1/comments/{id}/statement},
@@ -44,8 +45,10 @@ final class AppealsApi {
     private final Requests requests;
     private final Statements statements;
     private final Appeals appeals;
+    private final Stories stories;
 
-    AppealsApi(Auth auth, Requests requests, Statements statements, Appeals appeals) {
+    AppealsApi(Auth auth, Requests requests, Statements statements, Appeals appeals, Stories stories) {
+        this.stories = stories;
         this.auth = auth;
         this.requests = requests;
         this.statements = statements;
@@ -56,6 +59,17 @@ final class AppealsApi {
         Account viewer = auth.require(ctx).account();
         ctx.header("Cache-Control", "private, no-store");
         ctx.json(Map.of("statement", statements.forComment(viewer, ctx.pathParam("id"))));
+    }
+
+    /** The signed-in reader's own restricted comments on a story, each with its statement, for the widget. */
+    void restrictedComments(Context ctx) {
+        Account author = auth.require(ctx).account();
+        String site = Requests.requiredQuery(ctx, "site");
+        String url = Requests.requiredQuery(ctx, "url");
+        ctx.header("Cache-Control", "private, no-store");
+        ctx.json(Map.of("comments", stories.find(site, url)
+                .map(story -> statements.restrictedOnStory(author.id(), story.id()))
+                .orElse(List.of())));
     }
 
     void appeal(Context ctx) {

@@ -193,7 +193,8 @@ public final class HttpServer {
                         parts.admin().tokens(), parts.admin().sso()),
                 new HealthApi(parts.databaseHealthy(), parts.registry(), parts.beforeScrape()),
                 stream, cors, new WebAssets(), new Pages(options.publicUrl()),
-                new AppealsApi(auth, requests, parts.appeals().statements(), parts.appeals().appeals()));
+                new AppealsApi(auth, requests, parts.appeals().statements(), parts.appeals().appeals(),
+                        parts.stories()));
         AtomicReference<org.eclipse.jetty.server.Server> jetty = new AtomicReference<>();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -345,6 +346,7 @@ public final class HttpServer {
             r.post("/api/v1/preview", comments::preview);            // none / PREVIEW_PER_IP
 
             r.get("/api/v1/comments/{id}/statement", appeals::statement); // author, moderator of the site, admin
+            r.get("/api/v1/me/restricted-comments", appeals::restrictedComments); // signed in; own, on one story
             r.post("/api/v1/appeals", appeals::appeal);                // CSRF, author; or none (notice token); 201
             r.get("/api/v1/moderation/appeals", appeals::queue);       // moderator of the site
             r.post("/api/v1/moderation/appeals/{id}/decision", appeals::decide); // CSRF, another moderator

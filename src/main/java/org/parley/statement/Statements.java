@@ -104,6 +104,28 @@ public final class Statements {
         return statements;
     }
 
+    /** One of an author's own restricted comments on a story, with its statement, as the widget lists them. */
+    public record Restricted(String id, String html, String status, Instant createdAt, Statement statement) {
+    }
+
+    /** The author's comments on a story that are restricted now (held, rejected, removed), newest first. */
+    public List<Restricted> restrictedOnStory(String authorId, String storyId) {
+        Instant now = clock.instant();
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT id, html, status, created_at FROM comments WHERE author_id = :author
+                        AND story_id = :story AND status <> 'published'
+                        ORDER BY created_at DESC, id DESC LIMIT 20""")
+                .bind("author", authorId)
+                .bind("story", storyId)
+                .map((rs, ctx) -> new Restricted(rs.getString("id"), rs.getString("html"), rs.getString("status"),
+                        Instant.ofEpochMilli(rs.getLong("created_at")), null))
+                .list()
+                .stream()
+                .flatMap(comment -> ofComment(handle, comment.id(), now).stream().map(statement -> new Restricted(
+                        comment.id(), comment.html(), comment.status(), comment.createdAt(), statement)))
+                .toList());
+    }
+
     /** The sentence of the guidelines that names the category; all of them when none does or there is none. */
     static String guideline(String guidelines, String category) {
         if (guidelines == null || guidelines.isBlank()) {

@@ -78,6 +78,13 @@ class AppealsApiTest {
         assertThat(statement.get("automatedDecision").asBoolean()).isTrue();
         assertThat(statement.get("redress").get("appeal").get("open").asBoolean()).isTrue();
         assertThat(statement.get("redress").get("outOfCourt").asText()).contains("Art. 21");
+        JsonNode mine = author.get("/api/v1/me/restricted-comments?site=demo&url="
+                + ApiClient.encode(server.baseUrl() + "/news/appeals")).json().get("comments");
+        assertThat(mine).hasSize(1);
+        assertThat(mine.get(0).get("id").asText()).isEqualTo(commentId);
+        assertThat(mine.get(0).get("statement").get("decision").asText()).isEqualTo("rejected");
+        assertThat(reader.get("/api/v1/me/restricted-comments?site=demo&url="
+                + ApiClient.encode(server.baseUrl() + "/news/appeals")).json().get("comments")).isEmpty();
 
         Response appealed = author.post("/api/v1/appeals", Map.of("commentId", commentId,
                 "reason", "I was quoting the minister's words, not insulting anyone."));
