@@ -24,10 +24,10 @@ import org.parley.testing.Response;
  * statement and appeal, the appeals flow from a classifier's rejection to a second moderator's upholding, the
  * original decider refused while another moderator exists, and a notifier's appeal with the mailed link.
  */
-class AppealsApiTest {
+public class AppealsApiTest {
 
     /** A body the shipped model rejects outright (see PerspectiveApiTest). */
-    static final String REJECTED_BODY = "Shut up you stupid idiot, you are a worthless piece of garbage.";
+    public static final String REJECTED_BODY = "Shut up you stupid idiot, you are a worthless piece of garbage.";
 
     @RegisterExtension
     static final MailServer server = new MailServer();

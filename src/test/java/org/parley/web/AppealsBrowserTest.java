@@ -11,6 +11,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.parley.account.AccountStore;
 import org.parley.account.Accounts;
 import org.parley.account.Role;
+import org.parley.appeal.AppealsApiTest;
 import org.parley.testing.ApiClient;
 import org.parley.testing.Browser;
 import org.parley.testing.Response;
@@ -22,11 +23,11 @@ import org.parley.testing.TestServer;
  */
 class AppealsBrowserTest {
 
-    /** A body the shipped model rejects outright (see PerspectiveApiTest). */
-    private static final String REFUSED = "Shut up you stupid idiot, you are a worthless piece of garbage.";
-
     @RegisterExtension
     static final TestServer SERVER = new TestServer();
+
+    /** A body the shipped model rejects outright (see PerspectiveApiTest). */
+    private static final String REFUSED = AppealsApiTest.REJECTED_BODY;
 
     private final ChromeDriver browser = Browser.open();
 
