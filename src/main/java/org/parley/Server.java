@@ -294,6 +294,7 @@ public final class Server implements AutoCloseable {
         submissions.onRestriction(mails);
         moderation.decisions().onRestriction(mails);
         moderation.reportThresholds().onRestriction(mails);
+        moderation.bans().onRestriction(mails::accountRestricted);
         AppealStore store = new AppealStore(database.jdbi());
         Appeals appeals = new Appeals(store, commentStore, moderationStore, access, tokens, clock);
         appeals.onDecision(mails);

@@ -1,7 +1,9 @@
 package org.parley.mail;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -18,6 +20,9 @@ import org.parley.statement.Statements;
  * the language of the comment's site. Thread-safe.
  */
 public final class StatementMails implements Restrictions.Listener, Appeals.Outcomes {
+
+    /** Bans last until the year 3000 (moderation/Bans); anything sooner is a suspension. */
+    private static final Instant BANNED_FOREVER = Instant.parse("2999-01-01T00:00:00Z");
 
     private record Recipient(String email, String name, String storyTitle, String storyUrl, String language) {
     }
@@ -53,6 +58,30 @@ public final class StatementMails implements Restrictions.Listener, Appeals.Outc
                 new Object[] {to.storyTitle(), decision}, "statement.body",
                 new Object[] {to.storyTitle(), decision, ground, facts, automation,
                         said.redress().appeal().openUntil().toString().substring(0, 10), to.storyUrl()},
+                null);
+        MailQueue.enqueue(handle, mail, clock.instant());
+    }
+
+    /** Mails the statement of a ban or suspension just logged to the account, if its address is verified. */
+    public void accountRestricted(Handle handle, String accountId) {
+        Optional<Map<String, Object>> found = handle.createQuery("""
+                        SELECT a.email, a.display_name, a.banned_until, a.ban_reason, a.email_verified_at
+                        FROM accounts a WHERE a.id = :id AND a.email_verified_at IS NOT NULL""")
+                .bind("id", accountId)
+                .mapToMap()
+                .findOne();
+        if (found.isEmpty() || found.get().get("email") == null) {
+            return;
+        }
+        Map<String, Object> account = found.get();
+        Locale locale = MailLanguages.ofAccount(handle, accountId);
+        Instant until = Instant.ofEpochMilli(((Number) account.get("banned_until")).longValue());
+        boolean ban = !until.isBefore(BANNED_FOREVER);
+        String kind = ban ? "ban" : "suspend";
+        OutgoingMail mail = texts.compose(locale, "statement", (String) account.get("email"),
+                (String) account.get("display_name"), "accountStatement." + kind + ".subject", new Object[0],
+                "accountStatement." + kind + ".body",
+                new Object[] {account.get("ban_reason"), (ban ? clock.instant() : until).toString().substring(0, 10)},
                 null);
         MailQueue.enqueue(handle, mail, clock.instant());
     }

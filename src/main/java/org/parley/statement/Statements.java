@@ -95,8 +95,8 @@ public final class Statements {
         for (Restriction restriction : moderation.accountRestrictions(accountId)) {
             statements.add(new Statement(null, restriction.decision(), "guidelines", restriction.category(), null,
                     restriction.reason(), List.of(), false, false, restriction.at(), new Statement.Redress(null,
-                    OUT_OF_COURT, COURTS, "You can ask the site's moderators to review this decision by replying to"
-                            + " the mail that told you of it. " + OUT_OF_COURT + " " + COURTS)));
+                    OUT_OF_COURT, COURTS, "You can ask the publisher to review this decision through its contact"
+                            + " point. " + OUT_OF_COURT + " " + COURTS)));
         }
         for (String commentId : moderation.restrictedComments(accountId)) {
             jdbi.withHandle(handle -> ofComment(handle, commentId, now)).ifPresent(statements::add);

@@ -262,6 +262,23 @@ public class AppealsApiTest {
                 .startsWith("Hello Eda,").contains("It presents an accusation of a crime as fact.");
     }
 
+    @Test
+    void a_suspended_reader_gets_the_statement_by_mail_and_in_the_data_export() {
+        ApiClient suspended = verifiedReader("emre@appeals.example", "Emre");
+        post(suspended, "The ferry should run at night too.");
+        String id = suspended.get("/api/v1/me").json().get("user").get("id").asText();
+        assertThat(second.post("/api/v1/moderation/users/" + id + "/ban", Map.of("reason", "Repeated insults.",
+                "until", "2099-01-01T00:00:00Z")).status()).isEqualTo(200);
+
+        assertThat(Mailbox.text(mailbox.awaitSubject("emre@appeals.example", "Your account was suspended")))
+                .contains("until 2099-01-01", "Repeated insults.", "made by a person", "Art. 21");
+        JsonNode statement = suspended.get("/api/v1/me/export").json().get("statements").get(0);
+        assertThat(statement.get("decision").asText()).isEqualTo("suspended");
+        assertThat(statement.get("ground").asText()).isEqualTo("guidelines");
+        assertThat(statement.get("automatedDecision").asBoolean()).isFalse();
+        assertThat(statement.get("explanation").asText()).startsWith("Repeated insults.");
+    }
+
     private static JsonNode find(JsonNode appeals, String appealId) {
         for (JsonNode item : appeals) {
             if (item.get("appeal").get("id").asText().equals(appealId)) {
