@@ -306,7 +306,7 @@ public final class Server implements AutoCloseable {
                         appeal.noticeId(), appeal.reason(), appeal.contestedLogId(), appeal.contestedAction(), null,
                         appeal.status(), null, appeal.decidedAt(), appeal.outcomeReason(), appeal.createdAt()))
                 .toList());
-        return new HttpServer.AppealParts(statements, appeals);
+        return new HttpServer.AppealParts(statements, appeals, clock);
     }
 
     private static FirstStart createFirstAdmin(Accounts accounts) {

@@ -46,8 +46,11 @@ final class AppealsApi {
     private final Statements statements;
     private final Appeals appeals;
     private final Stories stories;
+    private final java.time.Clock clock;
 
-    AppealsApi(Auth auth, Requests requests, Statements statements, Appeals appeals, Stories stories) {
+    AppealsApi(Auth auth, Requests requests, Statements statements, Appeals appeals, Stories stories,
+            java.time.Clock clock) {
+        this.clock = clock;
         this.stories = stories;
         this.auth = auth;
         this.requests = requests;
@@ -92,7 +95,7 @@ final class AppealsApi {
     void queue(Context ctx) {
         Account moderator = auth.require(ctx).account();
         String site = Requests.requiredQuery(ctx, "site");
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<QueuedView> items = appeals.queue(moderator, site).stream().map(queued -> view(queued, now)).toList();
         ctx.header("Cache-Control", "private, no-store");
         ctx.json(Map.of("appeals", items));

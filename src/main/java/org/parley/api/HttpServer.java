@@ -97,7 +97,8 @@ public final class HttpServer {
     }
 
     /** What statements of reasons and appeals need (DSA Art. 17 and 20). */
-    public record AppealParts(org.parley.statement.Statements statements, org.parley.appeal.Appeals appeals) {
+    public record AppealParts(org.parley.statement.Statements statements, org.parley.appeal.Appeals appeals,
+            java.time.Clock clock) {
     }
 
     /** What readers' privacy needs: hashed client addresses, the data export, account deletion. */
@@ -194,7 +195,7 @@ public final class HttpServer {
                 new HealthApi(parts.databaseHealthy(), parts.registry(), parts.beforeScrape()),
                 stream, cors, new WebAssets(), new Pages(options.publicUrl()),
                 new AppealsApi(auth, requests, parts.appeals().statements(), parts.appeals().appeals(),
-                        parts.stories()));
+                        parts.stories(), parts.appeals().clock()));
         AtomicReference<org.eclipse.jetty.server.Server> jetty = new AtomicReference<>();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

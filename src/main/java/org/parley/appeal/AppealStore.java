@@ -78,13 +78,14 @@ public final class AppealStore {
 
     /** {@link #latest(String, String)} within the caller's transaction. */
     public static Optional<Appeal> latest(Handle handle, String commentId, String appellantId) {
-        return handle.createQuery(SELECT + " WHERE comment_id = :comment AND notice_id IS NULL"
+        var query = handle.createQuery(SELECT + " WHERE comment_id = :comment AND notice_id IS NULL"
                         + (appellantId == null ? "" : " AND appellant_id = :appellant")
                         + " ORDER BY created_at DESC, id DESC LIMIT 1")
-                .bind("comment", commentId)
-                .bind("appellant", appellantId == null ? "" : appellantId)
-                .map((rs, ctx) -> appeal(rs))
-                .findOne();
+                .bind("comment", commentId);
+        if (appellantId != null) {
+            query.bind("appellant", appellantId);
+        }
+        return query.map((rs, ctx) -> appeal(rs)).findOne();
     }
 
     /** Whether the appellant has an open appeal on the comment (not through a notice). */
