@@ -25,6 +25,11 @@ import org.parley.mail.MailSender;
 import org.parley.mail.MailTexts;
 import org.parley.mail.ModeratorDigests;
 import org.parley.mail.ReplyNotices;
+import org.parley.mail.StatementMails;
+import org.parley.appeal.Appeal;
+import org.parley.appeal.AppealStore;
+import org.parley.appeal.Appeals;
+import org.parley.statement.Statements;
 import org.parley.api.HttpServer;
 import org.parley.classifier.Classifier;
 import org.parley.comment.CommentEvent;
@@ -186,6 +191,9 @@ public final class Server implements AutoCloseable {
         commentStore.onChange(new ReplyNotices(texts, tokens, clock));
         MailSender mailSender = new MailSender(settings.mail(), new MailQueue(database.jdbi()),
                 new ModeratorDigests(database.jdbi(), texts, tokens, settings.mail().digestInterval(), clock), clock);
+        HttpServer.ModerationParts moderationParts = moderation(database, accounts, siteStore, storyStore,
+                commentStore, moderationStore, access, queue, storyChanges, editWindows, outbox,
+                clock, new HttpServer.LearningParts(siteModels, training));
         HttpServer http = HttpServer.create(new HttpServer.Parts(
                         accounts, siteStore, storyStore, stories, commentStore,
                         new Threads(commentStore, settings.rules()),
@@ -194,9 +202,7 @@ public final class Server implements AutoCloseable {
                         new Respects(commentStore, clock),
                         new Reports(commentStore, clock),
                         new Disagreements(commentStore, clock),
-                        settings.rules(), events, moderation(database, accounts, siteStore, storyStore,
-                                commentStore, moderationStore, access, queue, storyChanges, editWindows, outbox,
-                                clock, new HttpServer.LearningParts(siteModels, training)),
+                        settings.rules(), events, moderationParts,
                         classifier, database::isHealthy, registry, new Webhooks(webhookStore, receivers, clock), privacy,
                         new HttpServer.AdminParts(new Sites(siteStore, clock),
                                 new StaffTokens(accounts, access, siteStore),
@@ -206,7 +212,9 @@ public final class Server implements AutoCloseable {
                                 new MailedSignups(accounts, accountStore, accountMail)),
                         new Notices(new NoticeStore(database.jdbi()), commentStore, access,
                                 new NoticeMails(texts, tokens, settings.mail().configured()), clock),
-                        new HttpServer.StoryParts(storyClosing, new StoryBoard(storyStore, clock))),
+                        new HttpServer.StoryParts(storyClosing, new StoryBoard(storyStore, clock)),
+                        appeals(database, commentStore, moderationStore, access, tokens, texts, submissions,
+                                moderationParts, privacy.export(), clock)),
                 new HttpServer.Options(settings.host(), settings.port(), publicUrl::get, settings.rateLimits(),
                         settings.trustProxy(), settings.maxStreams(), settings.shutdownGrace(),
                         settings.threadCache(), new HttpServer.SignupPolicy(settings.mail().configured(),
@@ -284,6 +292,32 @@ public final class Server implements AutoCloseable {
                 storyChanges,
                 learning,
                 new TransparencyReports(database.jdbi(), clock));
+    }
+
+    /**
+     * Statements of reasons and appeals; the statement mail goes out on every restriction and the outcome mail on
+     * every decided appeal.
+     */
+    private static HttpServer.AppealParts appeals(Database database, CommentStore commentStore,
+            ModerationStore moderationStore, ModeratorAccess access, LinkTokens tokens, MailTexts texts,
+            Submissions submissions, HttpServer.ModerationParts moderation, DataExport export, Clock clock) {
+        StatementMails mails = new StatementMails(texts, clock);
+        submissions.onRestriction(mails);
+        moderation.decisions().onRestriction(mails);
+        moderation.reportThresholds().onRestriction(mails);
+        moderation.bans().onRestriction(mails::accountRestricted);
+        AppealStore store = new AppealStore(database.jdbi());
+        Appeals appeals = new Appeals(store, commentStore, moderationStore, access, tokens, clock);
+        appeals.onDecision(mails);
+        Statements statements = new Statements(database.jdbi(), moderationStore, access, clock);
+        export.include("statements", statements::ofAuthor);
+        // As elsewhere in the export, the moderators' identities are left out.
+        export.include("appeals", account -> store.byAppellant(account).stream()
+                .map(appeal -> new Appeal(appeal.id(), appeal.siteId(), appeal.commentId(), appeal.appellantId(),
+                        appeal.noticeId(), appeal.reason(), appeal.contestedLogId(), appeal.contestedAction(), null,
+                        appeal.status(), null, appeal.decidedAt(), appeal.outcomeReason(), appeal.createdAt()))
+                .toList());
+        return new HttpServer.AppealParts(statements, appeals, clock);
     }
 
     private static FirstStart createFirstAdmin(Accounts accounts) {

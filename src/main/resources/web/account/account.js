@@ -1,5 +1,6 @@
 /*
- * The account pages that mailed links open: confirm an address, choose a new password, stop a kind of mail. The
+ * The account pages that mailed links open: confirm an address, choose a new password, stop a kind of mail, appeal
+ * the decision on a notice. The
  * token comes from the page's address and goes to the API in a JSON body; nothing else is stored in the browser.
  * Texts come from /i18n/account.LANG.json in the language of ?lang= in the address, else the browser's, else
  * English; the page's HTML holds the English texts, so it reads right even if the bundle does not load. Elements,
@@ -49,10 +50,26 @@ function reset() {
     });
 }
 
+/** A notifier's appeal against the decision on their notice (DSA Art. 20), with the token of the outcome mail. */
+function appeal() {
+    const form = document.getElementById('appeal-form');
+    form.addEventListener('submit', async (event) => {
+        event.preventDefault();
+        try {
+            const answer = await request('POST', '/api/v1/appeals', {token, reason: form.elements.reason.value});
+            form.hidden = true;
+            say(t('appeal.done', {status: answer.appeal.status}), false);
+        } catch (failure) {
+            say(failure.message, true);
+        }
+    });
+}
+
 // The reset form's handler goes on before the texts load, so an early submit never sends the password in the
 // address.
 const page = document.body.dataset.page;
 if (page === 'reset') reset();
+if (page === 'appeal') appeal();
 await loadMessages('account', language);
 translatePage(language);
 if (page === 'verify') verify();

@@ -17,10 +17,11 @@ import {showSites} from './sites.js';
 import {showTransparency} from './transparency.js';
 import {showNotices} from './notices.js';
 import {showStories} from './stories.js';
+import {showAppeals} from './appeals.js';
 
 const VIEWS = {overview: showOverview, queue: showQueue, log: showLog, settings: showSettings, models: showModels,
     webhooks: showWebhooks, sites: showSites, transparency: showTransparency, notices: showNotices,
-    stories: showStories};
+    stories: showStories, appeals: showAppeals};
 const session = {user: null, sites: []};
 let stopView = null;
 

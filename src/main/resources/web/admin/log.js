@@ -7,8 +7,7 @@ import {appendPage, el, formatTime, statusLine} from './dom.js';
 import {label, t} from './i18n.js';
 
 const ACTIONS = ['published', 'held', 'rejected', 'approve', 'reject', 'feature', 'unfeature', 'ban', 'suspend',
-    'unban', 'warn',
-    'dismiss_notice'];
+    'unban', 'warn', 'dismiss_notice', 'appeal_upheld', 'appeal_dismissed'];
 
 export function showLog(container, context) {
     const state = {site: context.site, action: '', actor: '', cursor: null, actors: new Map(), request: 0};

@@ -18,7 +18,7 @@
         respected: new Set(), reported: new Set(), disagreed: new Set()};
     // Set once by mount(): one widget per page.
     let config, strings, relative, absolute, plural, number, shadow, live, heading, account, threadError, list, more,
-        fresh, picks;
+        fresh, picks, mine;
     let composers = 0;
 
     /** Builds an element: props are attributes (on… adds a listener, html sets innerHTML), then children. */
@@ -60,6 +60,7 @@
         heading = h('h2', {tabindex: -1, testid: 'heading'});
         account = h('div', {class: 'account', testid: 'account'});
         threadError = h('p', {class: 'err', testid: 'error'});
+        mine = h('section', {class: 'guide', testid: 'mine', hidden: true});
         list = h('ol', {class: 'list', testid: 'comment-list'});
         picks = h('section', {class: 'picks', testid: 'picks', hidden: true});
         more = h('button', {type: 'button', class: 'more', testid: 'load-more', hidden: true, onclick: loadMore},
@@ -69,8 +70,8 @@
             SORTS.map((value) => h('option', {value, selected: value === state.sort}, t(value))));
         const root = h('div', {class: 'p', lang: config.lang, hidden: true},
             live, h('div', {class: 'bar'}, heading, h('label', {class: 'sort'}, t('sort'), ' ', sort)),
-            h('section', {class: 'guide', testid: 'guidelines', hidden: true}), account, picks, threadError, fresh,
-            list, more);
+            h('section', {class: 'guide', testid: 'guidelines', hidden: true}), account, mine, picks, threadError,
+            fresh, list, more);
         const styles = h('link', {rel: 'stylesheet', href: config.base + 'widget/widget.css'});
         styles.onload = styles.onerror = () => { root.hidden = false; };
         shadow = host.shadowRoot || host.attachShadow({mode: 'open'});
@@ -293,7 +294,14 @@
     async function refresh() {
         await loadThread();
         renderAccount();
+        showMine();
     }
+
+    /** The reader's own comments waiting or refused, with why and an appeal: statement.js, loaded when needed. */
+    const showMine = () => (state.me ? api('GET', 'me/restricted-comments?' + thread()) : Promise.resolve({}))
+        .then(async ({comments}) => comments?.[0] ? (await Promise.all([import(config.base + 'widget/statement.js'),
+            withMoreTexts()]))[0].mine({h, t, api, attempt, announce, buttons, lang: config.lang}, mine, comments)
+            : (mine.hidden = true), Boolean);
 
     async function loadMore() {
         try {
@@ -549,6 +557,7 @@
         }
 
         function published(result) {
+            if (result.status !== 'published') showMine();
             if (result.status === 'rejected') {
                 say(area, [t('rejected'), ...(result.reasons || []).map((reason) => reason.message)].join(' '));
                 return;

@@ -98,11 +98,17 @@ public final class HttpServer {
             Runnable beforeScrape,
             MailParts mail,
             Notices notices,
-            StoryParts story) {
+            StoryParts story,
+            AppealParts appeals) {
     }
 
     /** What the stories' read side needs: the site's closing rule, the moderators' list of stories. */
     public record StoryParts(StoryClosing closing, StoryBoard board) {
+    }
+
+    /** What statements of reasons and appeals need (DSA Art. 17 and 20). */
+    public record AppealParts(org.parley.statement.Statements statements, org.parley.appeal.Appeals appeals,
+            java.time.Clock clock) {
     }
 
     /** What readers' privacy needs: hashed client addresses, the data export, account deletion. */
@@ -202,7 +208,9 @@ public final class HttpServer {
                         parts.moderation().transparency(), java.time.Clock.systemUTC()),
                 new NoticesApi(parts.notices(), auth, requests, limits, parts.siteStore()),
                 new StoriesApi(auth, requests, parts.moderation().access(), parts.siteStore(), parts.storyStore(),
-                        parts.moderation().storyChanges(), parts.story().board()));
+                        parts.moderation().storyChanges(), parts.story().board()),
+                new AppealsApi(auth, requests, parts.appeals().statements(), parts.appeals().appeals(),
+                        parts.stories(), parts.appeals().clock()));
         AtomicReference<org.eclipse.jetty.server.Server> jetty = new AtomicReference<>();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -316,7 +324,7 @@ public final class HttpServer {
             ModelsApi models, ClassifyApi classify, PerspectiveApi perspective, PrivacyApi privacy,
             WebhooksApi webhooks, AdminApi admin, HealthApi health, EventStream stream, Cors cors,
             WebAssets assets, Pages pages, TransparencyApi transparency, NoticesApi notices,
-            StoriesApi stories) {
+            StoriesApi stories, AppealsApi appeals) {
 
         void register(io.javalin.config.JavalinConfig config) {
             var r = config.routes;
@@ -353,6 +361,13 @@ public final class HttpServer {
             r.post("/api/v1/comments/{id}/reports", comments::report); // CSRF / ACTION_PER_ACCOUNT
             r.post("/api/v1/comments/{id}/disagree", comments::disagree); // CSRF / ACTION_PER_ACCOUNT; private
             r.post("/api/v1/preview", comments::preview);            // none / PREVIEW_PER_IP
+
+            r.get("/api/v1/comments/{id}/statement", appeals::statement); // author, moderator of the site, admin
+            r.get("/api/v1/me/restricted-comments", appeals::restrictedComments); // signed in; own, on one story
+            r.post("/api/v1/appeals", appeals::appeal);                // CSRF, author; or none (notice token); 201
+            r.get("/api/v1/moderation/appeals", appeals::queue);       // moderator of the site
+            r.post("/api/v1/moderation/appeals/{id}/decision", appeals::decide); // CSRF, another moderator
+            r.get("/account/appeal", pages::appeal);                   // none; the page posts token and reason
 
             r.get("/api/v1/moderation/sites", moderation::sites);    // signed in
             r.get("/api/v1/moderation/queue", moderation::queue);    // moderator of the site

@@ -2,6 +2,10 @@ package org.parley.moderation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+import org.jdbi.v3.core.Handle;
 import org.parley.account.Account;
 import org.parley.account.Accounts;
 import org.parley.account.Role;
@@ -23,6 +27,7 @@ public final class Bans {
     private final ModerationStore store;
     private final Outbox outbox;
     private final Clock clock;
+    private final List<BiConsumer<Handle, String>> restrictionListeners = new CopyOnWriteArrayList<>();
 
     /** Bans whose {@code user.banned} webhooks are queued in the ban's own transaction. */
     public Bans(Accounts accounts, ModerationStore store, Outbox outbox, Clock clock) {
@@ -30,6 +35,14 @@ public final class Bans {
         this.store = store;
         this.outbox = outbox;
         this.clock = clock;
+    }
+
+    /**
+     * Adds a listener told, in the ban's transaction and after its log entry, of the account banned or suspended
+     * (the statement-of-reasons mail).
+     */
+    public void onRestriction(BiConsumer<Handle, String> listener) {
+        restrictionListeners.add(listener);
     }
 
     /** What a moderator sees of a reader's standing: a ban or suspension in force, a warning, how they fared. */
@@ -53,10 +66,12 @@ public final class Bans {
         store.jdbi().useTransaction(handle -> {
             ModerationStore.ban(handle, subject.id(), until == null ? FOREVER : until, why);
             outbox.userBanned(handle, subject.id(), subject.displayName(), why, until);
+            // An account restriction rests on the guidelines; its statement quotes the moderator's reason.
+            ModerationStore.log(handle, new ModerationStore.LogEntry("*", null, subject.id(), moderator.id(),
+                    until == null ? "ban" : "suspend", until == null ? why : why + " (until " + until + ")", null,
+                    null, now), new ModerationStore.Basis(Facts.GUIDELINES, null, null));
+            restrictionListeners.forEach(listener -> listener.accept(handle, subject.id()));
         });
-        store.log(new ModerationStore.LogEntry("*", null, subject.id(), moderator.id(),
-                until == null ? "ban" : "suspend", until == null ? why : why + " (until " + until + ")", null, null,
-                now));
     }
 
     public void lift(Account moderator, String accountId) {

@@ -24,6 +24,7 @@ public final class Decisions {
     private final ModerationStore store;
     private final ModeratorAccess access;
     private final Clock clock;
+    private final Restrictions restrictions = new Restrictions();
 
     public Decisions(CommentStore comments, StoryStore stories, ModerationStore store, ModeratorAccess access,
             Clock clock) {
@@ -32,6 +33,11 @@ public final class Decisions {
         this.store = store;
         this.access = access;
         this.clock = clock;
+    }
+
+    /** Adds a listener told, in the deciding transaction, when a moderator rejects a comment. */
+    public void onRestriction(Restrictions.Listener listener) {
+        restrictions.add(listener);
     }
 
     public Comment decide(Account moderator, String commentId, DecisionAction action, String reason) {
@@ -59,6 +65,9 @@ public final class Decisions {
         }
         Instant now = clock.instant();
         CommentStore.Decided decided = new CommentStore.Decided(moderator.id(), now);
+        ModerationStore.Judgement judgement = store.judgement(commentId);
+        ModerationStore.LogEntry entry = new ModerationStore.LogEntry(story.site(), commentId, before.authorId(),
+                moderator.id(), action.code(), blankToNull(reason), judgement.scores(), judgement.modelVersion(), now);
         comments.jdbi().useTransaction(handle -> {
             Comment current = CommentStore.find(handle, commentId).orElseThrow();
             switch (action) {
@@ -66,11 +75,15 @@ public final class Decisions {
                 case REJECT -> comments.reject(handle, current, decided);
                 case FEATURE, UNFEATURE -> comments.feature(handle, current, action == DecisionAction.FEATURE, decided);
             }
+            String named = category == null ? null : category.code();
+            // A rejection rests on the guidelines and on the passages the pipeline flagged, if it flagged any.
+            ModerationStore.log(handle, entry, action == DecisionAction.REJECT
+                    ? new ModerationStore.Basis(Facts.GUIDELINES, named, Facts.pipelineFacts(handle, commentId))
+                    : new ModerationStore.Basis(null, named, null));
+            if (action == DecisionAction.REJECT && current.status() != CommentStatus.REJECTED) {
+                restrictions.tell(handle, commentId);
+            }
         });
-        ModerationStore.Judgement judgement = store.judgement(commentId);
-        store.log(new ModerationStore.LogEntry(story.site(), commentId, before.authorId(), moderator.id(),
-                action.code(), blankToNull(reason), judgement.scores(), judgement.modelVersion(), now),
-                category == null ? null : category.code());
         return comments.find(commentId).orElseThrow();
     }
 

@@ -3,6 +3,7 @@ package org.parley.moderation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -115,6 +116,64 @@ public final class ModerationStore {
                 .map((rs, ctx) -> new QueueItem.AuthorRecord(rs.getLong("published"), rs.getLong("pending"),
                         rs.getLong("rejected")))
                 .one());
+    }
+
+    /** The log's columns a {@link Restriction} maps, with whether the pipeline held or rejected the comment. */
+    private static final String RESTRICTION_COLUMNS = """
+            SELECT l.id, l.site_id, l.comment_id, l.subject_id, l.actor_id, l.action, l.reason, l.ground, l.category,
+                   l.facts, l.created_at,
+                   CASE WHEN l.comment_id IS NOT NULL AND EXISTS (SELECT 1 FROM moderation_log p
+                        WHERE p.comment_id = l.comment_id AND p.actor_id IS NULL AND p.action IN ('held', 'rejected'))
+                        THEN 1 ELSE 0 END AS flagged
+            FROM moderation_log l""";
+
+    /**
+     * The decision that restricts the comment now: its latest entry with a ground (or, logged before grounds were
+     * kept, a hold or rejection), while the comment is not published; empty for a published or unknown comment.
+     */
+    public Optional<Restriction> restriction(String commentId) {
+        return jdbi.withHandle(handle -> restriction(handle, commentId));
+    }
+
+    /** {@link #restriction(String)} within the caller's transaction. */
+    public static Optional<Restriction> restriction(Handle handle, String commentId) {
+        return handle.createQuery(RESTRICTION_COLUMNS + """
+                         JOIN comments c ON c.id = l.comment_id
+                        WHERE l.comment_id = :comment AND c.status <> 'published'
+                        AND (l.ground IS NOT NULL OR l.action IN ('held', 'rejected', 'reject'))
+                        ORDER BY l.created_at DESC, l.id DESC LIMIT 1""")
+                .bind("comment", commentId)
+                .map((rs, ctx) -> restrictionOf(rs))
+                .findOne();
+    }
+
+    /** The bans and suspensions of an account, newest first, for its statements and data export. */
+    public List<Restriction> accountRestrictions(String accountId) {
+        return jdbi.withHandle(handle -> handle.createQuery(RESTRICTION_COLUMNS + """
+                         WHERE l.subject_id = :account AND l.comment_id IS NULL AND l.action IN ('ban', 'suspend')
+                        ORDER BY l.created_at DESC, l.id DESC""")
+                .bind("account", accountId)
+                .map((rs, ctx) -> restrictionOf(rs))
+                .list());
+    }
+
+    /** The comments of an author that are restricted now, newest first. */
+    public List<String> restrictedComments(String authorId) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT c.id FROM comments c WHERE c.author_id = :author AND c.status <> 'published'
+                        AND EXISTS (SELECT 1 FROM moderation_log l WHERE l.comment_id = c.id
+                            AND (l.ground IS NOT NULL OR l.action IN ('held', 'rejected', 'reject')))
+                        ORDER BY c.created_at DESC, c.id DESC""")
+                .bind("author", authorId)
+                .mapTo(String.class)
+                .list());
+    }
+
+    private static Restriction restrictionOf(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Restriction(rs.getString("id"), rs.getString("site_id"), rs.getString("comment_id"),
+                rs.getString("subject_id"), rs.getString("actor_id"), rs.getString("action"), rs.getString("reason"),
+                rs.getString("ground"), rs.getString("category"), rs.getString("facts"), rs.getInt("flagged") == 1,
+                Instant.ofEpochMilli(rs.getLong("created_at")));
     }
 
     /** Appends one decision to the moderation log. */

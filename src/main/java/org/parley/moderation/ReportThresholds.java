@@ -20,6 +20,7 @@ public final class ReportThresholds {
     private final SiteStore sites;
     private final ModerationStore store;
     private final Clock clock;
+    private final Restrictions restrictions = new Restrictions();
 
     public ReportThresholds(CommentStore comments, StoryStore stories, SiteStore sites, ModerationStore store,
             Clock clock) {
@@ -28,6 +29,11 @@ public final class ReportThresholds {
         this.sites = sites;
         this.store = store;
         this.clock = clock;
+    }
+
+    /** Adds a listener told, in the holding transaction, when reports hold a comment. */
+    public void onRestriction(Restrictions.Listener listener) {
+        restrictions.add(listener);
     }
 
     /** Holds the comment when its open reports reached the site's hold threshold; answers whether it did. */
@@ -43,9 +49,13 @@ public final class ReportThresholds {
         if (open < toHold || comment.status() != CommentStatus.PUBLISHED) {
             return false;
         }
-        jdbi.useTransaction(handle -> comments.hold(handle, CommentStore.find(handle, commentId).orElseThrow()));
-        store.log(new ModerationStore.LogEntry(story.site(), commentId, comment.authorId(), null, "held",
-                "reports: " + open + " readers", null, null, clock.instant()));
+        jdbi.useTransaction(handle -> {
+            comments.hold(handle, CommentStore.find(handle, commentId).orElseThrow());
+            ModerationStore.log(handle, new ModerationStore.LogEntry(story.site(), commentId, comment.authorId(), null,
+                    "held", "reports: " + open + " readers", null, null, clock.instant()),
+                    new ModerationStore.Basis(Facts.GUIDELINES, null, Facts.pipelineFacts(handle, commentId)));
+            restrictions.tell(handle, commentId);
+        });
         return true;
     }
 }

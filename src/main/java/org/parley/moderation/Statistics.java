@@ -14,7 +14,8 @@ import org.parley.classifier.Category;
 
 /**
  * The numbers behind the dashboard's overview: comments per day by status, how often each civility category held
- * or rejected a comment, the busiest stories, and how often moderators overturn the pipeline. Thread-safe.
+ * or rejected a comment, the busiest stories, and how often moderators overturn the pipeline (an upheld appeal,
+ * docs/moderation.md, is always an overturn of the decision it contested). Thread-safe.
  */
 public final class Statistics {
 
@@ -94,12 +95,13 @@ public final class Statistics {
 
             long decisions = handle.createQuery("""
                             SELECT COUNT(*) FROM moderation_log WHERE site_id = :site AND created_at >= :since
-                            AND action IN ('approve', 'reject') AND actor_id IS NOT NULL""")
+                            AND action IN ('approve', 'reject', 'appeal_upheld') AND actor_id IS NOT NULL""")
                     .bind("site", siteId).bind("since", since.toEpochMilli()).mapTo(Long.class).one();
             long overturned = handle.createQuery("""
                             SELECT COUNT(*) FROM moderation_log d
                             WHERE d.site_id = :site AND d.created_at >= :since AND d.actor_id IS NOT NULL
-                            AND ((d.action = 'approve' AND EXISTS (SELECT 1 FROM moderation_log p
+                            AND ((d.action = 'appeal_upheld')
+                              OR (d.action = 'approve' AND EXISTS (SELECT 1 FROM moderation_log p
                                     WHERE p.comment_id = d.comment_id AND p.actor_id IS NULL
                                     AND p.action IN ('held', 'rejected')))
                               OR (d.action = 'reject' AND EXISTS (SELECT 1 FROM moderation_log p

@@ -40,6 +40,7 @@ public final class Submissions {
     private final Clock clock;
     private final SubmissionMeters meters;
     private final GroupCommit writes;
+    private final Restrictions restrictions = new Restrictions();
 
     /** Submissions scored with one classifier for every site. */
     public Submissions(CommentStore comments, SiteStore sites, Classifier classifier, Pipeline pipeline,
@@ -68,6 +69,11 @@ public final class Submissions {
         this.pipeline = pipeline;
         this.editWindows = editWindows;
         this.clock = clock;
+    }
+
+    /** Adds a listener told, in the storing transaction, when the pipeline holds or rejects a submission. */
+    public void onRestriction(Restrictions.Listener listener) {
+        restrictions.add(listener);
     }
 
     /** Posts a new comment, or a reply when {@code parentId} is not null. */
@@ -156,7 +162,7 @@ public final class Submissions {
      * Records the pipeline's decision in the moderation log (a moderator's decisions are logged elsewhere), in the
      * transaction that stores the comment: one write per post, and no comment without its log entry.
      */
-    private static void log(Handle handle, Submission submission, String commentId, Verdict verdict,
+    private void log(Handle handle, Submission submission, String commentId, Verdict verdict,
             String scoresJson) {
         String action = switch (verdict.status()) {
             case PUBLISHED -> "published";
@@ -166,7 +172,10 @@ public final class Submissions {
         String reasons = verdict.reasons().stream().map(Reason::code).reduce((a, b) -> a + ", " + b).orElse(null);
         ModerationStore.log(handle, new ModerationStore.LogEntry(submission.story().site(), commentId,
                 submission.author().id(), null, action, reasons, scoresJson,
-                submission.modelVersion(), submission.now()), (String) null);
+                submission.modelVersion(), submission.now()), Facts.ofVerdict(submission, verdict));
+        if (verdict.status() != CommentStatus.PUBLISHED) {
+            restrictions.tell(handle, commentId);
+        }
     }
 
     private static String scoresJson(Submission submission) {

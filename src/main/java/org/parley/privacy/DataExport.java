@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.parley.notice.NoticeStore;
@@ -19,7 +21,8 @@ import org.parley.notice.NoticeStore;
  * password hash), comments with every revision and their moderation status, respects, reports, private
  * disagreements, sessions and API tokens (when and what, never their secrets), moderation actions about them (the
  * moderator's identity left out), the notices of illegal content they sent (with the name and e-mail they gave),
- * the sites they moderate, and the hashed addresses still kept. Read in one transaction, so the parts agree.
+ * the sites they moderate, and the hashed addresses still kept. Read in one transaction, so the parts agree; parts
+ * other packages add ({@link #include}: the statements of reasons and appeals) are read right after it.
  * Thread-safe.
  */
 public final class DataExport {
@@ -33,13 +36,25 @@ public final class DataExport {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final Map<String, Function<String, Object>> parts = new ConcurrentSkipListMap<>();
 
     public DataExport(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
     }
 
+    /** Adds a part of the export another package keeps: {@code part} gives it for an account's id. */
+    public void include(String name, Function<String, Object> part) {
+        parts.put(name, part);
+    }
+
     public Map<String, Object> of(String accountId, String currentSessionHash) {
+        Map<String, Object> export = gather(accountId, currentSessionHash);
+        parts.forEach((name, part) -> export.put(name, part.apply(accountId)));
+        return export;
+    }
+
+    private Map<String, Object> gather(String accountId, String currentSessionHash) {
         return jdbi.inTransaction(handle -> {
             Map<String, Object> export = new LinkedHashMap<>();
             export.put("exportedAt", clock.instant().toString());

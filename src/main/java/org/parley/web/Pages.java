@@ -42,6 +42,11 @@ public final class Pages {
         sendAccountPage(ctx, "account/reset.html");
     }
 
+    /** Serves the page a notifier's appeal link opens: a form for the reasons of the appeal. */
+    public void appeal(Context ctx) {
+        sendAccountPage(ctx, "account/appeal.html");
+    }
+
     /** Serves the page an unsubscribe link opens: one button that posts back to the same address. */
     public void unsubscribe(Context ctx) {
         sendAccountPage(ctx, "account/unsubscribe.html");

@@ -138,6 +138,20 @@ final class RouteTable {
                     + w.notice() + "/decision", Map.of("action", "dismiss", "reason", "Lawful criticism.")),
                     MODERATORS_OF_THIS_SITE),
 
+            row("GET", "/api/v1/comments/{id}/statement", w -> get("/api/v1/comments/"
+                    + w.refusedComment(w.commenter) + "/statement"), "401 200 403 200 403 200 403 200 200"),
+            row("GET", "/api/v1/me/restricted-comments", w -> get("/api/v1/me/restricted-comments"
+                    + w.threadQuery()), SIGNED_IN),
+            row("POST", "/api/v1/appeals", w -> with("/api/v1/appeals", Map.of("commentId",
+                    w.refusedComment(w.commenter), "reason", "Please read it again.")),
+                    "401 201 403 403 403 403 403 403 403"),
+            row("GET", "/api/v1/moderation/appeals", w -> get("/api/v1/moderation/appeals?site=" + World.SITE),
+                    MODERATORS_OF_THIS_SITE),
+            row("POST", "/api/v1/moderation/appeals/{id}/decision", w -> with("/api/v1/moderation/appeals/"
+                    + w.openAppeal() + "/decision", Map.of("outcome", "dismissed", "reason", "It stands.")),
+                    MODERATORS_OF_THIS_SITE),
+            row("GET", "/account/appeal", w -> get("/account/appeal?token=x"), ANYONE),
+
             row("GET", "/api/v1/moderation/sites", w -> get("/api/v1/moderation/sites"), SIGNED_IN),
             row("GET", "/api/v1/moderation/queue", w -> get("/api/v1/moderation/queue?site=" + World.SITE),
                     MODERATORS_OF_THIS_SITE),

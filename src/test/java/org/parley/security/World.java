@@ -204,6 +204,23 @@ final class World {
         return id;
     }
 
+    /** A fresh comment on this site by the author that the pipeline refuses (held or rejected): restricted. */
+    String refusedComment(Caller author) {
+        JsonNode posted = author.sendOk(baseUrl(), "POST", "/api/v1/comments", Map.of("site", SITE,
+                "url", articleUrl(), "body", "Shut up you stupid idiot, you are a worthless piece of garbage, "
+                        + counter.incrementAndGet() + " times over."));
+        if ("published".equals(posted.get("status").asText())) {
+            throw new IllegalStateException("the pipeline published a comment meant to be refused");
+        }
+        return posted.get("comment").get("id").asText();
+    }
+
+    /** An open appeal of the commenter's against the pipeline's refusal of a fresh comment. */
+    String openAppeal() {
+        return commenter.sendOk(baseUrl(), "POST", "/api/v1/appeals", Map.of("commentId",
+                refusedComment(commenter), "reason", "Please read it again.")).get("appeal").get("id").asText();
+    }
+
     /** A fresh reader who has written on this site, to be acted on. */
     String author() {
         Caller author = freshReader();

@@ -59,6 +59,17 @@ public final class MailServer implements BeforeAllCallback, AfterAllCallback {
         return client;
     }
 
+    /** A new reader signed up through the API who opened the verification link (mailed in English). */
+    public ApiClient verifiedReader(String email, String name) {
+        ApiClient reader = server.client();
+        reader.signUp(email, name);
+        String link = Mailbox.link(mailbox.awaitSubject(email, "Confirm your e-mail address"),
+                "/account/verify?token=");
+        assertThat(server.client().post("/api/v1/auth/verify", Map.of("token", Mailbox.token(link))).status())
+                .isEqualTo(200);
+        return reader;
+    }
+
     /** A client signed in as the admin. */
     public ApiClient admin() {
         return admin;

@@ -263,6 +263,30 @@ final class DashboardPage {
                 .findFirst();
     }
 
+    // ---- the appeals queue (appeals.js) ----
+
+    /** The text of an open appeal in the appeals view, once it shows. */
+    String appeal(String appealId) {
+        return wait.until(d -> driver.findElements(By.cssSelector(appealItem(appealId))).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null)).getText();
+    }
+
+    /** Decides an open appeal (upheld or dismissed) with reasons and waits until it leaves the queue. */
+    void decideAppeal(String appealId, String outcome, String reasons) {
+        wait.until(d -> driver.findElements(By.cssSelector(appealItem(appealId) + " [data-testid=appeal-reason]"))
+                .stream().findFirst().orElse(null)).sendKeys(reasons);
+        wait.until(d -> driver.findElements(By.cssSelector(appealItem(appealId) + " [data-testid=appeal-" + outcome
+                + "]")).stream().findFirst().map(button -> {
+                    button.click();
+                    return true;
+                }).orElse(null));
+        wait.until(d -> driver.findElements(By.cssSelector(appealItem(appealId))).isEmpty());
+    }
+
+    private static String appealItem(String appealId) {
+        return "[data-testid=appeal][data-appeal-id='" + appealId + "']";
+    }
+
     private boolean isCurrent(String text) {
         return findItem(text).map(item -> item.getAttribute("class").contains("current")).orElse(false);
     }

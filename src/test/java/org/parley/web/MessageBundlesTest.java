@@ -52,7 +52,8 @@ class MessageBundlesTest {
         "admin, admin/overview.js", "admin, admin/queue.js", "admin, admin/settings.js", "admin, admin/users.js",
         "admin, admin/sites.js", "admin, admin/webhooks.js", "admin, admin/index.html", "account, account/account.js",
         "account, account/verify.html", "account, account/reset.html", "account, account/unsubscribe.html",
-        "admin, common/page.js", "account, common/page.js"})
+        "admin, common/page.js", "account, common/page.js", "widget+more, widget/statement.js", "admin, admin/appeals.js",
+        "account, account/appeal.html", "admin, admin/transparency.js", "admin, admin/stories.js"})
     void every_key_a_script_asks_for_is_in_english(String part, String script) throws IOException {
         Set<String> english = keys(bundle(part, "en"));
         Matcher keys = LITERAL_KEY.matcher(text("/web/" + script));

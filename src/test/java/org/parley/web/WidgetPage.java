@@ -319,6 +319,37 @@ final class WidgetPage {
                 .filter(target::equals).orElse(null));
     }
 
+    // ---- one's own comments awaiting or refused: the statement of reasons and the appeal (statement.js) ----
+
+    /** Posts a comment the pipeline refuses; answers its id once it shows among the reader's own refused ones. */
+    String postRefused(String text) {
+        type("[data-testid=comment-form] [data-testid=comment-input]", text);
+        click("[data-testid=comment-form] [data-testid=submit-comment]");
+        // The post, then the list's own request and module: longer than one step on a busy machine.
+        return new WebDriverWait(driver, PATIENCE.multipliedBy(3)).ignoring(StaleElementReferenceException.class)
+                .until(d -> root().findElements(By.cssSelector("[data-testid=mine-comment]")).stream()
+                .filter(item -> item.getText().contains(text)).findFirst().orElse(null))
+                .getAttribute("data-comment-id");
+    }
+
+    /** Opens "Why?" on one's own restricted comment and answers the statement it shows. */
+    String why(String commentId) {
+        click(mine(commentId) + " [data-testid=why]");
+        return element(mine(commentId) + " [data-testid=statement]").getText();
+    }
+
+    /** Appeals the decision on one's own comment and answers the appeal's status once it shows. */
+    String appeal(String commentId, String reason) {
+        type(mine(commentId) + " [data-testid=appeal-reason]", reason);
+        click(mine(commentId) + " [data-testid=appeal-submit]");
+        return wait.until(d -> find(mine(commentId) + " [data-testid=appeal-status]").map(WebElement::getText)
+                .filter(text -> !text.isBlank()).orElse(null));
+    }
+
+    private static String mine(String commentId) {
+        return "[data-testid=mine-comment][data-comment-id='" + commentId + "']";
+    }
+
     private String bodyOf(WebElement comment) {
         return comment.findElements(By.cssSelector(":scope > article [data-testid=comment-body]")).stream()
                 .map(WebElement::getText).findFirst().orElse("");
