@@ -194,6 +194,8 @@ public final class Server implements AutoCloseable {
         HttpServer.ModerationParts moderationParts = moderation(database, accounts, siteStore, storyStore,
                 commentStore, moderationStore, access, queue, storyChanges, editWindows, outbox,
                 clock, new HttpServer.LearningParts(siteModels, training));
+        Notices notices = new Notices(new NoticeStore(database.jdbi()), commentStore, access,
+                new NoticeMails(texts, tokens, settings.mail().configured()), clock);
         HttpServer http = HttpServer.create(new HttpServer.Parts(
                         accounts, siteStore, storyStore, stories, commentStore,
                         new Threads(commentStore, settings.rules()),
@@ -210,11 +212,10 @@ public final class Server implements AutoCloseable {
                         queueSizes::refresh,
                         new HttpServer.MailParts(accountMail, new Guests(accountStore, clock),
                                 new MailedSignups(accounts, accountStore, accountMail)),
-                        new Notices(new NoticeStore(database.jdbi()), commentStore, access,
-                                new NoticeMails(texts, tokens, settings.mail().configured()), clock),
+                        notices,
                         new HttpServer.StoryParts(storyClosing, new StoryBoard(storyStore, clock)),
                         appeals(database, commentStore, moderationStore, access, tokens, texts, submissions,
-                                moderationParts, privacy.export(), clock)),
+                                moderationParts, notices, privacy.export(), clock)),
                 new HttpServer.Options(settings.host(), settings.port(), publicUrl::get, settings.rateLimits(),
                         settings.trustProxy(), settings.maxStreams(), settings.shutdownGrace(),
                         settings.threadCache(), new HttpServer.SignupPolicy(settings.mail().configured(),
@@ -300,9 +301,11 @@ public final class Server implements AutoCloseable {
      */
     private static HttpServer.AppealParts appeals(Database database, CommentStore commentStore,
             ModerationStore moderationStore, ModeratorAccess access, LinkTokens tokens, MailTexts texts,
-            Submissions submissions, HttpServer.ModerationParts moderation, DataExport export, Clock clock) {
+            Submissions submissions, HttpServer.ModerationParts moderation, Notices notices, DataExport export,
+            Clock clock) {
         StatementMails mails = new StatementMails(texts, clock);
         submissions.onRestriction(mails);
+        notices.onRestriction(mails);
         moderation.decisions().onRestriction(mails);
         moderation.reportThresholds().onRestriction(mails);
         moderation.bans().onRestriction(mails::accountRestricted);

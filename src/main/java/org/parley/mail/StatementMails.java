@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.parley.appeal.Appeal;
 import org.parley.appeal.Appeals;
+import org.parley.moderation.ModerationStore;
+import org.parley.moderation.Restriction;
 import org.parley.moderation.Restrictions;
 import org.parley.statement.Statement;
 import org.parley.statement.Statements;
@@ -16,7 +18,8 @@ import org.parley.statement.Statements;
 /**
  * Mails of the Digital Services Act: the statement of reasons to the author of a comment just restricted (one mail
  * per decision, queued in the deciding transaction), and an appeal's outcome with the moderator's reasons to the
- * appellant (the author's account, or the notifier's address). Only verified addresses get them; the mail speaks
+ * appellant (the author's account, or the notifier's address). A hold by the site's policy alone (premoderation, a
+ * new or guest author) is a routine wait, not a judgement, and gets no mail; its statement is there to read. Only verified addresses get them; the mail speaks
  * the language of the comment's site. Thread-safe.
  */
 public final class StatementMails implements Restrictions.Listener, Appeals.Outcomes {
@@ -37,6 +40,9 @@ public final class StatementMails implements Restrictions.Listener, Appeals.Outc
 
     @Override
     public void restricted(Handle handle, String commentId) {
+        if (ModerationStore.restriction(handle, commentId).filter(Restriction::heldByPolicy).isPresent()) {
+            return;
+        }
         Optional<Recipient> author = author(handle, commentId).filter(recipient -> recipient.email() != null);
         Optional<Statement> statement = Statements.ofComment(handle, commentId, clock.instant());
         if (author.isEmpty() || statement.isEmpty()) {

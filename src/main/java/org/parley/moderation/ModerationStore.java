@@ -118,13 +118,22 @@ public final class ModerationStore {
                 .one());
     }
 
-    /** The log's columns a {@link Restriction} maps, with whether the pipeline held or rejected the comment. */
+    /**
+     * SQL: the pipeline's log entry {@code p} gave reasons that come from reading the comment (the classifier, word
+     * lists, the link limit), unlike a hold by policy (premoderation, a new or guest author) or by readers' reports.
+     * Automated detection, as statements of reasons and the transparency report count it.
+     */
+    public static final String CONTENT_REASON =
+            "(p.reason LIKE '%civility.%' OR p.reason LIKE '%words.%' OR p.reason LIKE '%spam.%')";
+
+    /** The log's columns a {@link Restriction} maps, with whether automated means flagged the comment. */
     private static final String RESTRICTION_COLUMNS = """
             SELECT l.id, l.site_id, l.comment_id, l.subject_id, l.actor_id, l.action, l.reason, l.ground, l.category,
                    l.facts, l.created_at,
                    CASE WHEN l.comment_id IS NOT NULL AND EXISTS (SELECT 1 FROM moderation_log p
-                        WHERE p.comment_id = l.comment_id AND p.actor_id IS NULL AND p.action IN ('held', 'rejected'))
-                        THEN 1 ELSE 0 END AS flagged
+                        WHERE p.comment_id = l.comment_id AND p.actor_id IS NULL AND p.action IN ('held', 'rejected')
+                        AND\s""" + CONTENT_REASON + """
+            ) THEN 1 ELSE 0 END AS flagged
             FROM moderation_log l""";
 
     /**

@@ -16,12 +16,22 @@ import java.time.Instant;
  * @param ground {@code guidelines} or {@code illegal}; null on entries logged before grounds were kept
  * @param category the guideline or legal category, or null
  * @param facts the passages as JSON {@code [{category, text}]}, or null
- * @param automatedDetection whether the pipeline held or rejected the comment (automated means flagged it)
+ * @param automatedDetection whether automated means flagged the comment for what it says: the pipeline held or
+ *     rejected it on the classifier, a word list or the link limit ({@link ModerationStore#CONTENT_REASON})
  * @param at when it was decided
  */
 public record Restriction(String logId, String siteId, String commentId, String subjectId, String actorId,
         String action, String reason, String ground, String category, String facts, boolean automatedDetection,
         Instant at) {
+
+    /**
+     * Whether the pipeline held the comment by the site's policy alone (premoderation, a new or guest author), not
+     * for anything it says: a routine wait for a moderator, which no statement mail announces.
+     */
+    public boolean heldByPolicy() {
+        return "held".equals(action) && actorId == null && reason != null
+                && (reason.startsWith("premoderation.") || reason.startsWith("user."));
+    }
 
     /** Whether a person decided it; false when automated means did (the pipeline, readers' reports). */
     public boolean automatedDecision() {

@@ -6,7 +6,7 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Who hears that a comment was restricted (held or rejected by the pipeline, held by reports, rejected by a
- * moderator): told inside the transaction that stores the decision and its log entry, so that what they queue (the
+ * moderator, removed on a notice of illegal content): told inside the transaction that stores the decision and its log entry, so that what they queue (the
  * statement-of-reasons mail) is written exactly when the decision is. Thread-safe.
  */
 public final class Restrictions {
@@ -23,7 +23,7 @@ public final class Restrictions {
         listeners.add(listener);
     }
 
-    void tell(Handle handle, String commentId) {
+    public void tell(Handle handle, String commentId) {
         for (Listener listener : listeners) {
             listener.restricted(handle, commentId);
         }

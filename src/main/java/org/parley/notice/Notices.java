@@ -12,6 +12,7 @@ import org.parley.comment.CommentStatus;
 import org.parley.comment.CommentStore;
 import org.parley.comment.Markdown;
 import org.parley.moderation.ModerationStore;
+import org.parley.moderation.Restrictions;
 import org.parley.problem.Problem;
 import org.parley.problem.ProblemKind;
 import org.parley.site.ModeratorAccess;
@@ -47,6 +48,7 @@ public final class Notices {
         }
     }
 
+    private final Restrictions restrictions = new Restrictions();
     private final NoticeStore store;
     private final CommentStore comments;
     private final ModeratorAccess access;
@@ -66,6 +68,11 @@ public final class Notices {
      * Stores a notice about a published comment and queues its receipt to the notifier. A signed-in notifier's
      * name and e-mail default to the account's; {@code notifier} is null for a signed-out one.
      */
+    /** Adds a listener told, in the deciding transaction, when a notice removes a comment (the statement mail). */
+    public void onRestriction(Restrictions.Listener listener) {
+        restrictions.add(listener);
+    }
+
     public Notice submit(Account notifier, Submission submission) {
         if (!Boolean.TRUE.equals(submission.goodFaith())) {
             throw Problem.unprocessable("good_faith_required", "Confirm that you believe in good faith that the"
@@ -146,6 +153,9 @@ public final class Notices {
                     comment.authorId(), moderator.id(), action == Action.REMOVE ? "reject" : "dismiss_notice", why,
                     null, null, now), new ModerationStore.Basis("illegal", notice.category().code(),
                     action == Action.REMOVE ? facts(notice.category(), comment) : null));
+            if (action == Action.REMOVE) {
+                restrictions.tell(handle, comment.id());
+            }
             List<Notice> decided = open.stream().map(each -> NoticeStore.find(handle, each.id()).orElseThrow())
                     .toList();
             for (Notice each : decided) {

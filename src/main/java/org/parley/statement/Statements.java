@@ -84,7 +84,7 @@ public final class Statements {
         return Optional.of(new Statement(commentId, restriction.decision(),
                 restriction.ground() == null ? "guidelines" : restriction.ground(), restriction.category(),
                 guideline, restriction.automatedDecision() ? null : restriction.reason(), facts(restriction.facts()),
-                restriction.automatedDetection() || restriction.automatedDecision(), restriction.automatedDecision(),
+                restriction.automatedDetection(), restriction.automatedDecision(),
                 restriction.at(), new Statement.Redress(appeal, OUT_OF_COURT, COURTS, redressText(openUntil))));
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.parley.moderation.ModerationStore;
 
 /**
  * Makes transparency reports from what Parley records anyway: the notices, the appeals and the moderation log. It
@@ -22,12 +23,8 @@ public final class TransparencyReports {
     /** The log's actions of a person reviewing a comment the pipeline judged. */
     private static final String REVIEWS = "('approve', 'reject', 'remove', 'appeal_upheld', 'appeal_dismissed')";
 
-    /**
-     * A pipeline entry {@code p} whose reasons come from reading the comment (the classifier, word lists, the link
-     * limit), unlike holds by policy (premoderation, new or guest authors) or by readers' reports.
-     */
-    private static final String AUTOMATED_REASON =
-            "(p.reason LIKE '%civility.%' OR p.reason LIKE '%words.%' OR p.reason LIKE '%spam.%')";
+    /** A pipeline entry {@code p} whose reasons come from reading the comment: automated detection. */
+    private static final String AUTOMATED_REASON = ModerationStore.CONTENT_REASON;
 
     private static final double MILLIS_PER_HOUR = Duration.ofHours(1).toMillis();
 
