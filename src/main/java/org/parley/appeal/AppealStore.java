@@ -22,6 +22,9 @@ public final class AppealStore {
 
     private final Jdbi jdbi;
 
+    /** What an appeal's reason reads once its author deleted their account. */
+    public static final String ERASED_REASON = "(erased with the account)";
+
     public AppealStore(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
@@ -60,6 +63,17 @@ public final class AppealStore {
                 .bind("reason", reason)
                 .bind("id", id)
                 .execute() == 1;
+    }
+
+    /**
+     * Erases what a deleting account wrote in its appeals, within the deletion's transaction: the reasons go, the
+     * appeals stay (their outcome counts in the transparency report) with the already anonymous account.
+     */
+    public static void eraseAppellant(Handle handle, String accountId) {
+        handle.createUpdate("UPDATE appeals SET reason = :erased WHERE appellant_id = :account")
+                .bind("erased", ERASED_REASON)
+                .bind("account", accountId)
+                .execute();
     }
 
     public Optional<Appeal> find(String id) {

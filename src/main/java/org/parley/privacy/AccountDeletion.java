@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
+import org.parley.appeal.AppealStore;
 import org.parley.notice.NoticeStore;
 import org.parley.account.Account;
 import org.parley.account.Passwords;
@@ -21,7 +22,8 @@ import org.parley.store.Ids;
  * kept under "deleted user"); sessions, API tokens, moderator assignments and address hashes go; the account row
  * stays only as an anonymous anchor for what remains (no e-mail, no name, a password nobody knows, marked deleted).
  * Respects, reports and disagreements stay attached to that anonymous row, so counts and queues stay true; the
- * notices of illegal content it sent stay too, without the name and e-mail it gave (NoticeStore).
+ * notices of illegal content it sent stay too, without the name and e-mail it gave (NoticeStore), and so do its
+ * appeals, without the reasons it wrote (AppealStore).
  * The last admin cannot delete themselves (409 {@code last_admin}). Thread-safe.
  */
 public final class AccountDeletion {
@@ -76,6 +78,7 @@ public final class AccountDeletion {
                     .execute();
             comments.anonymizeAuthor(handle, account.id(), removing);
             NoticeStore.eraseNotifier(handle, account.id());
+            AppealStore.eraseAppellant(handle, account.id());
             for (String table : List.of("sessions", "api_tokens", "moderator_sites", "client_addresses")) {
                 handle.createUpdate("DELETE FROM " + table + " WHERE account_id = :id")
                         .bind("id", account.id())

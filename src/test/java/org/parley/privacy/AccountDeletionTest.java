@@ -57,4 +57,23 @@ class AccountDeletionTest {
         assertThatThrownBy(() -> fixtures.accounts.logIn(reader.email(), "correct horse battery"))
                 .isInstanceOf(Problem.class);
     }
+
+    @Test
+    void a_deleted_readers_appeal_stays_for_the_record_without_the_reason_they_wrote() {
+        Fixtures fixtures = new Fixtures(database.database());
+        Account reader = fixtures.reader();
+        var comment = fixtures.comment(reader, fixtures.story());
+        var jdbi = database.database().jdbi();
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        INSERT INTO appeals (id, site_id, comment_id, appellant_id, reason, contested_action, status,
+                            created_at)
+                        VALUES ('appeal-1', :site, :comment, :reader, 'My neighbour Ada can confirm it.', 'rejected',
+                            'upheld', 0)""")
+                .bind("site", Fixtures.SITE).bind("comment", comment.id()).bind("reader", reader.id()).execute());
+
+        deletion(fixtures).delete(reader);
+
+        assertThat(jdbi.withHandle(handle -> handle.createQuery("SELECT reason || '/' || status FROM appeals")
+                .mapTo(String.class).one())).isEqualTo(org.parley.appeal.AppealStore.ERASED_REASON + "/upheld");
+    }
 }
