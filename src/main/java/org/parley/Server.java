@@ -272,7 +272,8 @@ public final class Server implements AutoCloseable {
                 new Statistics(database.jdbi(), clock),
                 editWindows,
                 storyChanges,
-                learning);
+                learning,
+                new org.parley.moderation.CommentSearch(database.jdbi(), database.dialect()));
     }
 
     private static FirstStart createFirstAdmin(Accounts accounts) {

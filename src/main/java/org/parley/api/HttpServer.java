@@ -32,6 +32,7 @@ import org.parley.comment.Reports;
 import org.parley.comment.Respects;
 import org.parley.comment.Threads;
 import org.parley.moderation.Bans;
+import org.parley.moderation.CommentSearch;
 import org.parley.moderation.Decisions;
 import org.parley.moderation.EditWindows;
 import org.parley.moderation.ModerationLog;
@@ -120,7 +121,8 @@ public final class HttpServer {
             Statistics statistics,
             EditWindows editWindows,
             StoryChanges storyChanges,
-            LearningParts learning) {
+            LearningParts learning,
+            CommentSearch search) {
     }
 
     /** What the admins' site-model API needs. */
@@ -187,7 +189,10 @@ public final class HttpServer {
                 new AdminApi(auth, requests, parts.moderation().access(), parts.admin().sites(), parts.accounts(),
                         parts.admin().tokens(), parts.admin().sso()),
                 new HealthApi(parts.databaseHealthy(), parts.registry(), parts.beforeScrape()),
-                stream, cors, new WebAssets(), new Pages(options.publicUrl()));
+                stream, cors, new WebAssets(), new Pages(options.publicUrl()),
+                new SearchApi(auth, parts.moderation().access(), parts.siteStore(), parts.storyStore(),
+                        parts.accounts(), parts.moderation().search(), parts.moderation().editWindows(),
+                        parts.classifier()));
         AtomicReference<org.eclipse.jetty.server.Server> jetty = new AtomicReference<>();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -300,7 +305,7 @@ public final class HttpServer {
     private record Routes(AuthApi auth, ThreadsApi threads, CommentsApi comments, ModerationApi moderation,
             ModelsApi models, ClassifyApi classify, PerspectiveApi perspective, PrivacyApi privacy,
             WebhooksApi webhooks, AdminApi admin, HealthApi health, EventStream stream, Cors cors,
-            WebAssets assets, Pages pages) {
+            WebAssets assets, Pages pages, SearchApi search) {
 
         void register(io.javalin.config.JavalinConfig config) {
             var r = config.routes;
@@ -347,6 +352,7 @@ public final class HttpServer {
             r.get("/api/v1/moderation/users/{id}", moderation::user);         // moderator
             r.get("/api/v1/moderation/log", moderation::log);        // moderator of the site
             r.get("/api/v1/moderation/stats", moderation::stats);    // moderator of the site
+            r.get("/api/v1/moderation/search", search::search);      // moderator of the site
             r.patch("/api/v1/moderation/stories/{id}", moderation::changeStory); // CSRF, moderator of the site
             r.get("/api/v1/moderation/sites/{site}/settings", moderation::settings);       // moderator of the site
             r.patch("/api/v1/moderation/sites/{site}/settings", moderation::changeSettings); // CSRF, moderator
