@@ -1,6 +1,6 @@
 /*
  * Parley's moderation dashboard: signs a moderator in, picks a site and shows one view at a time: the overview,
- * the queues, the log, the settings or (admins) the site's models and webhooks, and the sites, their moderators
+ * the queues, the search, the log, the settings or (admins) the site's models and webhooks, and the sites, their moderators
  * and API tokens. The URL hash (#site=demo&view=queue&queue=pending) names the view, so a reload or a shared
  * link opens the same place.
  */
@@ -14,9 +14,10 @@ import {showOverview} from './overview.js';
 import {showModels} from './models.js';
 import {showWebhooks} from './webhooks.js';
 import {showSites} from './sites.js';
+import {showSearch} from './search.js';
 
 const VIEWS = {overview: showOverview, queue: showQueue, log: showLog, settings: showSettings, models: showModels,
-    webhooks: showWebhooks, sites: showSites};
+    webhooks: showWebhooks, sites: showSites, search: showSearch};
 const session = {user: null, sites: []};
 let stopView = null;
 
