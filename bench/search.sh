@@ -44,7 +44,7 @@ run() {
     local rounds=$ROUNDS
     if [[ -n ${SEED_ONLY:-} ]]; then rounds=0; fi
     java -cp "$classpath" org.parley.moderation.SearchBenchmark --comments "$COMMENTS" --stories "$STORIES" \
-        --authors "$AUTHORS" --rounds "$rounds" "$@" 2>&1 | grep -v ' INFO '
+        --authors "$AUTHORS" --rounds "$rounds" "$@" 2>&1 | grep --line-buffered -v ' INFO '
 }
 
 log "machine: $(nproc) cores, load $(load_average), $(java -version 2>&1 | head -n 1)"

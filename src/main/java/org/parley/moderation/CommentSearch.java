@@ -3,6 +3,7 @@ package org.parley.moderation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 import org.parley.comment.CommentStatus;
@@ -14,20 +15,35 @@ import org.parley.store.Dialect;
  * first, a keyset page at a time, answered as {@link QueueItem}s so the dashboard renders them as queue items.
  * Read-only; the indexes are kept by the database (migration V11_4). Thread-safe.
  *
- * <p>The one dialect difference is the word match: on SQLite the FTS5 table {@code comments_fts}, keyed by the
- * rowid of {@code comments}; on PostgreSQL {@code to_tsvector('simple', body)}, written exactly as the GIN index
- * is, so the planner can choose between that index and walking {@code created_at} for common words.
+ * <p>The dialects differ in the word match. PostgreSQL: {@code to_tsvector('simple', body)}, written exactly as
+ * the GIN index is, so its planner chooses between that index (rare words) and walking {@code created_at} newest
+ * first while checking each row (common words). SQLite's planner cannot weigh an FTS5 match, so the choice is
+ * made here: the matches are counted up to {@link #FEW_MATCHES} first (cheap, from the index alone); fewer, and
+ * the comments are fetched by the rowids FTS5 lists and sorted; as many or more, and the comments are walked
+ * newest first (by {@code created_at}, or the status or author index when those filter) and each is checked
+ * against FTS5 by its rowid until a page is full, which takes about {@code 50 × total / matches} checks. The
+ * {@code CROSS JOIN} of the story keeps SQLite from starting at the site's stories instead. The threshold is
+ * near the square root of 50 × a million, where both ways cost about the same (bench/search.sh).
  */
 public final class CommentSearch {
 
     public static final int PAGE_SIZE = 50;
+    /** On SQLite: below this many matching comments, fetch the matches; from it on, walk newest first. */
+    static final int FEW_MATCHES = 8_000;
 
     private final Jdbi jdbi;
     private final Dialect dialect;
+    private final int fewMatches;
 
     public CommentSearch(Jdbi jdbi, Dialect dialect) {
+        this(jdbi, dialect, FEW_MATCHES);
+    }
+
+    /** With another threshold between SQLite's two ways, so that tests can take both on a few comments. */
+    CommentSearch(Jdbi jdbi, Dialect dialect, int fewMatches) {
         this.jdbi = jdbi;
         this.dialect = dialect;
+        this.fewMatches = fewMatches;
     }
 
     /**
@@ -51,12 +67,33 @@ public final class CommentSearch {
 
     public Page search(Criteria criteria, String cursor) {
         Cursor after = cursor == null || cursor.isEmpty() ? null : Cursor.decode(cursor, 2);
-        StringBuilder sql = new StringBuilder(Queue.ITEM_SELECT).append(" WHERE s.site_id = :site");
-        if (!criteria.words().isEmpty()) {
-            sql.append(dialect == Dialect.SQLITE
-                    ? " AND c.rowid IN (SELECT rowid FROM comments_fts WHERE comments_fts MATCH :words)"
-                    : " AND to_tsvector('simple', c.body) @@ plainto_tsquery('simple', :words)");
+        return jdbi.withHandle(handle -> {
+            StringBuilder sql = new StringBuilder(dialect == Dialect.SQLITE ? Queue.itemSelect("CROSS JOIN")
+                    : Queue.ITEM_SELECT).append(" WHERE s.site_id = :site");
+            if (!criteria.words().isEmpty()) {
+                sql.append(wordMatch(handle, criteria.words()));
+            }
+            return page(handle, sql, criteria, after);
+        });
+    }
+
+    /** The SQL condition for the words, chosen for SQLite by how many comments hold them (see the class comment). */
+    private String wordMatch(Handle handle, SearchWords words) {
+        if (dialect == Dialect.POSTGRESQL) {
+            return " AND to_tsvector('simple', c.body) @@ plainto_tsquery('simple', :words)";
         }
+        int matches = handle.createQuery("SELECT COUNT(*) FROM (SELECT rowid FROM comments_fts"
+                        + " WHERE comments_fts MATCH :words LIMIT " + fewMatches + ")")
+                .bind("words", words.fts5())
+                .mapTo(Integer.class)
+                .one();
+        return matches < fewMatches
+                ? " AND c.rowid IN (SELECT rowid FROM comments_fts WHERE comments_fts MATCH :words)"
+                : " AND EXISTS (SELECT 1 FROM comments_fts WHERE comments_fts MATCH :words"
+                        + " AND comments_fts.rowid = c.rowid)";
+    }
+
+    private Page page(Handle handle, StringBuilder sql, Criteria criteria, Cursor after) {
         if (criteria.authorId() != null) {
             sql.append(" AND c.author_id = :author");
         }
@@ -80,43 +117,41 @@ public final class CommentSearch {
             sql.append(" AND (c.created_at < :k OR (c.created_at = :k AND c.id < :id))");
         }
         sql.append(" ORDER BY c.created_at DESC, c.id DESC LIMIT ").append(PAGE_SIZE + 1);
-        return jdbi.withHandle(handle -> {
-            Query query = handle.createQuery(sql.toString()).bind("site", criteria.site());
-            if (!criteria.words().isEmpty()) {
-                query.bind("words", dialect == Dialect.SQLITE ? criteria.words().fts5() : criteria.words().plain());
-            }
-            if (criteria.authorId() != null) {
-                query.bind("author", criteria.authorId());
-            }
-            if (criteria.authorText() != null) {
-                query.bind("pattern", "%" + likeEscaped(criteria.authorText().toLowerCase(Locale.ROOT)) + "%");
-            }
-            if (criteria.storyId() != null) {
-                query.bind("story", criteria.storyId());
-            }
-            if (criteria.status() != null) {
-                query.bind("status", criteria.status().code());
-            }
-            if (criteria.from() != null) {
-                query.bind("from", criteria.from().toEpochMilli());
-            }
-            if (criteria.to() != null) {
-                query.bind("to", criteria.to().toEpochMilli());
-            }
-            if (after != null) {
-                query.bind("k", after.getLong(0)).bind("id", after.get(1));
-            }
-            List<Queue.Row> rows = query.map(Queue::row).list();
-            boolean more = rows.size() > PAGE_SIZE;
-            List<Queue.Row> page = more ? rows.subList(0, PAGE_SIZE) : rows;
-            String next = null;
-            if (more) {
-                Queue.Row last = page.get(page.size() - 1);
-                next = Cursor.of(Long.toString(last.comment().createdAt().toEpochMilli()), last.comment().id())
-                        .encode();
-            }
-            return new Page(Queue.items(handle, page), next);
-        });
+        Query query = handle.createQuery(sql.toString()).bind("site", criteria.site());
+        if (!criteria.words().isEmpty()) {
+            query.bind("words", dialect == Dialect.SQLITE ? criteria.words().fts5() : criteria.words().plain());
+        }
+        if (criteria.authorId() != null) {
+            query.bind("author", criteria.authorId());
+        }
+        if (criteria.authorText() != null) {
+            query.bind("pattern", "%" + likeEscaped(criteria.authorText().toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (criteria.storyId() != null) {
+            query.bind("story", criteria.storyId());
+        }
+        if (criteria.status() != null) {
+            query.bind("status", criteria.status().code());
+        }
+        if (criteria.from() != null) {
+            query.bind("from", criteria.from().toEpochMilli());
+        }
+        if (criteria.to() != null) {
+            query.bind("to", criteria.to().toEpochMilli());
+        }
+        if (after != null) {
+            query.bind("k", after.getLong(0)).bind("id", after.get(1));
+        }
+        List<Queue.Row> rows = query.map(Queue::row).list();
+        boolean more = rows.size() > PAGE_SIZE;
+        List<Queue.Row> page = more ? rows.subList(0, PAGE_SIZE) : rows;
+        String next = null;
+        if (more) {
+            Queue.Row last = page.get(page.size() - 1);
+            next = Cursor.of(Long.toString(last.comment().createdAt().toEpochMilli()), last.comment().id())
+                    .encode();
+        }
+        return new Page(Queue.items(handle, page), next);
     }
 
     private static String likeEscaped(String text) {

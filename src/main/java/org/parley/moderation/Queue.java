@@ -32,10 +32,15 @@ public final class Queue {
     private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() { };
 
     /** A queue item's columns, its comment's joins and its story (as {@code s}), up to the WHERE clause. */
-    static final String ITEM_SELECT = "SELECT " + CommentStore.SELECT_COLUMNS + """
-            , c.scores, c.model_version, c.reasons AS reasons_json, c.decided_at,
-              s.url AS story_url, s.title AS story_title
-            """ + CommentStore.JOINS + " JOIN stories s ON s.id = c.story_id";
+    static final String ITEM_SELECT = itemSelect("JOIN");
+
+    /** {@link #ITEM_SELECT} with another join of the story: SQLite reads a {@code CROSS JOIN}'s left table first. */
+    static String itemSelect(String storyJoin) {
+        return "SELECT " + CommentStore.SELECT_COLUMNS + """
+                , c.scores, c.model_version, c.reasons AS reasons_json, c.decided_at,
+                  s.url AS story_url, s.title AS story_title
+                """ + CommentStore.JOINS + " " + storyJoin + " stories s ON s.id = c.story_id";
+    }
 
     private final Jdbi jdbi;
 
