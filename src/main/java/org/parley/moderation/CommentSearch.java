@@ -15,21 +15,25 @@ import org.parley.store.Dialect;
  * first, a keyset page at a time, answered as {@link QueueItem}s so the dashboard renders them as queue items.
  * Read-only; the indexes are kept by the database (migration V11_4). Thread-safe.
  *
- * <p>The dialects differ in the word match. PostgreSQL: {@code to_tsvector('simple', body)}, written exactly as
- * the GIN index is, so its planner chooses between that index (rare words) and walking {@code created_at} newest
- * first while checking each row (common words). SQLite's planner cannot weigh an FTS5 match, so the choice is
- * made here: the matches are counted up to {@link #FEW_MATCHES} first (cheap, from the index alone); fewer, and
- * the comments are fetched by the rowids FTS5 lists and sorted; as many or more, and the comments are walked
- * newest first (by {@code created_at}, or the status or author index when those filter) and each is checked
- * against FTS5 by its rowid until a page is full, which takes about {@code 50 × total / matches} checks. The
- * {@code CROSS JOIN} of the story keeps SQLite from starting at the site's stories instead. The threshold is
- * near the square root of 50 × a million, where both ways cost about the same (bench/search.sh).
+ * <p>The dialects differ in the word match: PostgreSQL matches {@code to_tsvector('simple', body)}, written
+ * exactly as the GIN index is; SQLite the FTS5 table. On both the plan is chosen here, by the number of matches
+ * counted from the index alone up to {@link #FEW_MATCHES} (a few milliseconds): neither planner judges a word
+ * search well (PostgreSQL's in {@link #postgresWordMatch}). On SQLite: fewer matches, and the comments are
+ * fetched by the rowids FTS5 lists, then sorted. As many or more, and FTS5's rowids are gathered once into a set
+ * (the unary {@code +} keeps SQLite from driving by them) while the comments are walked newest first, by {@code created_at} or the status or author index when those filter, until a page is
+ * full: about {@code 50 × total / matches} rows. Checking each row against FTS5 by its rowid instead costs a pass
+ * over the word's whole doclist per row (measured: 90 s for one page of a word in a tenth of a million comments).
+ * The comments are the outer loop ({@link Queue#ITEM_SELECT_COMMENTS_FIRST}), else SQLite starts at the site's
+ * stories or the authors and sorts everything. The threshold is near the square root of 50 × a million, where
+ * both ways cost about the same (bench/search.sh).
  */
 public final class CommentSearch {
 
     public static final int PAGE_SIZE = 50;
     /** On SQLite: below this many matching comments, fetch the matches; from it on, walk newest first. */
     static final int FEW_MATCHES = 8_000;
+    /** Up to this many authors matching a name, the search names them; beyond, it asks by a subquery. */
+    static final int MANY_AUTHORS = 500;
 
     private final Jdbi jdbi;
     private final Dialect dialect;
@@ -67,39 +71,86 @@ public final class CommentSearch {
 
     public Page search(Criteria criteria, String cursor) {
         Cursor after = cursor == null || cursor.isEmpty() ? null : Cursor.decode(cursor, 2);
-        return jdbi.withHandle(handle -> {
-            StringBuilder sql = new StringBuilder(dialect == Dialect.SQLITE ? Queue.itemSelect("CROSS JOIN")
-                    : Queue.ITEM_SELECT).append(" WHERE s.site_id = :site");
-            if (!criteria.words().isEmpty()) {
-                sql.append(wordMatch(handle, criteria.words()));
-            }
-            return page(handle, sql, criteria, after);
-        });
+        // PostgreSQL: one transaction, so that the planner settings below (SET LOCAL) end with it.
+        return dialect == Dialect.POSTGRESQL ? jdbi.inTransaction(handle -> search(handle, criteria, after))
+                : jdbi.withHandle(handle -> search(handle, criteria, after));
+    }
+
+    private Page search(Handle handle, Criteria criteria, Cursor after) {
+        StringBuilder sql = new StringBuilder(dialect == Dialect.SQLITE ? Queue.ITEM_SELECT_COMMENTS_FIRST
+                : Queue.ITEM_SELECT).append(" WHERE s.site_id = :site");
+        if (!criteria.words().isEmpty()) {
+            sql.append(wordMatch(handle, criteria.words()));
+        }
+        return page(handle, sql, criteria, after);
     }
 
     /** The SQL condition for the words, chosen for SQLite by how many comments hold them (see the class comment). */
     private String wordMatch(Handle handle, SearchWords words) {
         if (dialect == Dialect.POSTGRESQL) {
-            return " AND to_tsvector('simple', c.body) @@ plainto_tsquery('simple', :words)";
+            return postgresWordMatch(handle, words);
         }
         int matches = handle.createQuery("SELECT COUNT(*) FROM (SELECT rowid FROM comments_fts"
                         + " WHERE comments_fts MATCH :words LIMIT " + fewMatches + ")")
                 .bind("words", words.fts5())
                 .mapTo(Integer.class)
                 .one();
-        return matches < fewMatches
-                ? " AND c.rowid IN (SELECT rowid FROM comments_fts WHERE comments_fts MATCH :words)"
-                : " AND EXISTS (SELECT 1 FROM comments_fts WHERE comments_fts MATCH :words"
-                        + " AND comments_fts.rowid = c.rowid)";
+        return (matches < fewMatches ? " AND c.rowid" : " AND +c.rowid")
+                + " IN (SELECT rowid FROM comments_fts WHERE comments_fts MATCH :words)";
+    }
+
+    /**
+     * PostgreSQL's planner multiplies the shares of the words as if they were independent, and words of different
+     * topics are rarer together than that: trusting its guess, it walked half a million comments for a pair found
+     * in a few hundred (7 s). So the matches are counted here too, through the GIN index alone (the other ways
+     * switched off for that count), and the plan is chosen by the count: few, and their ids are fetched first by
+     * the index (an {@code ARRAY} subquery is planned and run on its own); many, and the comments are walked newest
+     * first with bitmap scans switched off, so that it never fetches every match to sort them.
+     */
+    private String postgresWordMatch(Handle handle, SearchWords words) {
+        String match = "to_tsvector('simple', body) @@ plainto_tsquery('simple', :words)";
+        handle.execute("SET LOCAL enable_seqscan = off");
+        handle.execute("SET LOCAL enable_indexscan = off");
+        int matches = handle.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM comments WHERE " + match
+                        + " LIMIT " + fewMatches + ") m")
+                .bind("words", words.plain())
+                .mapTo(Integer.class)
+                .one();
+        handle.execute("RESET enable_seqscan");
+        handle.execute("RESET enable_indexscan");
+        if (matches < fewMatches) {
+            return " AND c.id = ANY (ARRAY (SELECT id FROM comments WHERE " + match + "))";
+        }
+        handle.execute("SET LOCAL enable_bitmapscan = off");
+        return " AND to_tsvector('simple', c.body) @@ plainto_tsquery('simple', :words)";
+    }
+
+    /**
+     * The accounts whose display name or e-mail address holds the text, up to {@link #MANY_AUTHORS}: named to the
+     * planner as a list, they let it count on few comments and use the author index (a subquery looks, to
+     * PostgreSQL, like a fixed share of all authors, and it then walks every comment newest first).
+     */
+    private static List<String> authorsLike(Handle handle, String text) {
+        return handle.createQuery("SELECT id FROM accounts WHERE lower(display_name) LIKE :pattern ESCAPE '!'"
+                        + " OR lower(email) LIKE :pattern ESCAPE '!' LIMIT " + (MANY_AUTHORS + 1))
+                .bind("pattern", "%" + likeEscaped(text.toLowerCase(Locale.ROOT)) + "%")
+                .mapTo(String.class)
+                .list();
     }
 
     private Page page(Handle handle, StringBuilder sql, Criteria criteria, Cursor after) {
         if (criteria.authorId() != null) {
             sql.append(" AND c.author_id = :author");
         }
-        if (criteria.authorText() != null) {
+        List<String> authors = criteria.authorText() == null ? List.of() : authorsLike(handle, criteria.authorText());
+        if (criteria.authorText() != null && authors.isEmpty()) {
+            return new Page(List.of(), null);
+        }
+        if (authors.size() > MANY_AUTHORS) {
             sql.append(" AND c.author_id IN (SELECT id FROM accounts WHERE lower(display_name) LIKE :pattern"
                     + " ESCAPE '!' OR lower(email) LIKE :pattern ESCAPE '!')");
+        } else if (!authors.isEmpty()) {
+            sql.append(" AND c.author_id IN (<authors>)");
         }
         if (criteria.storyId() != null) {
             sql.append(" AND c.story_id = :story");
@@ -124,8 +175,10 @@ public final class CommentSearch {
         if (criteria.authorId() != null) {
             query.bind("author", criteria.authorId());
         }
-        if (criteria.authorText() != null) {
+        if (authors.size() > MANY_AUTHORS) {
             query.bind("pattern", "%" + likeEscaped(criteria.authorText().toLowerCase(Locale.ROOT)) + "%");
+        } else if (!authors.isEmpty()) {
+            query.bindList("authors", authors);
         }
         if (criteria.storyId() != null) {
             query.bind("story", criteria.storyId());

@@ -34,8 +34,15 @@ public final class Queue {
     /** A queue item's columns, its comment's joins and its story (as {@code s}), up to the WHERE clause. */
     static final String ITEM_SELECT = itemSelect("JOIN");
 
-    /** {@link #ITEM_SELECT} with another join of the story: SQLite reads a {@code CROSS JOIN}'s left table first. */
-    static String itemSelect(String storyJoin) {
+    /**
+     * {@link #ITEM_SELECT} for SQLite with the comment as the outer loop, so that its planner walks the comments'
+     * own indexes: SQLite never reorders a {@code CROSS JOIN}, whose left table it reads first. PostgreSQL has no
+     * {@code CROSS JOIN … ON}.
+     */
+    static final String ITEM_SELECT_COMMENTS_FIRST = itemSelect("CROSS JOIN")
+            .replace("\nJOIN accounts a ON", "\nCROSS JOIN accounts a ON");
+
+    private static String itemSelect(String storyJoin) {
         return "SELECT " + CommentStore.SELECT_COLUMNS + """
                 , c.scores, c.model_version, c.reasons AS reasons_json, c.decided_at,
                   s.url AS story_url, s.title AS story_title
@@ -157,15 +164,22 @@ public final class Queue {
         if (rows.isEmpty()) {
             return records;
         }
-        handle.createQuery("""
-                        SELECT author_id,
-                               SUM(CASE WHEN status = 'published' THEN 1 ELSE 0 END) AS published,
-                               SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END) AS pending,
-                               SUM(CASE WHEN status = 'rejected' THEN 1 ELSE 0 END) AS rejected
-                        FROM comments WHERE author_id IN (<authors>) GROUP BY author_id""")
+        // Counted per status from the index (author_id, status) alone, then folded here.
+        handle.createQuery("SELECT author_id, status, COUNT(*) AS n FROM comments WHERE author_id IN (<authors>)"
+                        + " GROUP BY author_id, status")
                 .bindList("authors", rows.stream().map(row -> row.comment().authorId()).distinct().toList())
-                .map((rs, ctx) -> records.put(rs.getString("author_id"), new QueueItem.AuthorRecord(
-                        rs.getLong("published"), rs.getLong("pending"), rs.getLong("rejected"))))
+                .map((rs, ctx) -> {
+                    QueueItem.AuthorRecord before = records.getOrDefault(rs.getString("author_id"),
+                            new QueueItem.AuthorRecord(0, 0, 0));
+                    long n = rs.getLong("n");
+                    records.put(rs.getString("author_id"), switch (rs.getString("status")) {
+                        case "published" -> new QueueItem.AuthorRecord(n, before.pending(), before.rejected());
+                        case "pending" -> new QueueItem.AuthorRecord(before.published(), n, before.rejected());
+                        case "rejected" -> new QueueItem.AuthorRecord(before.published(), before.pending(), n);
+                        default -> before;
+                    });
+                    return null;
+                })
                 .list();
         return records;
     }

@@ -14,8 +14,8 @@ import org.parley.testing.ApiClient;
 import org.parley.testing.TestServer;
 
 /**
- * Both of SQLite's ways to match words (fetch the few matches, or walk newest first and check each) answer the
- * same comments in the same order; on PostgreSQL the threshold changes nothing, and the answers are the same too.
+ * Both ways to match words (fetch the few matches and sort them, or walk newest first checking each against the
+ * matches) answer the same comments in the same order, on SQLite and on PostgreSQL.
  */
 class CommentSearchTest {
 
