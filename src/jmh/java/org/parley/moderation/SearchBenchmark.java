@@ -33,6 +33,8 @@ import org.parley.store.Ids;
  * SearchBenchmark (--data DIR | --database URL --user U --password P) [--comments 1000000] [--stories 3000]
  *                 [--authors 40000] [--rounds 40] [--seed 1]
  * </pre>
+ *
+ * <p>A program, run once on one thread; nothing in it is shared.
  */
 public final class SearchBenchmark {
 
