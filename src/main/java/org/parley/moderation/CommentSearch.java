@@ -20,8 +20,10 @@ import org.parley.store.Dialect;
  * counted from the index alone up to {@link #FEW_MATCHES} (a few milliseconds): neither planner judges a word
  * search well (PostgreSQL's in {@link #postgresWordMatch}). On SQLite: fewer matches, and the comments are
  * fetched by the rowids FTS5 lists, then sorted. As many or more, and FTS5's rowids are gathered once into a set
- * (the unary {@code +} keeps SQLite from driving by them) while the comments are walked newest first, by {@code created_at} or the status or author index when those filter, until a page is
- * full: about {@code 50 × total / matches} rows. Checking each row against FTS5 by its rowid instead costs a pass
+ * (the unary {@code +} keeps SQLite from driving by them), first only those at or above the smallest rowid among
+ * the newest {@link #WINDOW} comments (see {@link #window}), then, when that window holds no full page, all of
+ * them, while the comments are walked newest first, by {@code created_at} or the status or author index when
+ * those filter, until a page is full: about {@code 50 × total / matches} rows. Checking each row against FTS5 by its rowid instead costs a pass
  * over the word's whole doclist per row (measured: 90 s for one page of a word in a tenth of a million comments).
  * The comments are the outer loop ({@link Queue#ITEM_SELECT_COMMENTS_FIRST}), else SQLite starts at the site's
  * stories or the authors and sorts everything. The threshold is near the square root of 50 × a million, where
@@ -30,24 +32,32 @@ import org.parley.store.Dialect;
 public final class CommentSearch {
 
     public static final int PAGE_SIZE = 50;
-    /** On SQLite: below this many matching comments, fetch the matches; from it on, walk newest first. */
+    /** Below this many matching comments, fetch the matches; from it on, walk newest first. */
     static final int FEW_MATCHES = 8_000;
+    /** On SQLite, walking newest first: how many of the newest comments the first, windowed try reads. */
+    private static final int WINDOW = 2_000;
+    private static final String WINDOW_SET = "{{window-set}}";
+    private static final String WINDOW_ROWS = "{{window-rows}}";
     /** Up to this many authors matching a name, the search names them; beyond, it asks by a subquery. */
     static final int MANY_AUTHORS = 500;
 
     private final Jdbi jdbi;
     private final Dialect dialect;
     private final int fewMatches;
+    private final int window;
+    private final int pageSize;
 
     public CommentSearch(Jdbi jdbi, Dialect dialect) {
-        this(jdbi, dialect, FEW_MATCHES);
+        this(jdbi, dialect, FEW_MATCHES, WINDOW, PAGE_SIZE);
     }
 
-    /** With another threshold between SQLite's two ways, so that tests can take both on a few comments. */
-    CommentSearch(Jdbi jdbi, Dialect dialect, int fewMatches) {
+    /** With other thresholds, windows and pages, so that tests can take every way on a few comments. */
+    CommentSearch(Jdbi jdbi, Dialect dialect, int fewMatches, int window, int pageSize) {
         this.jdbi = jdbi;
         this.dialect = dialect;
         this.fewMatches = fewMatches;
+        this.window = window;
+        this.pageSize = pageSize;
     }
 
     /**
@@ -95,8 +105,10 @@ public final class CommentSearch {
                 .bind("words", words.fts5())
                 .mapTo(Integer.class)
                 .one();
-        return (matches < fewMatches ? " AND c.rowid" : " AND +c.rowid")
-                + " IN (SELECT rowid FROM comments_fts WHERE comments_fts MATCH :words)";
+        return matches < fewMatches
+                ? " AND c.rowid IN (SELECT rowid FROM comments_fts WHERE comments_fts MATCH :words)"
+                : " AND +c.rowid IN (SELECT rowid FROM comments_fts WHERE comments_fts MATCH :words" + WINDOW_SET + ")"
+                        + WINDOW_ROWS;
     }
 
     /**
@@ -167,8 +179,66 @@ public final class CommentSearch {
         if (after != null) {
             sql.append(" AND (c.created_at < :k OR (c.created_at = :k AND c.id < :id))");
         }
-        sql.append(" ORDER BY c.created_at DESC, c.id DESC LIMIT ").append(PAGE_SIZE + 1);
-        Query query = handle.createQuery(sql.toString()).bind("site", criteria.site());
+        sql.append(" ORDER BY c.created_at DESC, c.id DESC LIMIT ").append(pageSize + 1);
+        List<Queue.Row> rows = null;
+        if (sql.indexOf(WINDOW_SET) >= 0) {
+            Window window = window(handle, criteria.site(), after);
+            if (window != null) {
+                rows = rows(handle, sql.toString().replace(WINDOW_SET, " AND rowid >= :windowRowid")
+                        .replace(WINDOW_ROWS, " AND (c.created_at > :windowTime OR (c.created_at = :windowTime"
+                                + " AND c.id >= :windowId))"), criteria, authors, after, window);
+            }
+            if (rows != null && rows.size() <= pageSize) {
+                rows = null;
+            }
+        }
+        if (rows == null) {
+            rows = rows(handle, sql.toString().replace(WINDOW_SET, "").replace(WINDOW_ROWS, ""), criteria, authors,
+                    after, null);
+        }
+        boolean more = rows.size() > pageSize;
+        List<Queue.Row> page = more ? rows.subList(0, pageSize) : rows;
+        String next = null;
+        if (more) {
+            Queue.Row last = page.get(page.size() - 1);
+            next = Cursor.of(Long.toString(last.comment().createdAt().toEpochMilli()), last.comment().id())
+                    .encode();
+        }
+        return new Page(Queue.items(handle, page), next);
+    }
+
+    /**
+     * The newest {@link #WINDOW} (or the window given) comments of the site after the cursor: the smallest rowid among them and the
+     * oldest of them. Every comment in the window has a rowid at least that smallest one, so FTS5's matches from
+     * there on decide each exactly, and a full page found in the window is the page (all else is older). Null
+     * when the site has fewer comments than that: the window would be everything.
+     */
+    private Window window(Handle handle, String site, Cursor after) {
+        Query query = handle.createQuery("SELECT c.rowid AS r, c.created_at AS t, c.id AS id FROM comments c"
+                + " CROSS JOIN stories s ON s.id = c.story_id WHERE s.site_id = :site"
+                + (after == null ? "" : " AND (c.created_at < :k OR (c.created_at = :k AND c.id < :id))")
+                + " ORDER BY c.created_at DESC, c.id DESC LIMIT " + window).bind("site", site);
+        if (after != null) {
+            query.bind("k", after.getLong(0)).bind("id", after.get(1));
+        }
+        List<Window> rows = query.map((rs, ctx) -> new Window(rs.getLong("r"), rs.getLong("t"), rs.getString("id")))
+                .list();
+        if (rows.size() < window) {
+            return null;
+        }
+        Window last = rows.get(rows.size() - 1);
+        return new Window(rows.stream().mapToLong(Window::rowid).min().orElseThrow(), last.time(), last.id());
+    }
+
+    private record Window(long rowid, long time, String id) {
+    }
+
+    private List<Queue.Row> rows(Handle handle, String sql, Criteria criteria, List<String> authors, Cursor after,
+            Window window) {
+        Query query = handle.createQuery(sql).bind("site", criteria.site());
+        if (window != null) {
+            query.bind("windowRowid", window.rowid()).bind("windowTime", window.time()).bind("windowId", window.id());
+        }
         if (!criteria.words().isEmpty()) {
             query.bind("words", dialect == Dialect.SQLITE ? criteria.words().fts5() : criteria.words().plain());
         }
@@ -195,16 +265,7 @@ public final class CommentSearch {
         if (after != null) {
             query.bind("k", after.getLong(0)).bind("id", after.get(1));
         }
-        List<Queue.Row> rows = query.map(Queue::row).list();
-        boolean more = rows.size() > PAGE_SIZE;
-        List<Queue.Row> page = more ? rows.subList(0, PAGE_SIZE) : rows;
-        String next = null;
-        if (more) {
-            Queue.Row last = page.get(page.size() - 1);
-            next = Cursor.of(Long.toString(last.comment().createdAt().toEpochMilli()), last.comment().id())
-                    .encode();
-        }
-        return new Page(Queue.items(handle, page), next);
+        return query.map(Queue::row).list();
     }
 
     private static String likeEscaped(String text) {

@@ -44,8 +44,9 @@ class CommentSearchTest {
     @Test
     void fetching_the_matches_and_walking_newest_first_find_the_same_comments_in_the_same_order() {
         Database database = server.server().database();
-        CommentSearch fetching = new CommentSearch(database.jdbi(), database.dialect(), 1_000);
-        CommentSearch walking = new CommentSearch(database.jdbi(), database.dialect(), 1);
+        CommentSearch fetching = new CommentSearch(database.jdbi(), database.dialect(), 1_000, 2_000, 50);
+        CommentSearch walking = new CommentSearch(database.jdbi(), database.dialect(), 1, 2_000, 50);
+        CommentSearch windowed = new CommentSearch(database.jdbi(), database.dialect(), 1, 4, 50);
         List<CommentSearch.Criteria> searches = List.of(
                 criteria("walrus", null, null), criteria("walrus tusks", null, null),
                 criteria("walrus", authorId, null), criteria("tusks", null, CommentStatus.PUBLISHED),
@@ -53,12 +54,33 @@ class CommentSearchTest {
         for (CommentSearch.Criteria criteria : searches) {
             assertThat(ids(walking.search(criteria, null))).as(criteria.toString())
                     .isEqualTo(ids(fetching.search(criteria, null)));
+            assertThat(ids(windowed.search(criteria, null))).as(criteria.toString())
+                    .isEqualTo(ids(fetching.search(criteria, null)));
         }
         List<String> newestFirst = new ArrayList<>(posted);
         java.util.Collections.reverse(newestFirst);
         assertThat(ids(walking.search(criteria("walrus", null, null), null))).isEqualTo(newestFirst);
         assertThat(ids(walking.search(criteria("tusks", null, null), null))).hasSize(6);
         assertThat(ids(walking.search(criteria("walrus", authorId, null), null))).hasSize(8);
+    }
+
+    @Test
+    void a_window_of_the_newest_comments_answers_a_full_page_and_pages_on_exactly() {
+        Database database = server.server().database();
+        CommentSearch fetching = new CommentSearch(database.jdbi(), database.dialect(), 1_000, 2_000, 5);
+        CommentSearch windowed = new CommentSearch(database.jdbi(), database.dialect(), 1, 8, 5);
+        CommentSearch.Page first = windowed.search(criteria("walrus", null, null), null);
+        assertThat(ids(first)).isEqualTo(ids(fetching.search(criteria("walrus", null, null), null)));
+        List<String> all = new ArrayList<>(ids(first));
+        String cursor = first.nextCursor();
+        while (cursor != null) {
+            CommentSearch.Page next = windowed.search(criteria("walrus", null, null), cursor);
+            all.addAll(ids(next));
+            cursor = next.nextCursor();
+        }
+        List<String> newestFirst = new ArrayList<>(posted);
+        java.util.Collections.reverse(newestFirst);
+        assertThat(all).isEqualTo(newestFirst);
     }
 
     private static CommentSearch.Criteria criteria(String words, String author, CommentStatus status) {
