@@ -42,6 +42,7 @@ import org.parley.comment.Reports;
 import org.parley.comment.Respects;
 import org.parley.comment.Threads;
 import org.parley.moderation.Bans;
+import org.parley.moderation.CommentSearch;
 import org.parley.learning.DecisionExamples;
 import org.parley.learning.SiteClassifiers;
 import org.parley.learning.SiteModelStore;
@@ -292,7 +293,8 @@ public final class Server implements AutoCloseable {
                 editWindows,
                 storyChanges,
                 learning,
-                new TransparencyReports(database.jdbi(), clock));
+                new TransparencyReports(database.jdbi(), clock),
+                new CommentSearch(database.jdbi(), database.dialect()));
     }
 
     /**

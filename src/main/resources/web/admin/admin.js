@@ -1,7 +1,7 @@
 /*
  * Parley's moderation dashboard: signs a moderator in, picks a site and shows one view at a time: the overview,
- * the queues, the stories, the log, the settings or (admins) the site's models and webhooks, and the sites, their moderators
- * and API tokens. The URL hash (#site=demo&view=queue&queue=pending) names the view, so a reload or a shared
+ * the queues, the search, the stories, notices, appeals, the transparency report, the log, the settings or
+ * (admins) the site's models and webhooks, and the sites, their moderators and API tokens. The URL hash (#site=demo&view=queue&queue=pending) names the view, so a reload or a shared
  * link opens the same place.
  */
 import {ApiError, get, post, rememberCsrf} from './api.js';
@@ -18,10 +18,11 @@ import {showTransparency} from './transparency.js';
 import {showNotices} from './notices.js';
 import {showStories} from './stories.js';
 import {showAppeals} from './appeals.js';
+import {showSearch} from './search.js';
 
 const VIEWS = {overview: showOverview, queue: showQueue, log: showLog, settings: showSettings, models: showModels,
     webhooks: showWebhooks, sites: showSites, transparency: showTransparency, notices: showNotices,
-    stories: showStories, appeals: showAppeals};
+    stories: showStories, appeals: showAppeals, search: showSearch};
 const session = {user: null, sites: []};
 let stopView = null;
 

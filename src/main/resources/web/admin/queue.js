@@ -58,20 +58,28 @@ function layout(state, context) {
         empty: el('p', {class: 'empty', testid: 'queue-empty', hidden: true}, t('queue.empty.' + state.queue)),
         more: el('button', {type: 'button', class: 'more', testid: 'load-more', hidden: true}, t('loadMore')),
         status: statusLine('queue-status'),
-        bulkCount: el('span', {testid: 'bulk-count'}),
-        bulkApprove: el('button', {type: 'button', testid: 'bulk-approve'}, t('bulk.approve')),
-        bulkReject: el('button', {type: 'button', testid: 'bulk-reject'}, t('bulk.reject')),
-        bulkClear: el('button', {type: 'button', class: 'link'}, t('bulk.clear')),
+        ...bulkBarParts(),
         tabs,
     };
-    parts.bulkBar = el('div', {class: 'bulk-bar', testid: 'bulk-bar', hidden: true, role: 'region',
-        'aria-label': t('bulk.region')}, parts.bulkCount, parts.bulkApprove, parts.bulkReject, parts.bulkClear);
     parts.root = el('section', {class: 'queue', 'aria-labelledby': 'queue-heading'},
         el('h2', {id: 'queue-heading', class: 'visually-hidden'}, t('tab.queue')),
         el('nav', {'aria-label': t('tab.queue')}, tabs),
         el('details', {class: 'keys'}, el('summary', {}, t('keys')),
             el('p', {}, t('keys.list'))),
         parts.bulkBar, parts.status, parts.list, parts.empty, parts.more);
+    return parts;
+}
+
+/** The bar of bulk decisions on the selection (the search view has one too): bulkBar and its parts. */
+export function bulkBarParts() {
+    const parts = {
+        bulkCount: el('span', {testid: 'bulk-count'}),
+        bulkApprove: el('button', {type: 'button', testid: 'bulk-approve'}, t('bulk.approve')),
+        bulkReject: el('button', {type: 'button', testid: 'bulk-reject'}, t('bulk.reject')),
+        bulkClear: el('button', {type: 'button', class: 'link'}, t('bulk.clear')),
+    };
+    parts.bulkBar = el('div', {class: 'bulk-bar', testid: 'bulk-bar', hidden: true, role: 'region',
+        'aria-label': t('bulk.region')}, parts.bulkCount, parts.bulkApprove, parts.bulkReject, parts.bulkClear);
     return parts;
 }
 
@@ -191,23 +199,33 @@ async function decideSelected(state, parts, action) {
 
 /** Sends one decision per entry; decided items leave the queue, and the counts are fetched again. */
 async function decide(state, parts, entries, action, reason) {
+    await decideEach(entries, action, reason, parts.status,
+        (entry, comment) => afterDecision(state, entry, action, comment));
+    await refresh(state, parts);
+}
+
+/**
+ * Sends one decision per entry ({item}) in turn, calls after(entry, comment) for each one decided, and says on the
+ * status line how many were decided and what failed (the search view decides this way too).
+ */
+export async function decideEach(entries, action, reason, status, after) {
     const failures = [];
     let done = 0;
     for (const entry of entries) {
         try {
             const comment = await decideOne(entry.item.comment, action, reason);
             done++;
-            afterDecision(state, entry, action, comment);
+            after(entry, comment);
         } catch (error) {
             failures.push(error instanceof ApiError ? error.message : String(error));
         }
     }
     const message = t('decided.' + action, {n: done});
-    showStatus(parts.status, failures.length ? [done ? message : '', ...failures].join(' ').trim() : message,
+    showStatus(status, failures.length ? [done ? message : '', ...failures].join(' ').trim() : message,
         failures.length > 0);
-    await refresh(state, parts);
 }
 
+/** Sends one decision (featuring a held comment approves it first) and answers the comment as it now is. */
 async function decideOne(comment, action, reason) {
     const path = `/api/v1/moderation/comments/${encodeURIComponent(comment.id)}/decision`;
     const body = reason ? {action, reason} : {action};

@@ -1,6 +1,7 @@
 /*
  * The user panel: a dialog with a reader's account, standing (banned or suspended until, last warning) and record,
- * and the actions ban, suspend until a time, lift, and warn. The API's error messages are shown as they come.
+ * and the actions ban, suspend until a time, lift, and warn, then the reader's whole history on the site (every
+ * comment, newest first, 50 at a time, through the search API). The API's error messages are shown as they come.
  */
 import {ApiError, get, post, remove} from './api.js';
 import {announce, el, formatTime, showStatus, statusLine} from './dom.js';
@@ -57,8 +58,43 @@ async function fill(dialog, userId) {
         el('button', {type: 'submit', testid: 'lift'}, t('user.lift'))) : null,
         actionForm(t('user.warn'), 'warn', [textField('message', t('user.message'), true, 'warn-message')],
             act((form) => post(`${path}/warn`, {message: form.get('message')}), t('user.warned', {name}))),
+        history(userId),
         closeButton(dialog));
     dialog.querySelector('h2').focus();
+}
+
+/** The reader's comments on the picked site, newest first, with "load more". */
+function history(userId) {
+    const site = document.getElementById('site-picker').value;
+    const list = el('ol', {class: 'history', testid: 'user-history'});
+    const more = el('button', {type: 'button', class: 'more', testid: 'history-more', hidden: true}, t('loadMore'));
+    const note = el('p', {class: 'hint', testid: 'history-note'}, t('loading'));
+    let cursor = null;
+    const load = async () => {
+        try {
+            const page = await get('/api/v1/moderation/search', {site, author: userId, cursor});
+            list.append(...page.items.map(historyEntry));
+            cursor = page.nextCursor;
+            more.hidden = !cursor;
+            note.textContent = list.children.length === 0 ? t('user.historyEmpty') : '';
+        } catch (error) {
+            note.textContent = error.message;
+        }
+    };
+    more.addEventListener('click', load);
+    load();
+    return el('section', {class: 'user-history', 'aria-labelledby': 'user-history-heading'},
+        el('h3', {id: 'user-history-heading'}, t('user.history')), note, list, more);
+}
+
+function historyEntry(item) {
+    const text = item.plainText ?? item.body ?? '';
+    return el('li', {testid: 'history-entry', 'data-comment-id': item.comment.id},
+        el('time', {datetime: item.comment.createdAt}, formatTime(item.comment.createdAt)), ' ',
+        el('span', {class: `tag status-${item.comment.status}`}, label('status', item.comment.status)), ' ',
+        item.story ? el('a', {href: item.story.url, target: '_blank', rel: 'noopener'},
+            item.story.title || item.story.url) : null,
+        el('p', {class: 'history-text'}, text.length > 280 ? text.slice(0, 280) + '…' : text));
 }
 
 function account(user) {

@@ -32,6 +32,7 @@ import org.parley.comment.Reports;
 import org.parley.comment.Respects;
 import org.parley.comment.Threads;
 import org.parley.moderation.Bans;
+import org.parley.moderation.CommentSearch;
 import org.parley.moderation.Decisions;
 import org.parley.moderation.EditWindows;
 import org.parley.moderation.ModerationLog;
@@ -137,7 +138,8 @@ public final class HttpServer {
             EditWindows editWindows,
             StoryChanges storyChanges,
             LearningParts learning,
-            TransparencyReports transparency) {
+            TransparencyReports transparency,
+            CommentSearch search) {
     }
 
     /** What the admins' site-model API needs. */
@@ -210,7 +212,10 @@ public final class HttpServer {
                 new StoriesApi(auth, requests, parts.moderation().access(), parts.siteStore(), parts.storyStore(),
                         parts.moderation().storyChanges(), parts.story().board()),
                 new AppealsApi(auth, requests, parts.appeals().statements(), parts.appeals().appeals(),
-                        parts.stories(), parts.appeals().clock()));
+                        parts.stories(), parts.appeals().clock()),
+                new SearchApi(auth, parts.moderation().access(), parts.siteStore(), parts.storyStore(),
+                        parts.accounts(), parts.moderation().search(), parts.moderation().editWindows(),
+                        parts.classifier()));
         AtomicReference<org.eclipse.jetty.server.Server> jetty = new AtomicReference<>();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -324,7 +329,7 @@ public final class HttpServer {
             ModelsApi models, ClassifyApi classify, PerspectiveApi perspective, PrivacyApi privacy,
             WebhooksApi webhooks, AdminApi admin, HealthApi health, EventStream stream, Cors cors,
             WebAssets assets, Pages pages, TransparencyApi transparency, NoticesApi notices,
-            StoriesApi stories, AppealsApi appeals) {
+            StoriesApi stories, AppealsApi appeals, SearchApi search) {
 
         void register(io.javalin.config.JavalinConfig config) {
             var r = config.routes;
@@ -381,6 +386,7 @@ public final class HttpServer {
             r.get("/api/v1/moderation/transparency", transparency::report); // moderator of the site
             r.get("/api/v1/moderation/stories", stories::list);      // moderator of the site
             r.patch("/api/v1/moderation/stories/{id}", stories::change); // CSRF, moderator of the site
+            r.get("/api/v1/moderation/search", search::search);      // moderator of the site
             r.get("/api/v1/moderation/sites/{site}/settings", moderation::settings);       // moderator of the site
             r.patch("/api/v1/moderation/sites/{site}/settings", moderation::changeSettings); // CSRF, moderator
             r.get("/api/v1/moderation/sites/{site}/models", models::list);                 // admin

@@ -127,7 +127,7 @@ final class ModerationApi {
         var settings = sites.settings(site);
         Queue.Page page = queue.list(site, kind, ctx.queryParam("cursor"), settings);
         java.time.Duration editWindow = editWindows.forSite(site);
-        List<ItemView> items = page.items().stream().map(item -> itemView(item, editWindow)).toList();
+        List<ItemView> items = page.items().stream().map(item -> itemView(item, editWindow, classifier)).toList();
         ctx.header("Cache-Control", "private, no-store");
         ctx.json(new QueueView(items, page.nextCursor(), queue.counts(site, settings)));
     }
@@ -259,9 +259,9 @@ final class ModerationApi {
 
     /**
      * A queued comment with the passages behind its scores: the classifier runs again on the text (some 40 µs),
-     * so highlights need no stored spans.
+     * so highlights need no stored spans. Search results ({@link SearchApi}) are shown the same way.
      */
-    private ItemView itemView(QueueItem item, java.time.Duration editWindow) {
+    static ItemView itemView(QueueItem item, java.time.Duration editWindow, Classifier classifier) {
         Comment comment = item.comment();
         QueueItem.AuthorRecord record = item.authorRecord();
         String plainText = Markdown.render(comment.body()).plainText();

@@ -3,6 +3,8 @@ package org.parley.moderation;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,6 +13,7 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.parley.comment.Comment;
 import org.parley.comment.CommentStore;
 import org.parley.site.SiteSettings;
@@ -18,7 +21,8 @@ import org.parley.store.Cursor;
 
 /**
  * Reads a site's moderation queues a page at a time: three queries a page (the comments, their reports, their
- * authors' records), however long the page. Thread-safe.
+ * authors' records), however long the page. Moderators' search ({@link CommentSearch}) builds its items the same
+ * way. Thread-safe.
  */
 public final class Queue {
 
@@ -26,6 +30,24 @@ public final class Queue {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Double>> SCORES = new TypeReference<>() { };
     private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() { };
+
+    /** A queue item's columns, its comment's joins and its story (as {@code s}), up to the WHERE clause. */
+    static final String ITEM_SELECT = itemSelect("JOIN");
+
+    /**
+     * {@link #ITEM_SELECT} for SQLite with the comment as the outer loop, so that its planner walks the comments'
+     * own indexes: SQLite never reorders a {@code CROSS JOIN}, whose left table it reads first. PostgreSQL has no
+     * {@code CROSS JOIN … ON}.
+     */
+    static final String ITEM_SELECT_COMMENTS_FIRST = itemSelect("CROSS JOIN")
+            .replace("\nJOIN accounts a ON", "\nCROSS JOIN accounts a ON");
+
+    private static String itemSelect(String storyJoin) {
+        return "SELECT " + CommentStore.SELECT_COLUMNS + """
+                , c.scores, c.model_version, c.reasons AS reasons_json, c.decided_at,
+                  s.url AS story_url, s.title AS story_title
+                """ + CommentStore.JOINS + " " + storyJoin + " stories s ON s.id = c.story_id";
+    }
 
     private final Jdbi jdbi;
 
@@ -40,11 +62,7 @@ public final class Queue {
     public Page list(String siteId, QueueKind kind, String cursor, SiteSettings settings) {
         Cursor after = cursor == null || cursor.isEmpty() ? null : Cursor.decode(cursor, 2);
         return jdbi.withHandle(handle -> {
-            StringBuilder sql = new StringBuilder("SELECT ").append(CommentStore.SELECT_COLUMNS).append("""
-                    , c.scores, c.model_version, c.reasons AS reasons_json, c.decided_at,
-                      s.url AS story_url, s.title AS story_title
-                    """).append(CommentStore.JOINS)
-                    .append(" JOIN stories s ON s.id = c.story_id WHERE s.site_id = :site AND ")
+            StringBuilder sql = new StringBuilder(ITEM_SELECT).append(" WHERE s.site_id = :site AND ")
                     .append(predicate(kind, settings));
             String key = kind == QueueKind.APPROVED ? "c.decided_at" : "c.created_at";
             boolean ascending = kind == QueueKind.PENDING || kind == QueueKind.REPORTED;
@@ -60,22 +78,10 @@ public final class Queue {
             if (after != null) {
                 query.bind("k", after.getLong(0)).bind("id", after.get(1));
             }
-            List<Row> rows = query.map((rs, ctx) -> new Row(CommentStore.comment(rs, ctx),
-                    new QueueItem.StoryRef(rs.getString("story_id"), rs.getString("story_url"),
-                            rs.getString("story_title")),
-                    rs.getString("scores"), rs.getString("model_version"), rs.getString("reasons_json"),
-                    rs.getLong("decided_at"))).list();
+            List<Row> rows = query.map(Queue::row).list();
             boolean more = rows.size() > PAGE_SIZE;
             List<Row> page = more ? rows.subList(0, PAGE_SIZE) : rows;
-            Map<String, List<QueueItem.ReportCount>> reports = reports(handle, page);
-            Map<String, QueueItem.AuthorRecord> records = authorRecords(handle, page);
-            List<QueueItem> items = new ArrayList<>();
-            for (Row row : page) {
-                items.add(new QueueItem(row.comment(), row.story(), parse(row.scores(), SCORES),
-                        row.modelVersion(), row.reasons() == null ? List.of() : parse(row.reasons(), REASONS),
-                        reports.getOrDefault(row.comment().id(), List.of()),
-                        records.get(row.comment().authorId())));
-            }
+            List<QueueItem> items = items(handle, page);
             String next = null;
             if (more) {
                 Row last = page.get(page.size() - 1);
@@ -85,6 +91,29 @@ public final class Queue {
             }
             return new Page(items, next);
         });
+    }
+
+    /** Queue items for rows selected with {@link #ITEM_SELECT}: two more queries, reports and authors' records. */
+    static List<QueueItem> items(Handle handle, List<Row> page) {
+        Map<String, List<QueueItem.ReportCount>> reports = reports(handle, page);
+        Map<String, QueueItem.AuthorRecord> records = authorRecords(handle, page);
+        List<QueueItem> items = new ArrayList<>();
+        for (Row row : page) {
+            items.add(new QueueItem(row.comment(), row.story(), parse(row.scores(), SCORES),
+                    row.modelVersion(), row.reasons() == null ? List.of() : parse(row.reasons(), REASONS),
+                    reports.getOrDefault(row.comment().id(), List.of()),
+                    records.get(row.comment().authorId())));
+        }
+        return items;
+    }
+
+    /** Maps a row selected with {@link #ITEM_SELECT}. */
+    static Row row(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new Row(CommentStore.comment(rs, ctx),
+                new QueueItem.StoryRef(rs.getString("story_id"), rs.getString("story_url"),
+                        rs.getString("story_title")),
+                rs.getString("scores"), rs.getString("model_version"), rs.getString("reasons_json"),
+                rs.getLong("decided_at"));
     }
 
     /** How many comments wait in each queue of a site. */
@@ -135,15 +164,22 @@ public final class Queue {
         if (rows.isEmpty()) {
             return records;
         }
-        handle.createQuery("""
-                        SELECT author_id,
-                               SUM(CASE WHEN status = 'published' THEN 1 ELSE 0 END) AS published,
-                               SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END) AS pending,
-                               SUM(CASE WHEN status = 'rejected' THEN 1 ELSE 0 END) AS rejected
-                        FROM comments WHERE author_id IN (<authors>) GROUP BY author_id""")
+        // Counted per status from the index (author_id, status) alone, then folded here.
+        handle.createQuery("SELECT author_id, status, COUNT(*) AS n FROM comments WHERE author_id IN (<authors>)"
+                        + " GROUP BY author_id, status")
                 .bindList("authors", rows.stream().map(row -> row.comment().authorId()).distinct().toList())
-                .map((rs, ctx) -> records.put(rs.getString("author_id"), new QueueItem.AuthorRecord(
-                        rs.getLong("published"), rs.getLong("pending"), rs.getLong("rejected"))))
+                .map((rs, ctx) -> {
+                    QueueItem.AuthorRecord before = records.getOrDefault(rs.getString("author_id"),
+                            new QueueItem.AuthorRecord(0, 0, 0));
+                    long n = rs.getLong("n");
+                    records.put(rs.getString("author_id"), switch (rs.getString("status")) {
+                        case "published" -> new QueueItem.AuthorRecord(n, before.pending(), before.rejected());
+                        case "pending" -> new QueueItem.AuthorRecord(before.published(), n, before.rejected());
+                        case "rejected" -> new QueueItem.AuthorRecord(before.published(), before.pending(), n);
+                        default -> before;
+                    });
+                    return null;
+                })
                 .list();
         return records;
     }
@@ -159,7 +195,7 @@ public final class Queue {
         }
     }
 
-    private record Row(Comment comment, QueueItem.StoryRef story, String scores, String modelVersion,
+    record Row(Comment comment, QueueItem.StoryRef story, String scores, String modelVersion,
             String reasons, long decidedAt) {
     }
 }

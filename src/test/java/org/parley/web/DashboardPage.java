@@ -205,6 +205,37 @@ final class DashboardPage {
                         .isPresent());
     }
 
+    /** Opens the search view, types the words and searches; waits until results or "no match" show. */
+    void search(String words) {
+        openTab("search");
+        type("search-form", "#search-q", words);
+        click("search-submit");
+        wait.until(d -> !all("[data-testid=search-results] [data-testid=queue-item]").isEmpty()
+                || find("search-empty").filter(WebElement::isDisplayed).isPresent());
+    }
+
+    /** Ticks (or unticks) the selection box of the search result or queue item with the text. */
+    void toggleSelection(String text) {
+        clickInItem(text, "select");
+    }
+
+    /** Waits until the search result or queue item with the text shows the status, in the dashboard's words. */
+    void waitForStatus(String text, String status) {
+        wait.until(d -> findItem(text).map(item -> item.findElement(By.cssSelector(".meta [class*=status-]"))
+                .getText()).filter(status::equals).orElse(null));
+    }
+
+    /** Waits until the open user panel lists {@code count} comments of the reader's history; answers their texts. */
+    List<String> history(int count) {
+        return wait.until(d -> Optional.of(all("[data-testid=history-entry]")).filter(list -> list.size() == count)
+                .map(list -> list.stream().map(WebElement::getText).toList()).orElse(null));
+    }
+
+    /** Clicks "load more" under the open user panel's history. */
+    void moreHistory() {
+        click("history-more");
+    }
+
     /** Waits until an element with the test id shows, and answers it. */
     WebElement waitFor(String testId) {
         return wait.until(d -> find(testId).filter(WebElement::isDisplayed).orElse(null));
