@@ -27,7 +27,9 @@ public record TransparencyReport(String site, LocalDate from, LocalDate to, Inst
      * Restrictions of comments made in the period (held, rejected, removed), on the site's guidelines or on a
      * notice's legal ground.
      *
-     * @param byType restrictions by the log's action: held, rejected (by the pipeline), reject, remove (by people)
+     * @param byType restrictions by the log's action: held, rejected (by the pipeline), reject, remove (by people;
+     *     a removal on a notice is a reject on the ground illegal), and appeal_upheld when an upheld notifier's
+     *     appeal removed a comment
      * @param byGround restrictions by ground: guidelines or illegal
      * @param byCategory restrictions by the guideline or legal category they rest on ({@code other} for the
      *     pipeline's other rules: word lists, link limits, premoderation, reports)

@@ -17,7 +17,11 @@ import org.parley.moderation.ModerationStore;
  */
 public final class TransparencyReports {
 
-    /** The log's actions that restrict a comment: the pipeline's and a moderator's. */
+    /**
+     * The log's actions that restrict a comment: the pipeline's and a moderator's (a notice's removal is a
+     * {@code reject} on the ground {@code illegal}). An upheld appeal restricts too when it removes a comment on a
+     * notifier's appeal ({@code appeal_upheld} on the ground {@code illegal}); it counts under its own action.
+     */
     static final List<String> RESTRICTIONS = List.of("held", "rejected", "reject", "remove");
 
     /** The log's actions of a person reviewing a comment the pipeline judged. */
@@ -81,7 +85,7 @@ public final class TransparencyReports {
                             THEN 1 ELSE 0 END AS automated_detection
                         FROM moderation_log l
                         WHERE l.site_id = :site AND l.created_at >= :start AND l.created_at < :end
-                        AND l.action IN (<actions>)""")
+                        AND (l.action IN (<actions>) OR (l.action = 'appeal_upheld' AND l.ground = 'illegal'))""")
                 .bindList("actions", RESTRICTIONS)
                 .bind("site", siteId).bind("start", period.start().toEpochMilli())
                 .bind("end", period.end().toEpochMilli())
