@@ -73,7 +73,8 @@ class AccountDeletionTest {
 
         deletion(fixtures).delete(reader);
 
-        assertThat(jdbi.withHandle(handle -> handle.createQuery("SELECT reason || '/' || status FROM appeals")
-                .mapTo(String.class).one())).isEqualTo(org.parley.appeal.AppealStore.ERASED_REASON + "/upheld");
+        String appeal = jdbi.withHandle(handle -> handle.createQuery("SELECT reason || '/' || status FROM appeals")
+                .mapTo(String.class).one());
+        assertThat(appeal).isEqualTo(org.parley.appeal.AppealStore.ERASED_REASON + "/upheld");
     }
 }

@@ -111,4 +111,43 @@ class PortabilityTest {
             }
         }
     }
+
+    @Test
+    void notices_appeals_and_what_a_decision_rests_on_travel_with_a_sites_export() {
+        Fixtures fixtures = new Fixtures(db.database());
+        Account notifier = fixtures.reader();
+        Comment comment = fixtures.comment(fixtures.reader(), fixtures.story());
+        Instant at = Instant.parse("2026-12-01T10:00:00Z");
+        db.database().jdbi().useHandle(handle -> {
+            new org.parley.notice.NoticeStore(db.database().jdbi()).insert(handle, new org.parley.notice.Notice(
+                    "notice-1", Fixtures.SITE, comment.id(), org.parley.notice.NoticeCategory.DEFAMATION,
+                    "It names a baker as a thief.", notifier.id(), "Nora", "nora@news.example",
+                    org.parley.notice.NoticeStatus.OPEN, null, null, null, at));
+            handle.createUpdate("""
+                            INSERT INTO appeals (id, site_id, comment_id, notice_id, reason, contested_action, status,
+                                created_at)
+                            VALUES ('appeal-1', :site, :comment, 'notice-1', 'The notice was right.',
+                                'notice_dismissed', 'open', 0)""")
+                    .bind("site", Fixtures.SITE).bind("comment", comment.id()).execute();
+            org.parley.moderation.ModerationStore.log(handle, new org.parley.moderation.ModerationStore.LogEntry(
+                    Fixtures.SITE, comment.id(), comment.authorId(), null, "held", "civility.rude", null, null, at),
+                    new org.parley.moderation.ModerationStore.Basis("guidelines", "rude",
+                            "[{\"category\":\"rude\",\"text\":\"thief\"}]"));
+        });
+
+        StringWriter export = new StringWriter();
+        Map<String, Integer> exported = new Portability(db.database()).export(Fixtures.SITE, export);
+        assertThat(exported).containsEntry("notices", 1).containsEntry("appeals", 1).containsEntry("accounts", 2);
+
+        try (Database target = another()) {
+            new Portability(target).importFrom(new BufferedReader(new StringReader(export.toString())));
+            assertThat(rows(target, "SELECT notifier_name || ' ' || category || ' ' || CAST(good_faith AS TEXT)"
+                    + " FROM notices")).containsExactly("Nora defamation 1");
+            assertThat(rows(target, "SELECT reason || ' ' || notice_id FROM appeals"))
+                    .containsExactly("The notice was right. notice-1");
+            assertThat(rows(target, "SELECT ground || ' ' || category || ' ' || facts FROM moderation_log"
+                    + " WHERE ground IS NOT NULL")).containsExactly("guidelines rude [{\"category\":\"rude\","
+                    + "\"text\":\"thief\"}]");
+        }
+    }
 }
