@@ -171,6 +171,8 @@ final class RouteTable {
                     MODERATORS_OF_THIS_SITE),
             row("GET", "/api/v1/moderation/transparency", w -> get("/api/v1/moderation/transparency?site="
                     + World.SITE), MODERATORS_OF_THIS_SITE),
+            row("GET", "/api/v1/moderation/search", w -> get("/api/v1/moderation/search?site=" + World.SITE
+                    + "&q=treaty"), MODERATORS_OF_THIS_SITE),
             row("GET", "/api/v1/moderation/stories", w -> get("/api/v1/moderation/stories?site=" + World.SITE),
                     MODERATORS_OF_THIS_SITE),
             row("PATCH", "/api/v1/moderation/stories/{id}", w -> with("/api/v1/moderation/stories/" + w.storyId(),
