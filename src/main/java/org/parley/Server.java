@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.parley.account.AccountStore;
 import org.parley.account.Accounts;
+import org.parley.account.DisposableDomains;
 import org.parley.account.Guests;
 import org.parley.mail.AccountMail;
 import org.parley.mail.LinkTokens;
@@ -144,7 +145,9 @@ public final class Server implements AutoCloseable {
         database.pool().setMetricRegistry(registry);
 
         AccountStore accountStore = new AccountStore(database.jdbi());
-        Accounts accounts = new Accounts(accountStore, clock);
+        DisposableDomains disposable = settings.disposableDomainsFile() == null ? DisposableDomains.shipped()
+                : DisposableDomains.fromFile(settings.disposableDomainsFile());
+        Accounts accounts = new Accounts(accountStore, clock, disposable);
         SiteStore siteStore = new SiteStore(database.jdbi());
         StoryStore storyStore = new StoryStore(database.jdbi());
         Stories stories = new Stories(siteStore, storyStore, clock);
@@ -211,7 +214,7 @@ public final class Server implements AutoCloseable {
                                 new StaffTokens(accounts, access, siteStore),
                                 new SingleSignOn(new SsoStore(database.jdbi()), siteStore, accounts, clock)),
                         queueSizes::refresh,
-                        new HttpServer.MailParts(accountMail, new Guests(accountStore, clock),
+                        new HttpServer.MailParts(accountMail, new Guests(accountStore, clock, disposable),
                                 new MailedSignups(accounts, accountStore, accountMail)),
                         notices,
                         new HttpServer.StoryParts(storyClosing, new StoryBoard(storyStore, clock)),

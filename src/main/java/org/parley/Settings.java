@@ -29,6 +29,7 @@ import org.parley.mail.MailSettings;
  * @param threadCache false to keep no thread pages in memory (benchmarks of the cold read path)
  * @param webhookAllowPrivate true to let webhooks call loopback and private addresses (on-premise receivers)
  * @param signupMode how readers sign up: at once (version 1), confirmed by mail (version 2), or auto
+ * @param disposableDomainsFile the operator's list of disposable mail domains, or null for the shipped one
  */
 public record Settings(
         String host,
@@ -47,7 +48,8 @@ public record Settings(
         MailSettings mail,
         boolean threadCache,
         boolean webhookAllowPrivate,
-        SignupMode signupMode) {
+        SignupMode signupMode,
+        Path disposableDomainsFile) {
 
     public static final int DEFAULT_MAX_STREAMS = 10_000;
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(20);
@@ -69,7 +71,8 @@ public record Settings(
                 .database(databaseUrl, databaseUser, databasePassword).publicUrl(publicUrl).rateLimits(rateLimits)
                 .trustProxy(trustProxy).rules(rules).maxStreams(maxStreams)
                 .shutdownGrace(shutdownGrace).ipRetention(ipRetention).mail(mail).threadCache(threadCache)
-                .webhookAllowPrivate(webhookAllowPrivate).signupMode(signupMode);
+                .webhookAllowPrivate(webhookAllowPrivate).signupMode(signupMode)
+                .disposableDomainsFile(disposableDomainsFile);
     }
 
     public Settings withRateLimits(boolean enabled) {
@@ -122,6 +125,7 @@ public record Settings(
         private boolean threadCache = true;
         private boolean webhookAllowPrivate;
         private SignupMode signupMode = SignupMode.AUTO;
+        private Path disposableDomainsFile;
 
         private Builder() {
         }
@@ -205,10 +209,15 @@ public record Settings(
             return this;
         }
 
+        public Builder disposableDomainsFile(Path value) {
+            disposableDomainsFile = value;
+            return this;
+        }
+
         public Settings build() {
             return new Settings(host, port, dataDir, databaseUrl, databaseUser, databasePassword, publicUrl,
                     rateLimits, trustProxy, rules, maxStreams, shutdownGrace, ipRetention, mail,
-                    threadCache, webhookAllowPrivate, signupMode);
+                    threadCache, webhookAllowPrivate, signupMode, disposableDomainsFile);
         }
     }
 }

@@ -32,11 +32,18 @@ public final class Accounts {
 
     private final AccountStore store;
     private final Clock clock;
+    private final DisposableDomains disposable;
     private final List<BiConsumer<Handle, Account>> signUpListeners = new CopyOnWriteArrayList<>();
 
+    /** Accounts refusing sign-ups from the shipped list of disposable mail domains. */
     public Accounts(AccountStore store, Clock clock) {
+        this(store, clock, DisposableDomains.shipped());
+    }
+
+    public Accounts(AccountStore store, Clock clock, DisposableDomains disposable) {
         this.store = store;
         this.clock = clock;
+        this.disposable = disposable;
     }
 
     /**
@@ -49,7 +56,7 @@ public final class Accounts {
 
     /** Creates a reader account and signs it in. */
     public SignedIn signUp(String email, String password, String displayName) {
-        Account account = newAccount(email, password, displayName, Role.READER);
+        Account account = newReader(email, password, displayName);
         String hash = Passwords.hash(password);
         boolean inserted = store.jdbi().inTransaction(handle -> {
             if (!store.insert(handle, account, hash)) {
@@ -73,9 +80,14 @@ public final class Accounts {
         return account;
     }
 
-    /** A new reader account under the sign-up rules (400 on {@code email}, {@code password}, {@code displayName}). */
+    /**
+     * A new reader account under the sign-up rules (400 on {@code email}, {@code password}, {@code displayName}; 422
+     * {@code disposable_email} for an address of a disposable mail service).
+     */
     public Account newReader(String email, String password, String displayName) {
-        return newAccount(email, password, displayName, Role.READER);
+        Account account = newAccount(email, password, displayName, Role.READER);
+        disposable.check(account.email());
+        return account;
     }
 
     private Account newAccount(String email, String password, String displayName, Role role) {

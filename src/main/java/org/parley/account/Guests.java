@@ -14,15 +14,26 @@ public final class Guests {
 
     private final AccountStore store;
     private final Clock clock;
+    private final DisposableDomains disposable;
 
+    /** Guests refusing addresses of the shipped list of disposable mail domains. */
     public Guests(AccountStore store, Clock clock) {
-        this.store = store;
-        this.clock = clock;
+        this(store, clock, DisposableDomains.shipped());
     }
 
-    /** The guest account for this name and address, checked under the sign-up rules; 400 when either is wrong. */
+    public Guests(AccountStore store, Clock clock, DisposableDomains disposable) {
+        this.store = store;
+        this.clock = clock;
+        this.disposable = disposable;
+    }
+
+    /**
+     * The guest account for this name and address, checked under the sign-up rules; 400 when either is wrong, 422
+     * {@code disposable_email} for an address of a disposable mail service.
+     */
     public Account author(String displayName, String email) {
         String address = Accounts.checkEmail(email);
+        disposable.check(address);
         String name = DisplayNames.check(displayName);
         return store.findOrCreateGuest(address, name, Ids.newId(), clock.instant());
     }

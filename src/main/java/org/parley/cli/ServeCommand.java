@@ -148,7 +148,20 @@ public final class ServeCommand implements Runnable {
                 .threadCache(configuration.onOff("thread-cache"))
                 .webhookAllowPrivate(configuration.onOff("webhook-allow-private"))
                 .signupMode(SignupMode.ofCode(configuration.choice("signup-mode", "instant", "confirm", "auto")))
+                .disposableDomainsFile(disposableDomains(configuration.value("disposable-domains-file")))
                 .build();
+    }
+
+    /** The operator's list of disposable mail domains, which must be a readable file; null for the shipped list. */
+    private static Path disposableDomains(String file) {
+        if (file == null || file.isBlank()) {
+            return null;
+        }
+        Path path = Path.of(file);
+        if (!java.nio.file.Files.isReadable(path)) {
+            throw new UsageException("disposable-domains-file: cannot read " + file);
+        }
+        return path;
     }
 
     /**

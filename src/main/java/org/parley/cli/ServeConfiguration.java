@@ -46,6 +46,8 @@ final class ServeConfiguration {
             new Entry("log-level", "PARLEY_LOG_LEVEL", "DEBUG, INFO, WARN or ERROR", "INFO"),
             new Entry("max-streams", "PARLEY_MAX_STREAMS", "most live streams one instance keeps open", "10000"),
             new Entry("ip-retention-days", "PARLEY_IP_RETENTION_DAYS", "days client address hashes are kept", "30"),
+            new Entry("disposable-domains-file", "PARLEY_DISPOSABLE_DOMAINS_FILE",
+                    "a list of disposable mail domains to refuse, instead of the shipped one", null),
             new Entry("shutdown-timeout", "PARLEY_SHUTDOWN_TIMEOUT",
                     "seconds a stopping server lets requests finish", "20"),
             new Entry("signup-mode", "PARLEY_SIGNUP_MODE",
