@@ -40,16 +40,18 @@ public final class StatementMails implements Restrictions.Listener, Appeals.Outc
 
     @Override
     public void restricted(Handle handle, String commentId) {
-        if (ModerationStore.restriction(handle, commentId).filter(Restriction::heldByPolicy).isPresent()) {
+        // The author first: most posts held or refused come from readers without a verified address.
+        Optional<Recipient> author = author(handle, commentId).filter(recipient -> recipient.email() != null);
+        if (author.isEmpty()) {
             return;
         }
-        Optional<Recipient> author = author(handle, commentId).filter(recipient -> recipient.email() != null);
-        Optional<Statement> statement = Statements.ofComment(handle, commentId, clock.instant());
-        if (author.isEmpty() || statement.isEmpty()) {
+        Optional<Restriction> restriction = ModerationStore.restriction(handle, commentId)
+                .filter(found -> !found.heldByPolicy());
+        if (restriction.isEmpty()) {
             return;
         }
         Recipient to = author.get();
-        Statement said = statement.get();
+        Statement said = Statements.of(handle, restriction.get(), clock.instant());
         Locale locale = MailLanguages.of(to.language());
         String decision = texts.format(locale, "statement.decision." + said.decision());
         String ground = "illegal".equals(said.ground())

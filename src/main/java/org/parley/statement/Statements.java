@@ -68,11 +68,12 @@ public final class Statements {
 
     /** The statement on a comment restricted now, read within the caller's transaction; empty when it is not. */
     public static Optional<Statement> ofComment(Handle handle, String commentId, Instant now) {
-        Optional<Restriction> found = ModerationStore.restriction(handle, commentId);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        Restriction restriction = found.get();
+        return ModerationStore.restriction(handle, commentId).map(restriction -> of(handle, restriction, now));
+    }
+
+    /** The statement on a comment's restriction already read, within the caller's transaction. */
+    public static Statement of(Handle handle, Restriction restriction, Instant now) {
+        String commentId = restriction.commentId();
         String authorId = restriction.subjectId();
         Optional<org.parley.appeal.Appeal> latest = AppealStore.latest(handle, commentId, authorId);
         Instant openUntil = restriction.at().plus(Appeals.WINDOW);
@@ -81,11 +82,11 @@ public final class Statements {
                 !pending && now.isBefore(openUntil), latest.map(Statements::state).orElse(null));
         String guideline = "illegal".equals(restriction.ground()) ? null
                 : guideline(guidelines(handle, restriction.siteId()), restriction.category());
-        return Optional.of(new Statement(commentId, restriction.decision(),
+        return new Statement(commentId, restriction.decision(),
                 restriction.ground() == null ? "guidelines" : restriction.ground(), restriction.category(),
                 guideline, restriction.automatedDecision() ? null : restriction.reason(), facts(restriction.facts()),
                 restriction.automatedDetection(), restriction.automatedDecision(),
-                restriction.at(), new Statement.Redress(appeal, OUT_OF_COURT, COURTS, redressText(openUntil))));
+                restriction.at(), new Statement.Redress(appeal, OUT_OF_COURT, COURTS, redressText(openUntil)));
     }
 
     /** The statements on an author's restricted comments and restricted account, newest first: the data export. */

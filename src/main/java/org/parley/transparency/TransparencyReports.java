@@ -27,9 +27,6 @@ public final class TransparencyReports {
     /** The log's actions of a person reviewing a comment the pipeline judged. */
     private static final String REVIEWS = "('approve', 'reject', 'remove', 'appeal_upheld', 'appeal_dismissed')";
 
-    /** A pipeline entry {@code p} whose reasons come from reading the comment: automated detection. */
-    private static final String AUTOMATED_REASON = ModerationStore.CONTENT_REASON;
-
     private static final double MILLIS_PER_HOUR = Duration.ofHours(1).toMillis();
 
     private final Jdbi jdbi;
@@ -80,7 +77,7 @@ public final class TransparencyReports {
                         SELECT l.action, l.actor_id, l.reason, l.ground, l.category,
                             CASE WHEN EXISTS (SELECT 1 FROM moderation_log p WHERE p.comment_id = l.comment_id
                                     AND p.actor_id IS NULL AND p.action IN ('held', 'rejected')
-                                    AND\s""" + AUTOMATED_REASON + """
+                                    AND\s""" + ModerationStore.CONTENT_REASON + """
                                     AND p.created_at <= l.created_at)
                             THEN 1 ELSE 0 END AS automated_detection
                         FROM moderation_log l
@@ -168,7 +165,7 @@ public final class TransparencyReports {
                         SELECT d.action,
                             CASE WHEN EXISTS (SELECT 1 FROM moderation_log p WHERE p.comment_id = d.comment_id
                                     AND p.actor_id IS NULL AND p.action IN ('held', 'rejected')
-                                    AND\s""" + AUTOMATED_REASON + """
+                                    AND\s""" + ModerationStore.CONTENT_REASON + """
                                     AND p.created_at <= d.created_at) THEN 1 ELSE 0 END AS restricted,
                             CASE WHEN EXISTS (SELECT 1 FROM moderation_log p WHERE p.comment_id = d.comment_id
                                     AND p.actor_id IS NULL AND p.action = 'published'
