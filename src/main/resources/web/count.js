@@ -5,12 +5,17 @@
  *   <script src="https://comments.example.org/count.js" data-parley-site="demo" async></script>
  *
  * The site comes from the element's data-parley-site, else the script's. The words are in the first language it
- * has ("en", "tr", "de", "fr") among the script's data-parley-lang, the page's <html lang> and the browser's;
+ * has ("en", "tr", "de", "fr", "es", "it", "nl", "pt", "pl") among the script's data-parley-lang, the page's <html lang> and the browser's;
  * else English. One request per site and 40 URLs.
  */
 (() => {
-    const WORDS = {en: ['comment', 'comments'], tr: ['yorum', 'yorum'], de: ['Kommentar', 'Kommentare'],
-        fr: ['commentaire', 'commentaires']};
+    // The word for each CLDR plural category a count can take in the language (Intl.PluralRules picks it).
+    const WORDS = {en: {one: 'comment', other: 'comments'}, tr: {one: 'yorum', other: 'yorum'},
+        de: {one: 'Kommentar', other: 'Kommentare'}, fr: {one: 'commentaire', many: 'de commentaires',
+            other: 'commentaires'}, es: {one: 'comentario', many: 'de comentarios', other: 'comentarios'},
+        it: {one: 'commento', many: 'di commenti', other: 'commenti'}, nl: {one: 'reactie', other: 'reacties'},
+        pt: {one: 'comentário', many: 'de comentários', other: 'comentários'},
+        pl: {one: 'komentarz', few: 'komentarze', many: 'komentarzy', other: 'komentarza'}};
     const CHUNK = 40;
     const script = document.currentScript
         || [...document.scripts].find((candidate) => /\/count\.js(\?|$)/.test(candidate.src));
@@ -21,7 +26,7 @@
     const number = new Intl.NumberFormat(lang);
 
     function label(count) {
-        return number.format(count) + ' ' + WORDS[lang][plural.select(count) === 'one' ? 0 : 1];
+        return number.format(count) + ' ' + (WORDS[lang][plural.select(count)] ?? WORDS[lang].other);
     }
 
     async function fill(site, elements) {

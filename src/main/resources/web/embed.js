@@ -14,7 +14,7 @@
     function language() {
         return [attribute('lang'), document.documentElement.lang, ...navigator.languages]
             .map((tag) => (tag || '').split('-')[0].toLowerCase())
-            .find((tag) => ['en', 'tr', 'de', 'fr'].includes(tag)) || 'en';
+            .find((tag) => ['en', 'tr', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'pl'].includes(tag)) || 'en';
     }
 
     function mount() {

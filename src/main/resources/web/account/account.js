@@ -10,7 +10,7 @@ import {detectLanguage, el, loadMessages, request, t, translatePage} from '../co
 
 const token = new URLSearchParams(location.search).get('token') || '';
 const status = document.getElementById('status');
-const language = detectLanguage(['en', 'tr']);
+const language = detectLanguage(['en', 'de', 'es', 'fr', 'it', 'nl', 'pl', 'pt', 'tr']);
 
 function say(text, isError) {
     status.textContent = text;

@@ -1,5 +1,5 @@
 /*
- * The dashboard's texts in the moderator's language: English or Turkish, from ?lang= in the address, else the
+ * The dashboard's texts in the moderator's language (one of LANGUAGES; a right-to-left one turns the page), from ?lang= in the address, else the
  * language picked in the header (kept in localStorage), else the browser's languages, else English. The bundle
  * (/i18n/admin.LANG.json) is loaded before any view renders (this module awaits it at the top level); a key the
  * bundle lacks falls back to English. The API's own error messages stay as the server writes them. Detection,
@@ -9,7 +9,8 @@ import {detectLanguage, hasText, loadMessages, t, translatePage as translateElem
 
 export {t} from '../common/page.js';
 
-export const LANGUAGES = {en: 'English', tr: 'Türkçe'};
+export const LANGUAGES = {de: 'Deutsch', en: 'English', es: 'Español', fr: 'Français', it: 'Italiano',
+    nl: 'Nederlands', pl: 'Polski', pt: 'Português', tr: 'Türkçe'};
 const STORED = 'parley.admin.lang';
 
 /** The language the dashboard shows. */

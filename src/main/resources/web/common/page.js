@@ -40,6 +40,9 @@ export function detectLanguage(supported, ...preferred) {
         .find((tag) => supported.includes(tag)) || 'en';
 }
 
+/** The writing direction of a language: right to left for Arabic, Persian, Hebrew and Urdu, else left to right. */
+export const direction = (language) => (/^(ar|fa|he|ur)$/.test(language) ? 'rtl' : 'ltr');
+
 /** Loads /i18n/BUNDLE.en.json and the language's bundle; a bundle that fails to load counts as empty. */
 export async function loadMessages(bundle, language) {
     const load = (lang) => fetch(`/i18n/${bundle}.${lang}.json`).then((response) => response.json())
@@ -64,11 +67,13 @@ export function t(key, vars = {}) {
 }
 
 /**
- * Translates the page's static HTML: data-i18n sets the text, data-i18n-label the aria-label. A key without a
+ * Translates the page's static HTML: data-i18n sets the text, data-i18n-label the aria-label; the page takes the
+ * language's writing direction. A key without a
  * text keeps the HTML's English, so the page reads right even when no bundle loaded.
  */
 export function translatePage(language) {
     document.documentElement.lang = language;
+    document.documentElement.dir = direction(language);
     for (const element of document.querySelectorAll('[data-i18n]')) {
         if (hasText(element.dataset.i18n)) element.textContent = t(element.dataset.i18n);
     }

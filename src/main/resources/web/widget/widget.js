@@ -68,7 +68,8 @@
         fresh = h('button', {type: 'button', class: 'more', testid: 'new-comments', hidden: true, onclick: showFresh});
         const sort = h('select', {testid: 'sort', onchange: () => { state.sort = sort.value; loadThread(); }},
             SORTS.map((value) => h('option', {value, selected: value === state.sort}, t(value))));
-        const root = h('div', {class: 'p', lang: config.lang, hidden: true},
+        const root = h('div', {class: 'p', lang: config.lang, dir: /^(ar|fa|he|ur)$/.test(config.lang) ? 'rtl' : 'ltr',
+            hidden: true},
             live, h('div', {class: 'bar'}, heading, h('label', {class: 'sort'}, t('sort'), ' ', sort)),
             h('section', {class: 'guide', testid: 'guidelines', hidden: true}), account, mine, picks, threadError,
             fresh, list, more);

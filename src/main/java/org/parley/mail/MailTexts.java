@@ -1,5 +1,7 @@
 package org.parley.mail;
 
+import com.ibm.icu.text.PluralRules;
+import com.ibm.icu.util.ULocale;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -11,7 +13,8 @@ import org.parley.account.MailPreferences;
 /**
  * The words of Parley's mails, from the {@code mail/messages} bundle in the reader's or site's language (English
  * when a language has no bundle), and the links they carry, made absolute with the public URL. Each message is
- * plain text; its HTML alternative is the same text, escaped, with links made clickable. Thread-safe.
+ * plain text; its HTML alternative is the same text, escaped, with links made clickable. Counted texts have one
+ * key per CLDR plural category of their language ({@link #plural}). Thread-safe.
  */
 public final class MailTexts {
 
@@ -52,6 +55,19 @@ public final class MailTexts {
     /** One string of the bundle, filled in. */
     public String format(Locale locale, String key, Object... args) {
         String pattern = ResourceBundle.getBundle("mail.messages", locale, NO_FALLBACK).getString(key);
+        return new MessageFormat(pattern, locale).format(args);
+    }
+
+    /**
+     * A string with plural forms, filled in: the bundle holds {@code key.one}, {@code key.few}, {@code key.other}…
+     * by the CLDR plural categories of the language, and {@code count} picks one (ICU's rules, so Polish "5" takes
+     * {@code many}); a category the bundle lacks, as in the English a language without texts falls back to, takes
+     * {@code key.other}.
+     */
+    public String plural(Locale locale, String key, long count, Object... args) {
+        ResourceBundle bundle = ResourceBundle.getBundle("mail.messages", locale, NO_FALLBACK);
+        String form = key + "." + PluralRules.forLocale(ULocale.forLocale(locale)).select(count);
+        String pattern = bundle.containsKey(form) ? bundle.getString(form) : bundle.getString(key + ".other");
         return new MessageFormat(pattern, locale).format(args);
     }
 

@@ -119,7 +119,8 @@ public final class ModeratorDigests {
                     item.title(), excerpt(item.body()))).append('\n');
         }
         if (items.size() > LISTED) {
-            list.append(texts.format(locale, "digest.more", items.size() - LISTED)).append('\n');
+            int more = items.size() - LISTED;
+            list.append(texts.plural(locale, "digest.more", more, more)).append('\n');
         }
         String unsubscribe = texts.unsubscribeLink(tokens, recipient.id(), MailPreferences.Kind.QUEUE);
         OutgoingMail mail = texts.compose(locale, "digest", recipient.email(), recipient.name(), "digest.subject",

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ibm.icu.text.PluralRules;
+import com.ibm.icu.util.ULocale;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -17,12 +19,16 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The message bundles under {@code web/i18n/} are complete: each language has every key of the English bundle and
- * no other, with the same placeholders, and every literal key a script asks {@code t('…')} for, or a page marks with
+ * no other, with the same placeholders and the plural forms of the language's CLDR categories, and every literal key a script asks {@code t('…')} for, or a page marks with
  * {@code data-i18n="…"}, is in English. The mail texts under {@code mail/} are held to the same rule.
  */
 class MessageBundlesTest {
@@ -31,17 +37,47 @@ class MessageBundlesTest {
     private static final Pattern LITERAL_KEY =
             Pattern.compile("\\bt\\('([\\w.]+)'[,)]|data-i18n(?:-label)?=\"([\\w.]+)\"");
 
+    /** Every language Parley ships, in every bundle family below (widget, widget-more, admin, account, mail). */
+    static final List<String> LANGUAGES = List.of("tr", "de", "fr", "es", "it", "nl", "pt", "pl");
+
+    static Stream<Arguments> bundles() {
+        return Stream.of("widget", "widget-more", "admin", "account")
+                .flatMap(part -> LANGUAGES.stream().map(language -> Arguments.of(part, language)));
+    }
+
+    static Stream<String> languages() {
+        return LANGUAGES.stream();
+    }
+
+    /**
+     * A message with plural forms ({"one": …, "other": …} in English) has, in each language, exactly the forms of
+     * that language's CLDR plural categories (Polish one, few, many and other; French one, many and other), the
+     * categories Intl.PluralRules picks from in the browser.
+     */
     @ParameterizedTest
-    @CsvSource({"widget, tr", "widget, de", "widget, fr", "widget-more, tr", "widget-more, de", "widget-more, fr",
-        "admin, tr", "account, tr"})
+    @MethodSource("bundles")
     void a_bundle_has_every_english_key_with_its_placeholders(String part, String language) throws IOException {
         JsonNode english = bundle(part, "en");
         JsonNode other = bundle(part, language);
 
         assertThat(keys(other)).isEqualTo(keys(english));
-        english.fieldNames().forEachRemaining(key -> assertThat(placeholders(other.get(key)))
-                .as("placeholders of %s in %s.%s", key, part, language)
-                .isEqualTo(placeholders(english.get(key))));
+        english.fieldNames().forEachRemaining(key -> {
+            assertThat(placeholders(other.get(key))).as("placeholders of %s in %s.%s", key, part, language)
+                    .isEqualTo(placeholders(english.get(key)));
+            assertThat(other.get(key).isObject()).as("%s.%s: %s has plural forms as in English", part, language, key)
+                    .isEqualTo(english.get(key).isObject());
+            if (english.get(key).isObject()) {
+                assertThat(keys(other.get(key))).as("plural forms of %s in %s.%s", key, part, language)
+                        .isEqualTo(categories(language));
+                assertThat(keys(english.get(key))).as("plural forms of %s in %s.en", key, part)
+                        .isEqualTo(categories("en"));
+            }
+        });
+    }
+
+    /** The CLDR plural categories of a language, by ICU. */
+    static Set<String> categories(String language) {
+        return new TreeSet<>(PluralRules.forLocale(ULocale.forLanguageTag(language)).getKeywords());
     }
 
     @ParameterizedTest
@@ -67,19 +103,34 @@ class MessageBundlesTest {
      * The mail texts ({@code mail/messages*.properties}, MessageFormat patterns) likewise: each language has every
      * English key and no other, with the same numbered placeholders, and no lone single quote, which MessageFormat
      * would take for the start of quoted text and so swallow a placeholder (a trap for Turkish suffixes: "Parley'de").
+     * A counted text ({@code key.one}, {@code key.other} in English) has one key per CLDR plural category of the
+     * language instead, each with the placeholders of the English forms.
      */
     @ParameterizedTest
-    @CsvSource({"tr"})
+    @MethodSource("languages")
     void a_mail_bundle_has_every_english_key_with_its_placeholders(String language) throws IOException {
         Properties english = properties("/mail/messages.properties");
         Properties other = properties("/mail/messages_" + language + ".properties");
+        Set<String> plurals = english.stringPropertyNames().stream().filter(key -> key.endsWith(".other"))
+                .map(key -> key.substring(0, key.length() - ".other".length())).collect(Collectors.toSet());
+        assertThat(plurals).as("counted mail texts").isNotEmpty();
 
-        assertThat(new TreeSet<>(other.stringPropertyNames())).isEqualTo(new TreeSet<>(english.stringPropertyNames()));
+        Set<String> expected = new TreeSet<>();
         for (String key : english.stringPropertyNames()) {
+            String base = key.contains(".") ? key.substring(0, key.lastIndexOf('.')) : key;
+            if (!plurals.contains(base)) {
+                expected.add(key);
+            }
+        }
+        plurals.forEach(base -> categories(language).forEach(category -> expected.add(base + "." + category)));
+        assertThat(new TreeSet<>(other.stringPropertyNames())).isEqualTo(expected);
+        for (String key : other.stringPropertyNames()) {
+            String base = key.substring(0, Math.max(0, key.lastIndexOf('.')));
+            String englishKey = plurals.contains(base) ? base + ".other" : key;
             assertThat(placeholders(other.getProperty(key))).as("placeholders of %s in mail %s", key, language)
-                    .isEqualTo(placeholders(english.getProperty(key)));
+                    .isEqualTo(placeholders(english.getProperty(englishKey)));
             for (Properties bundle : List.of(english, other)) {
-                String pattern = bundle.getProperty(key);
+                String pattern = bundle.getProperty(bundle == english ? englishKey : key);
                 assertThat(pattern.replace("''", "")).as("mail %s: %s", key, pattern).doesNotContain("'");
                 Set<String> numbers = placeholders(pattern);
                 Object[] arguments = new Object[numbers.stream().mapToInt(Integer::parseInt).max().orElse(-1) + 1];
