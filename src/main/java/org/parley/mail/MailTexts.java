@@ -54,21 +54,33 @@ public final class MailTexts {
 
     /** One string of the bundle, filled in. */
     public String format(Locale locale, String key, Object... args) {
-        String pattern = ResourceBundle.getBundle("mail.messages", locale, NO_FALLBACK).getString(key);
-        return new MessageFormat(pattern, locale).format(args);
+        ResourceBundle bundle = bundle(locale);
+        return new MessageFormat(bundle.getString(key), language(bundle)).format(args);
     }
 
     /**
      * A string with plural forms, filled in: the bundle holds {@code key.one}, {@code key.few}, {@code key.other}…
-     * by the CLDR plural categories of the language, and {@code count} picks one (ICU's rules, so Polish "5" takes
-     * {@code many}); a category the bundle lacks, as in the English a language without texts falls back to, takes
-     * {@code key.other}.
+     * by the CLDR plural categories of its language (MessageBundlesTest keeps them complete), and {@code count}
+     * picks one by ICU's rules, so Polish 2 takes {@code few} and 5 {@code many}.
      */
     public String plural(Locale locale, String key, long count, Object... args) {
-        ResourceBundle bundle = ResourceBundle.getBundle("mail.messages", locale, NO_FALLBACK);
-        String form = key + "." + PluralRules.forLocale(ULocale.forLocale(locale)).select(count);
-        String pattern = bundle.containsKey(form) ? bundle.getString(form) : bundle.getString(key + ".other");
-        return new MessageFormat(pattern, locale).format(args);
+        ResourceBundle bundle = bundle(locale);
+        Locale language = language(bundle);
+        String category = PluralRules.forLocale(ULocale.forLocale(language)).select(count);
+        return new MessageFormat(bundle.getString(key + "." + category), language).format(args);
+    }
+
+    private static ResourceBundle bundle(Locale locale) {
+        return ResourceBundle.getBundle("mail.messages", locale, NO_FALLBACK);
+    }
+
+    /**
+     * The language a bundle is written in, which formats its numbers and dates and chooses its plural forms: a
+     * language without texts falls back to the English base bundle and so to English ones (not to Arabic digits in
+     * an English sentence).
+     */
+    private static Locale language(ResourceBundle bundle) {
+        return bundle.getLocale().getLanguage().isEmpty() ? Locale.ENGLISH : bundle.getLocale();
     }
 
     static String html(String text) {

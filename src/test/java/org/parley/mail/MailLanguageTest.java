@@ -6,6 +6,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,12 +22,14 @@ import org.parley.testing.TickingClock;
 /**
  * Review follow-up: mails speak the language of the site they are about, through a real SMTP server. A reply
  * notice and a digest take their site's language, an account mail the language of the reader's last site; a
- * language without mail texts falls back to English.
+ * language without mail texts falls back to English. Counted texts take the language's CLDR plural form.
  */
 class MailLanguageTest {
 
     private static final String TURKISH = "https://haber.example";
     private static final String GERMAN = "https://zeitung.example";
+    private static final String POLISH = "https://gazeta.example";
+    private static final String JAPANESE = "https://shimbun.example";
 
     @RegisterExtension
     static final MailServer server = new MailServer();
@@ -39,6 +42,10 @@ class MailLanguageTest {
                 "origins", List.of(TURKISH), "language", "tr")).status()).isEqualTo(201);
         assertThat(server.admin().post("/api/v1/admin/sites", Map.of("id", "zeitung", "name", "Zeitung",
                 "origins", List.of(GERMAN), "language", "de")).status()).isEqualTo(201);
+        assertThat(server.admin().post("/api/v1/admin/sites", Map.of("id", "gazeta", "name", "Gazeta",
+                "origins", List.of(POLISH), "language", "pl")).status()).isEqualTo(201);
+        assertThat(server.admin().post("/api/v1/admin/sites", Map.of("id", "shimbun", "name", "Shimbun",
+                "origins", List.of(JAPANESE), "language", "ja")).status()).isEqualTo(201);
     }
 
     @Test
@@ -55,10 +62,63 @@ class MailLanguageTest {
 
     @Test
     void a_site_in_a_language_without_mail_texts_gets_english() {
-        MimeMessage mail = replyNotice("zeitung", GERMAN + "/lokal/bruecke", "Jonas", "Lena",
+        MimeMessage mail = replyNotice("shimbun", JAPANESE + "/chiiki/hashi", "Haruto", "Yui",
                 "When will the bridge reopen?", "The council says at the end of March.",
-                "Lena replied to your comment");
-        assertThat(Mailbox.text(mail)).startsWith("Hello Jonas,");
+                "Yui replied to your comment");
+        assertThat(Mailbox.text(mail)).startsWith("Hello Haruto,");
+    }
+
+    @Test
+    void a_reply_notice_on_a_german_site_arrives_in_german() {
+        MimeMessage mail = replyNotice("zeitung", GERMAN + "/lokal/bruecke", "Jonas", "Lena",
+                "Wann wird die Brücke wieder geöffnet?", "Der Rat sagt: Ende März.",
+                "Lena hat auf Ihren Kommentar geantwortet");
+        assertThat(Mailbox.text(mail)).startsWith("Hallo Jonas,")
+                .contains("Lena hat auf Ihren Kommentar zu „Köprü bakımı uzuyor“ geantwortet:",
+                        "Der Rat sagt: Ende März.", "Zur Diskussion:", "abzubestellen")
+                .doesNotContain("replied", "Hello");
+    }
+
+    /**
+     * Issue 14: a counted text takes the CLDR plural form of its language. A digest of a Polish site lists twenty
+     * items and counts the rest: 22 held comments leave two, the "few" form ("2 komentarze"), which neither an
+     * English one/other choice nor Java's ChoiceFormat could pick.
+     */
+    @Test
+    void a_digest_of_a_polish_sites_queue_counts_the_rest_in_the_polish_plural() {
+        String moderatorId = server.account("moderator-pl@languages.example", "Kasia", Role.READER).id();
+        new ModeratorAccess(server.jdbi()).assign(moderatorId, "gazeta");
+        ApiClient moderator = server.signIn("moderator-pl@languages.example");
+        assertThat(moderator.patch("/api/v1/me", Map.of("notifyQueue", true)).status()).isEqualTo(200);
+        moderator.patch("/api/v1/moderation/sites/gazeta/settings", Map.of("premoderation", true));
+        ApiClient writer = server.client();
+        writer.signUp("autor@languages.example", "Autor");
+        for (int i = 1; i <= 22; i++) {
+            Response held = writer.post("/api/v1/comments", Map.of("site", "gazeta",
+                    "url", POLISH + "/kraj/most", "body", "Remont mostu, uwaga numer " + i + "."));
+            assertThat(held.json().get("status").asText()).isEqualTo("pending");
+        }
+        clock.advance(Duration.ofMinutes(16));
+
+        MimeMessage digest = mailbox.awaitSubject("moderator-pl@languages.example",
+                "Nowe w Twoich kolejkach moderacji: 22");
+        assertThat(Mailbox.text(digest)).startsWith("Dzień dobry, Kasia,")
+                .contains("wstrzymany do sprawdzenia", "... i jeszcze 2 komentarze.", "Otwórz panel:");
+        moderator.patch("/api/v1/moderation/sites/gazeta/settings", Map.of("premoderation", false));
+    }
+
+    @Test
+    void counted_mail_texts_follow_each_languages_plural_rules() {
+        MailTexts texts = new MailTexts(() -> "https://comments.example");
+        Locale polish = Locale.forLanguageTag("pl");
+        assertThat(List.of(1, 2, 5, 12, 22, 25).stream().map(n -> texts.plural(polish, "digest.more", n, n)))
+                .containsExactly("... i jeszcze 1 komentarz.", "... i jeszcze 2 komentarze.",
+                        "... i jeszcze 5 komentarzy.", "... i jeszcze 12 komentarzy.",
+                        "... i jeszcze 22 komentarze.", "... i jeszcze 25 komentarzy.");
+        assertThat(texts.plural(Locale.GERMAN, "digest.more", 1, 1)).isEqualTo("... und 1 weiterer.");
+        assertThat(texts.plural(Locale.GERMAN, "digest.more", 3, 3)).isEqualTo("... und 3 weitere.");
+        // Arabic has no mail texts: the English fallback counts in English, with English digits.
+        assertThat(texts.plural(Locale.forLanguageTag("ar"), "digest.more", 3, 3)).isEqualTo("... and 3 more.");
     }
 
     /** The notice a verified author who opted in gets when another reader replies on the site's story. */

@@ -42,7 +42,7 @@ class WidgetOnHostPagesBrowserTest {
                 "script-src 'self' " + parley + "; style-src 'self' " + parley + "; connect-src " + parley));
         HOST.html("/tr-by-attribute", HostPages.widgetPage(SERVER, "en", "data-parley-lang=\"tr\""), Map.of());
         HOST.html("/tr-by-page", HostPages.widgetPage(SERVER, "tr-TR", ""), Map.of());
-        HOST.html("/de-by-page", HostPages.widgetPage(SERVER, "de", "data-parley-lang=\"es\""), Map.of());
+        HOST.html("/de-by-page", HostPages.widgetPage(SERVER, "de", "data-parley-lang=\"ja\""), Map.of());
     }
 
     @AfterEach

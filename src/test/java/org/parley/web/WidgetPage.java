@@ -360,6 +360,27 @@ final class WidgetPage {
         return item(commentId) + " > article [data-testid=" + testId + "]";
     }
 
+    // ---- writing direction (issue 14: right-to-left languages) ----
+
+    /** The {@code dir} of the widget's root element, set from its language. */
+    String direction() {
+        return (String) ((JavascriptExecutor) driver).executeScript(
+                "return document.getElementById('parley-thread').shadowRoot.querySelector('.p').dir");
+    }
+
+    /**
+     * The horizontal extent, {left, right} in CSS pixels, of the first element inside the widget that the selector
+     * matches once it shows.
+     */
+    List<Double> horizontalExtent(String selector) {
+        element(selector);
+        @SuppressWarnings("unchecked")
+        List<Number> extent = (List<Number>) ((JavascriptExecutor) driver).executeScript(
+                "const box = document.getElementById('parley-thread').shadowRoot.querySelector(arguments[0])"
+                        + ".getBoundingClientRect(); return [box.left, box.right];", selector);
+        return extent.stream().map(Number::doubleValue).toList();
+    }
+
     private static String item(String commentId) {
         return "[data-comment-id='" + commentId + "']";
     }
