@@ -5,8 +5,8 @@
  *   <script src="https://comments.example.org/count.js" data-parley-site="demo" async></script>
  *
  * The site comes from the element's data-parley-site, else the script's. The words are in the first language it
- * has ("en", "tr", "de", "fr", "es", "it", "nl", "pt", "pl") among the script's data-parley-lang, the page's <html lang> and the browser's;
- * else English. One request per site and 40 URLs.
+ * has (those of WORDS) among the script's data-parley-lang, the page's <html lang> and the browser's; else English,
+ * in the plural form Intl.PluralRules picks. One request per site and 40 URLs.
  */
 (() => {
     // The word for each CLDR plural category a count can take in the language (Intl.PluralRules picks it).

@@ -55,7 +55,8 @@ public final class SiteCommand implements Runnable {
         @Option(names = "--guidelines", description = "Community guidelines shown above the comment box.")
         String guidelines;
 
-        @Option(names = "--language", description = "The site's language, e.g. en or tr (default: en).")
+        @Option(names = "--language",
+                description = "The site's language, e.g. en, de, es, fr, it, nl, pl, pt or tr (default: en).")
         String language;
 
         @Mixin

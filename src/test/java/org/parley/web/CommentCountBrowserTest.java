@@ -13,7 +13,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.parley.testing.Browser;
 import org.parley.testing.TestServer;
 
-/** The comment-count script on the demo's article list, as a visitor's browser runs it. */
+/** The comment-count script on the demo's article list, as a visitor's browser runs it, in English and Polish. */
 class CommentCountBrowserTest {
 
     @RegisterExtension
@@ -34,5 +34,19 @@ class CommentCountBrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> count.getText().matches("\\d+ comments?"));
         assertThat(count.getAttribute("data-parley-count-url")).isEqualTo(SERVER.demoArticleUrl());
         assertThat(count.getText()).isEqualTo("5 comments");
+    }
+
+    /** Issue 14: the words take the language's CLDR plural form; Polish 5 is "many", neither "one" nor "few". */
+    @Test
+    void the_count_in_polish_takes_the_many_form() {
+        browser.get(SERVER.baseUrl() + "/articles");
+        WebElement count = browser.findElement(By.cssSelector("[data-parley-count-url]"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> count.getText().equals("5 comments"));
+
+        browser.executeScript("const script = Object.assign(document.createElement('script'), {src: '/count.js'});"
+                + " script.dataset.parleySite = 'demo'; script.dataset.parleyLang = 'pl';"
+                + " document.body.append(script);");
+
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> count.getText().equals("5 komentarzy"));
     }
 }

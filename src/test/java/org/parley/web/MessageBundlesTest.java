@@ -28,8 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The message bundles under {@code web/i18n/} are complete: each language has every key of the English bundle and
- * no other, with the same placeholders and the plural forms of the language's CLDR categories, and every literal key a script asks {@code t('…')} for, or a page marks with
- * {@code data-i18n="…"}, is in English. The mail texts under {@code mail/} are held to the same rule.
+ * no other, with the same placeholders and the plural forms of the language's CLDR categories, and every literal
+ * key a script asks {@code t('…')} for, or a page marks with {@code data-i18n="…"}, is in English. The mail texts under {@code mail/} are held to the same rule.
  */
 class MessageBundlesTest {
 
