@@ -1,6 +1,7 @@
 /*
- * The dashboard's texts in the moderator's language (one of LANGUAGES; a right-to-left one turns the page), from ?lang= in the address, else the
- * language picked in the header (kept in localStorage), else the browser's languages, else English. The bundle
+ * The dashboard's texts in the moderator's language (one of LANGUAGES; a right-to-left one turns the page), from
+ * ?lang= in the address, else the language picked in the header (kept in localStorage), else the browser's
+ * languages, else English. The bundle
  * (/i18n/admin.LANG.json) is loaded before any view renders (this module awaits it at the top level); a key the
  * bundle lacks falls back to English. The API's own error messages stay as the server writes them. Detection,
  * loading and t() are the shared ones of ../common/page.js.

@@ -68,8 +68,8 @@ export function t(key, vars = {}) {
 
 /**
  * Translates the page's static HTML: data-i18n sets the text, data-i18n-label the aria-label; the page takes the
- * language's writing direction. A key without a
- * text keeps the HTML's English, so the page reads right even when no bundle loaded.
+ * language's writing direction. A key without a text keeps the HTML's English, so the page reads right even when
+ * no bundle loaded.
  */
 export function translatePage(language) {
     document.documentElement.lang = language;
