@@ -44,9 +44,22 @@ export const signup = (w) => w.state.site.signup != 'confirm' ? signIn(w, 'signu
         w.say(area, w.t('checkInbox'), 'ok');
     });
 
-/** The log-in form, with "Forgot password?" that turns it into the reset request. */
+/** The brands' own names; a provider the site named itself shows its name. */
+const BRANDS = {google: 'Google', microsoft: 'Microsoft', apple: 'Apple'};
+
+/**
+ * A button per OpenID provider the site allows (site.oidc): the browser goes to the provider and comes back to this
+ * page signed in.
+ */
+const providers = (w) => (w.state.site.oidc || []).map((name) => w.h('button', {type: 'button',
+    testid: 'oidc-' + name, onclick: () => location.assign(new URL(`../api/v1/auth/oidc/${name}/start?site=`
+        + encodeURIComponent(w.state.site.id) + '&returnUrl=' + encodeURIComponent(location.href),
+    import.meta.url))}, w.t('signInWith', {provider: BRANDS[name] || name})));
+
+/** The log-in form, with "Forgot password?" that turns it into the reset request, and the site's providers. */
 export function login(w) {
-    const element = signIn(w, 'login', w.h('button', {type: 'button', class: 'link', testid: 'forgot-password',
+    const element = signIn(w, 'login', ...providers(w), w.h('button', {type: 'button', class: 'link',
+        testid: 'forgot-password',
         onclick: () => {
             const reset = forgot(w);
             reset.elements.email.value = element.elements.email.value;

@@ -118,7 +118,9 @@ class OidcSignInApiTest {
 
         Response back = signIn(reader);
 
-        assertThat(back.status()).isEqualTo(200); // the article page itself
+        assertThat(back.status()).isEqualTo(302);
+        assertThat(back.header("Location")).isEqualTo(server.demoArticleUrl());
+        assertThat(back.header("Set-Cookie")).contains("parley_session=").contains("HttpOnly");
         JsonNode me = reader.get("/api/v1/me").json().get("user");
         assertThat(me.get("displayName").asText()).isEqualTo("Ada Reader");
         assertThat(me.get("email").asText()).endsWith("@oidc.invalid");
@@ -169,7 +171,8 @@ class OidcSignInApiTest {
         assertSignedOut(reader);
 
         Response fresh = toCallback(reader);
-        assertThat(follow(reader, fresh).status()).isEqualTo(200);
+        assertThat(follow(reader, fresh).status()).isEqualTo(302);
+        assertThat(reader.get("/api/v1/me").status()).isEqualTo(200);
         assertRefused(follow(server.client(), fresh), 400, "oidc_state"); // replayed after it worked
     }
 

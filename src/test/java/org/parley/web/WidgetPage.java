@@ -364,6 +364,27 @@ final class WidgetPage {
         return "[data-comment-id='" + commentId + "']";
     }
 
+    // ---- sign-in with OpenID providers (issue 14) ----
+
+    /** The names on the log-in form's provider buttons. */
+    List<String> providerButtons() {
+        click("[data-testid=open-login]");
+        element("[data-testid=login-form]");
+        return root().findElements(By.cssSelector("[data-testid^=oidc-]")).stream().map(WebElement::getText).toList();
+    }
+
+    /**
+     * Opens the log-in form, clicks the provider's button and waits until the browser is back on {@code article}
+     * with the widget signed in (the test provider approves at once).
+     */
+    WidgetPage signInWith(String provider, String article) {
+        click("[data-testid=open-login]");
+        click("[data-testid=oidc-" + provider + "]");
+        new WebDriverWait(driver, PATIENCE).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> d.getCurrentUrl().equals(article) && find("[data-testid=logout]").isPresent());
+        return this;
+    }
+
     private SearchContext root() {
         return driver.findElement(By.id("parley-thread")).getShadowRoot();
     }
