@@ -46,6 +46,7 @@ export const signup = (w) => w.state.site.signup != 'confirm' ? signIn(w, 'signu
 
 /** The brands' own names; a provider the site named itself shows its name. */
 const BRANDS = {google: 'Google', microsoft: 'Microsoft', apple: 'Apple'};
+const brand = (name) => BRANDS[name] || name;
 
 /**
  * A button per OpenID provider the site allows (site.oidc): the browser goes to the provider and comes back to this
@@ -54,7 +55,7 @@ const BRANDS = {google: 'Google', microsoft: 'Microsoft', apple: 'Apple'};
 const providers = (w) => (w.state.site.oidc || []).map((name) => w.h('button', {type: 'button',
     testid: 'oidc-' + name, onclick: () => location.assign(new URL(`../api/v1/auth/oidc/${name}/start?site=`
         + encodeURIComponent(w.state.site.id) + '&returnUrl=' + encodeURIComponent(location.href),
-    import.meta.url))}, w.t('signInWith', {provider: BRANDS[name] || name})));
+    import.meta.url))}, w.t('signInWith', {provider: brand(name)})));
 
 /** The log-in form, with "Forgot password?" that turns it into the reset request, and the site's providers. */
 export function login(w) {
@@ -77,7 +78,10 @@ function forgot(w) {
     });
 }
 
-/** The signed-in reader's menu: reply notifications, their data as a file, deleting the account. */
+/**
+ * The signed-in reader's menu: reply notifications, their data as a file, deleting the account, and linking the
+ * site's OpenID providers to this account.
+ */
 export function menu(w) {
     const {h, t, api, state} = w;
     const area = h('p', {class: 'err', testid: 'error'});
@@ -114,7 +118,12 @@ export function menu(w) {
                 await api('DELETE', 'me');
                 await w.signedOut();
                 w.announce(t('accountDeleted'));
-            })}, t('deleteAccount'))),
+            })}, t('deleteAccount')),
+            // Linking a provider's account to this one: only a signed-in reader can, which proves the account.
+            (state.site.oidc || []).map((name) => h('button', {type: 'button', testid: 'link-' + name,
+                onclick: run(async () => location.assign((await api('POST', 'me/identities/' + name,
+                    {site: state.site.id, returnUrl: location.href})).location))},
+            t('linkWith', {provider: brand(name)})))),
         area);
 }
 

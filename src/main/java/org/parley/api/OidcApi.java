@@ -25,6 +25,7 @@ final class OidcApi {
 
     static final String BROWSER_COOKIE = "parley_oidc";
     private static final String COOKIE_PATH = "/api/v1/auth/oidc";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = Json.mapper();
 
     /** Linking: the article to come back to, on one of the site's origins. */
     record LinkRequest(String site, String returnUrl) {
@@ -97,13 +98,15 @@ final class OidcApi {
      */
     void callback(Context ctx) {
         boolean posted = ctx.method().name().equals("POST");
-        String state = posted ? ctx.formParam("state") : ctx.queryParam("state");
-        String code = posted ? ctx.formParam("code") : ctx.queryParam("code");
-        String error = posted ? ctx.formParam("error") : ctx.queryParam("error");
+        OidcSignIn.Answer answer = posted
+                ? new OidcSignIn.Answer(ctx.formParam("state"), ctx.formParam("code"), ctx.formParam("error"),
+                        appleName(ctx.formParam("user")))
+                : new OidcSignIn.Answer(ctx.queryParam("state"), ctx.queryParam("code"), ctx.queryParam("error"),
+                        null);
         ctx.header("Cache-Control", "no-store");
         try {
             Account current = auth.session(ctx).map(Session::account).orElse(null);
-            OidcSignIn.Outcome outcome = signIn.finish(state, code, error, ctx.cookie(BROWSER_COOKIE), current);
+            OidcSignIn.Outcome outcome = signIn.finish(answer, ctx.cookie(BROWSER_COOKIE), current);
             if (outcome.signedIn() != null) {
                 auth.session(ctx).filter(previous -> previous.tokenHash() != null)
                         .ifPresent(accounts::logOut);
@@ -113,6 +116,22 @@ final class OidcApi {
                     : io.javalin.http.HttpStatus.FOUND);
         } catch (OidcSignIn.Refused refused) {
             refusedPage(ctx, refused.problem(), refused.returnUrl());
+        }
+    }
+
+    /**
+     * The name in Apple's {@code user} form field (JSON {@code {"name": {"firstName", "lastName"}}}, sent on the
+     * first sign-in only and never in the ID token), or null. It only names a new account, as a reader could.
+     */
+    static String appleName(String user) {
+        if (user == null || user.length() > 2000) {
+            return null;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode name = JSON.readTree(user).path("name");
+            return (name.path("firstName").asText("") + " " + name.path("lastName").asText("")).strip();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
         }
     }
 

@@ -137,11 +137,18 @@ public final class OidcSignIn {
         return request.build().toURI();
     }
 
+    /** The provider's answer as the callback received it; {@code givenName}: a name sent beside the token, or null. */
+    public record Answer(String state, String code, String error, String givenName) {
+    }
+
     /**
      * Finishes the sign-in a state names, once. {@code current}: the account signed in in this browser, or null.
      * Throws {@link Refused} when anything fails; nobody is signed in then.
      */
-    public Outcome finish(String state, String code, String error, String browserKey, Account current) {
+    public Outcome finish(Answer answer, String browserKey, Account current) {
+        String state = answer.state();
+        String code = answer.code();
+        String error = answer.error();
         if (state == null || state.isBlank()) {
             throw new Refused(stateProblem(), null);
         }
@@ -173,7 +180,7 @@ public final class OidcSignIn {
                 store.link(identity, current.id(), clock.instant());
                 return new Outcome(null, login.returnUrl(), true);
             }
-            String accountId = store.signIn(identity, displayName(claims), clock.instant());
+            String accountId = store.signIn(identity, displayName(claims, answer.givenName()), clock.instant());
             Account account = accounts.findAccount(accountId).orElseThrow();
             return new Outcome(accounts.startSession(account), login.returnUrl(), false);
         } catch (Problem problem) {
@@ -240,13 +247,16 @@ public final class OidcSignIn {
         return yes && email != null && email.length() <= 254 ? email.strip().toLowerCase(java.util.Locale.ROOT) : null;
     }
 
-    /** The name the claims give (name, given and family name, nickname), tidied; "Reader" when they give none. */
-    static String displayName(IDTokenClaimsSet claims) {
+    /**
+     * The name the claims give (name, given and family name, nickname), else the one sent beside the token (Apple's
+     * {@code user} field, on the first sign-in only), tidied; "Reader" when there is none.
+     */
+    static String displayName(IDTokenClaimsSet claims, String givenName) {
         String given = claims.getStringClaim("given_name");
         String family = claims.getStringClaim("family_name");
         for (String name : new String[] {claims.getStringClaim("name"),
                 ((given == null ? "" : given) + " " + (family == null ? "" : family)),
-                claims.getStringClaim("nickname")}) {
+                claims.getStringClaim("nickname"), givenName}) {
             String tidy = DisplayNames.tidy(name);
             if (tidy != null) {
                 return tidy;

@@ -148,6 +148,21 @@ class OidcSignInApiTest {
     }
 
     @Test
+    void theCallbackTakesAFormPostAsAppleSendsItWithTheNameBesideTheToken() {
+        provider.signInAs(new OidcProvider.User("sub-posted-" + READERS.incrementAndGet(), null, null, false));
+        ApiClient reader = server.client();
+        URI callback = URI.create(toCallback(reader).header("Location"));
+        String form = callback.getRawQuery() + "&user="
+                + ApiClient.encode("{\"name\": {\"firstName\": \"Posted\", \"lastName\": \"Reader\"}}");
+        Response back = reader.send(HttpRequest.newBuilder(server.client().uri("/api/v1/auth/oidc/callback"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        assertThat(back.status()).as(back.toString()).isEqualTo(303);
+        assertThat(back.header("Location")).isEqualTo(server.demoArticleUrl());
+        assertThat(reader.get("/api/v1/me").json().get("user").get("displayName").asText()).isEqualTo("Posted Reader");
+    }
+
+    @Test
     void aForgedStateIsRefusedAndNobodyIsSignedIn() {
         newUser("Forger's victim");
         ApiClient reader = server.client();

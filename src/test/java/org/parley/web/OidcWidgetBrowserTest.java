@@ -39,7 +39,6 @@ class OidcWidgetBrowserTest {
     static void offerTheProvider() {
         new SiteStore(SERVER.server().database().jdbi()).saveOidcClients("demo", List.of(new OidcClient("test",
                 PROVIDER.issuer(), PROVIDER.clientId(), PROVIDER.clientSecret())));
-        PROVIDER.signInAs(new OidcProvider.User("widget-reader", "Grace Provider", "grace@example.org", true));
     }
 
     @AfterEach
@@ -49,6 +48,7 @@ class OidcWidgetBrowserTest {
 
     @Test
     void aReaderSignsInWithTheProviderFromTheWidgetAndPosts() {
+        PROVIDER.signInAs(new OidcProvider.User("widget-reader", "Grace Provider", "grace@example.org", true));
         String article = SERVER.demoArticleUrl();
         WidgetPage page = new WidgetPage(browser).open(article);
         assertThat(page.providerButtons()).contains("Sign in with test");
@@ -58,6 +58,19 @@ class OidcWidgetBrowserTest {
 
         String comment = page.post("Signed in with my provider from the widget.");
         assertThat(page.author(comment)).isEqualTo("Grace Provider");
+    }
+
+    @Test
+    void aReaderWithAPasswordLinksTheProviderFromTheAccountMenuAndLaterSignsInWithIt() {
+        PROVIDER.signInAs(new OidcProvider.User("linking-reader", "Name At The Provider", "linda@example.org", true));
+        String article = SERVER.demoArticleUrl();
+        WidgetPage page = new WidgetPage(browser).open(article)
+                .signUp("Linda Password", "linda@example.org", "a long enough password");
+
+        page.linkWith("test", article).logOut().signInWith("test", article);
+
+        String comment = page.post("Signed in with the provider I linked to my account.");
+        assertThat(page.author(comment)).isEqualTo("Linda Password");
     }
 
     @Test

@@ -379,9 +379,30 @@ final class WidgetPage {
      */
     WidgetPage signInWith(String provider, String article) {
         click("[data-testid=open-login]");
-        click("[data-testid=oidc-" + provider + "]");
+        return throughProvider("[data-testid=oidc-" + provider + "]", article);
+    }
+
+    /** As a signed-in reader, links the provider from the account menu and waits until back on the article. */
+    WidgetPage linkWith(String provider, String article) {
+        click("[data-testid=open-account]");
+        return throughProvider("[data-testid=link-" + provider + "]", article);
+    }
+
+    /** Logs out in the widget and waits for the log-in button. */
+    WidgetPage logOut() {
+        click("[data-testid=logout]");
+        element("[data-testid=open-login]");
+        return this;
+    }
+
+    /** Clicks the button that leaves for the provider, and waits for a new page of the article, signed in. */
+    private WidgetPage throughProvider(String button, String article) {
+        ((JavascriptExecutor) driver).executeScript("window.beforeTheProvider = true");
+        click(button);
         new WebDriverWait(driver, PATIENCE).ignoring(org.openqa.selenium.WebDriverException.class)
-                .until(d -> d.getCurrentUrl().equals(article) && find("[data-testid=logout]").isPresent());
+                .until(d -> d.getCurrentUrl().equals(article)
+                        && ((JavascriptExecutor) d).executeScript("return window.beforeTheProvider") == null
+                        && find("[data-testid=logout]").isPresent());
         return this;
     }
 
