@@ -219,7 +219,8 @@ public final class Server implements AutoCloseable {
                         notices,
                         new HttpServer.StoryParts(storyClosing, new StoryBoard(storyStore, clock)),
                         appeals(database, commentStore, moderationStore, access, tokens, texts, submissions,
-                                moderationParts, notices, privacy.export(), clock)),
+                                moderationParts, notices, privacy.export(), clock),
+                        oidc(database, siteStore, accounts, privacy.export(), publicUrl::get, clock)),
                 new HttpServer.Options(settings.host(), settings.port(), publicUrl::get, settings.rateLimits(),
                         settings.trustProxy(), settings.maxStreams(), settings.shutdownGrace(),
                         settings.threadCache(), new HttpServer.SignupPolicy(settings.mail().configured(),
@@ -298,6 +299,16 @@ public final class Server implements AutoCloseable {
                 learning,
                 new TransparencyReports(database.jdbi(), clock),
                 new CommentSearch(database.jdbi(), database.dialect()));
+    }
+
+    /** Sign-in with OpenID providers; a reader's identities join their data export. */
+    private static HttpServer.OidcParts oidc(Database database, SiteStore siteStore, Accounts accounts,
+            DataExport export, java.util.function.Supplier<String> publicUrl, Clock clock) {
+        org.parley.oidc.OidcStore store = new org.parley.oidc.OidcStore(database.jdbi());
+        export.include("identities", store::identitiesOf);
+        return new HttpServer.OidcParts(new org.parley.oidc.OidcClients(siteStore),
+                new org.parley.oidc.OidcSignIn(store, siteStore, accounts, new org.parley.oidc.ProviderDiscovery(),
+                        publicUrl, clock), store);
     }
 
     /**

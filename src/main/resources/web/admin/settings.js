@@ -7,6 +7,7 @@
 import {ApiError, get, patch} from './api.js';
 import {announce, el, showStatus, statusLine, BANDS, CATEGORIES} from './dom.js';
 import {label, t} from './i18n.js';
+import {oidcSection} from './oidc.js';
 
 const DELETED_ACCOUNT_POLICIES = ['anonymize', 'remove'];
 const NUMBERS = {
@@ -24,7 +25,7 @@ export function showSettings(container, context) {
         el('h2', {id: 'settings-heading'}, t('tab.settings')));
     container.append(section);
     get(`/api/v1/moderation/sites/${encodeURIComponent(context.site)}/settings`)
-        .then((view) => section.append(form(context.site, view)))
+        .then((view) => section.append(form(context.site, view), oidcSection(context.site, view)))
         .catch((error) => section.append(el('p', {class: 'error', role: 'alert'}, error.message)));
 }
 

@@ -44,9 +44,23 @@ export const signup = (w) => w.state.site.signup != 'confirm' ? signIn(w, 'signu
         w.say(area, w.t('checkInbox'), 'ok');
     });
 
-/** The log-in form, with "Forgot password?" that turns it into the reset request. */
+/** The brands' own names; a provider the site named itself shows its name. */
+const BRANDS = {google: 'Google', microsoft: 'Microsoft', apple: 'Apple'};
+const brand = (name) => BRANDS[name] || name;
+
+/**
+ * A button per OpenID provider the site allows (site.oidc): the browser goes to the provider and comes back to this
+ * page signed in.
+ */
+const providers = (w) => (w.state.site.oidc || []).map((name) => w.h('button', {type: 'button',
+    testid: 'oidc-' + name, onclick: () => location.assign(new URL(`../api/v1/auth/oidc/${name}/start?site=`
+        + encodeURIComponent(w.state.site.id) + '&returnUrl=' + encodeURIComponent(location.href),
+    import.meta.url))}, w.t('signInWith', {provider: brand(name)})));
+
+/** The log-in form, with "Forgot password?" that turns it into the reset request, and the site's providers. */
 export function login(w) {
-    const element = signIn(w, 'login', w.h('button', {type: 'button', class: 'link', testid: 'forgot-password',
+    const element = signIn(w, 'login', ...providers(w), w.h('button', {type: 'button', class: 'link',
+        testid: 'forgot-password',
         onclick: () => {
             const reset = forgot(w);
             reset.elements.email.value = element.elements.email.value;
@@ -64,7 +78,10 @@ function forgot(w) {
     });
 }
 
-/** The signed-in reader's menu: reply notifications, their data as a file, deleting the account. */
+/**
+ * The signed-in reader's menu: reply notifications, their data as a file, deleting the account, and linking the
+ * site's OpenID providers to this account.
+ */
 export function menu(w) {
     const {h, t, api, state} = w;
     const area = h('p', {class: 'err', testid: 'error'});
@@ -101,7 +118,12 @@ export function menu(w) {
                 await api('DELETE', 'me');
                 await w.signedOut();
                 w.announce(t('accountDeleted'));
-            })}, t('deleteAccount'))),
+            })}, t('deleteAccount')),
+            // Linking a provider's account to this one: only a signed-in reader can, which proves the account.
+            (state.site.oidc || []).map((name) => h('button', {type: 'button', testid: 'link-' + name,
+                onclick: run(async () => location.assign((await api('POST', 'me/identities/' + name,
+                    {site: state.site.id, returnUrl: location.href})).location))},
+            t('linkWith', {provider: brand(name)})))),
         area);
 }
 

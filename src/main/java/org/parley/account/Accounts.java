@@ -249,7 +249,7 @@ public final class Accounts {
         return new SignedIn(account, token, csrf);
     }
 
-    static String hashToken(String token) {
+    public static String hashToken(String token) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

@@ -37,6 +37,24 @@ public final class DisplayNames {
         return name;
     }
 
+    /**
+     * A name someone else vouched for (an OpenID provider's claims), made to pass {@link #check}: refused characters
+     * dropped, spaces collapsed, cut to {@link #MAX_LENGTH}; null when nothing is left.
+     */
+    public static String tidy(String given) {
+        if (given == null) {
+            return null;
+        }
+        String name = Normalizer.normalize(given, Normalizer.Form.NFC).codePoints()
+                .filter(c -> !isRefused(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString().replaceAll("\\p{Zs}+", " ").strip();
+        if (name.codePointCount(0, name.length()) > MAX_LENGTH) {
+            name = name.substring(0, name.offsetByCodePoints(0, MAX_LENGTH)).strip();
+        }
+        return name.isEmpty() ? null : name;
+    }
+
     private static boolean isRefused(int c) {
         if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
             return true;

@@ -118,7 +118,7 @@ final class Auth {
         return ctx.req().getRemoteAddr();
     }
 
-    private boolean isHttps(Context ctx) {
+    boolean isHttps(Context ctx) {
         return "https".equals(ctx.scheme()) || trustProxy && "https".equals(ctx.header("X-Forwarded-Proto"));
     }
 }

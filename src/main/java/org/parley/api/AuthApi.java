@@ -131,7 +131,11 @@ final class AuthApi {
         if (returnUrl == null || returnUrl.isBlank()) {
             return null;
         }
-        Site site = signup.stories().requireSite(siteId);
+        return returnUrlOn(signup.stories().requireSite(siteId), returnUrl);
+    }
+
+    /** A page to come back to on one of the site's origins, normalized; 400 on {@code returnUrl} otherwise. */
+    static String returnUrlOn(Site site, String returnUrl) {
         String normalized;
         try {
             normalized = ArticleUrls.normalize(returnUrl);

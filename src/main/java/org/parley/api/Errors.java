@@ -72,7 +72,7 @@ final class Errors {
         ctx.status(status).json(new ApiError(code, message, field));
     }
 
-    private static int status(Problem problem) {
+    static int status(Problem problem) {
         return switch (problem.kind()) {
             case INVALID -> 400;
             case UNAUTHENTICATED -> 401;

@@ -100,7 +100,13 @@ public final class HttpServer {
             MailParts mail,
             Notices notices,
             StoryParts story,
-            AppealParts appeals) {
+            AppealParts appeals,
+            OidcParts oidc) {
+    }
+
+    /** What sign-in with OpenID providers needs: the sites' providers, the flow, the identities. */
+    public record OidcParts(org.parley.oidc.OidcClients clients, org.parley.oidc.OidcSignIn signIn,
+            org.parley.oidc.OidcStore store) {
     }
 
     /** What the stories' read side needs: the site's closing rule, the moderators' list of stories. */
@@ -195,7 +201,7 @@ public final class HttpServer {
                         parts.moderation().administration(), parts.siteStore(),
                         parts.accounts(), parts.rules(), parts.moderation().statistics(),
                         parts.classifier(), parts.storyStore(), parts.moderation().editWindows(),
-                        parts.admin().sso()),
+                        parts.admin().sso(), parts.oidc()),
                 new ModelsApi(auth, parts.moderation().access(), parts.siteStore(),
                         parts.moderation().learning().models(), parts.moderation().learning().training()),
                 new ClassifyApi(parts.classifier(), auth, requests),
@@ -215,7 +221,9 @@ public final class HttpServer {
                         parts.stories(), parts.appeals().clock()),
                 new SearchApi(auth, parts.moderation().access(), parts.siteStore(), parts.storyStore(),
                         parts.accounts(), parts.moderation().search(), parts.moderation().editWindows(),
-                        parts.classifier()));
+                        parts.classifier()),
+                new OidcApi(parts.oidc().signIn(), parts.oidc().store(), parts.stories(), parts.accounts(), auth,
+                        requests, limits));
         AtomicReference<org.eclipse.jetty.server.Server> jetty = new AtomicReference<>();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -329,7 +337,7 @@ public final class HttpServer {
             ModelsApi models, ClassifyApi classify, PerspectiveApi perspective, PrivacyApi privacy,
             WebhooksApi webhooks, AdminApi admin, HealthApi health, EventStream stream, Cors cors,
             WebAssets assets, Pages pages, TransparencyApi transparency, NoticesApi notices,
-            StoriesApi stories, AppealsApi appeals, SearchApi search) {
+            StoriesApi stories, AppealsApi appeals, SearchApi search, OidcApi oidc) {
 
         void register(io.javalin.config.JavalinConfig config) {
             var r = config.routes;
@@ -354,6 +362,11 @@ public final class HttpServer {
             r.delete("/api/v1/me/warning", auth::acknowledgeWarning); // CSRF
             r.get("/api/v1/me/export", privacy::export);             // signed in; attachment
             r.delete("/api/v1/me", privacy::delete);                 // CSRF; 204, 409 last_admin
+            r.get("/api/v1/auth/oidc/{provider}/start", oidc::start); // none / LOGIN_PER_IP; 302 to the provider
+            r.get("/api/v1/auth/oidc/callback", oidc::callback);      // none (state, browser cookie); 302 back
+            r.post("/api/v1/auth/oidc/callback", oidc::callback);     // none (state, browser cookie); Apple's post
+            r.get("/api/v1/me/identities", oidc::identities);         // signed in
+            r.post("/api/v1/me/identities/{provider}", oidc::link);   // CSRF / LOGIN_PER_IP; {location}
 
             r.get(ThreadHits.PATH, threads::thread);                 // none (cached; hits: ThreadHits)
             r.get("/api/v1/threads/viewer", threads::viewer);        // signed in

@@ -34,6 +34,8 @@ import org.parley.moderation.Statistics;
 import org.parley.problem.Problem;
 import org.parley.sso.SingleSignOn;
 import org.parley.site.SsoKeys;
+import org.parley.site.OidcClient;
+import org.parley.oidc.OidcClients;
 import org.parley.site.SiteStore;
 import org.parley.story.StoryStore;
 
@@ -96,11 +98,14 @@ final class ModerationApi {
     private final EditWindows editWindows;
     private final SingleSignOn sso;
 
+    private final HttpServer.OidcParts oidc;
+
     ModerationApi(Auth auth, Requests requests, ModeratorAccess access, Queue queue, Decisions decisions, Bans bans,
             ModerationLog log, SiteAdministration administration, SiteStore sites,
             Accounts accounts, CommentRules rules, Statistics statistics, Classifier classifier,
-            StoryStore storyStore, EditWindows editWindows, SingleSignOn sso) {
+            StoryStore storyStore, EditWindows editWindows, SingleSignOn sso, HttpServer.OidcParts oidc) {
         this.sso = sso;
+        this.oidc = oidc;
         this.editWindows = editWindows;
         this.storyStore = storyStore;
         this.classifier = classifier;
@@ -176,21 +181,32 @@ final class ModerationApi {
         ctx.json(log.list(site, ctx.queryParam("cursor"), ctx.queryParam("action"), ctx.queryParam("actor")));
     }
 
-    /** A site's settings as the settings form shows them; {@code sso} says whether SSO keys are set, never which. */
-    record SettingsView(String id, String name, String guidelines, SiteSettings settings, boolean sso) {
-        static SettingsView of(SiteAdministration.SiteView site, boolean sso) {
-            return new SettingsView(site.id(), site.name(), site.guidelines(), site.settings(), sso);
-        }
+    /**
+     * A site's settings as the settings form shows them; {@code sso} says whether SSO keys are set, never which;
+     * {@code oidc} lists the OpenID providers with their client ids (a secret only as set or not), and
+     * {@code oidcRedirectUri} is the address to register with each provider.
+     */
+    record SettingsView(String id, String name, String guidelines, SiteSettings settings, boolean sso,
+            List<OidcClients.View> oidc, String oidcRedirectUri) {
+    }
+
+    private SettingsView settingsView(SiteAdministration.SiteView site) {
+        return new SettingsView(site.id(), site.name(), site.guidelines(), site.settings(), sso.enabled(site.id()),
+                oidc.clients().view(site.id()), oidc.signIn().redirectUri().toString());
     }
 
     void settings(Context ctx) {
         Account account = auth.require(ctx).account();
         String site = ctx.pathParam("site");
-        ctx.json(SettingsView.of(administration.view(account, site), sso.enabled(site)));
+        ctx.json(settingsView(administration.view(account, site)));
     }
 
-    /** The fields of a settings change that are not {@link SiteSettings}: the site's guidelines and SSO keys. */
-    record SettingsChange(String guidelines, String ssoSecret, String ssoPublicKey) {
+    /**
+     * The fields of a settings change that are not {@link SiteSettings}: the site's guidelines, SSO keys and
+     * OpenID providers (by name: a change, or null to remove one).
+     */
+    record SettingsChange(String guidelines, String ssoSecret, String ssoPublicKey,
+            Map<String, OidcClients.Change> oidc) {
     }
 
     /**
@@ -208,12 +224,20 @@ final class ModerationApi {
             access.requireAdminOf(session.account(), site);
             keys = sso.changedKeys(site, change.ssoSecret(), change.ssoPublicKey());
         }
+        List<OidcClient> providers = null;
+        if (change.oidc() != null) {
+            access.requireAdminOf(session.account(), site);
+            providers = oidc.clients().changed(site, change.oidc());
+        }
         SiteAdministration.SiteView view = administration.change(session.account(), site, change.guidelines(),
                 requests.convert(body, SETTINGS_FIELDS));
         if (keys != null) {
             sso.saveKeys(site, keys);
         }
-        ctx.json(SettingsView.of(view, sso.enabled(site)));
+        if (providers != null) {
+            oidc.clients().save(site, providers);
+        }
+        ctx.json(settingsView(view));
     }
 
     /** A reader as the user panel shows them: account, standing and record. */

@@ -21,6 +21,7 @@ import org.parley.problem.Problem;
 import org.parley.site.ArticleUrls;
 import org.parley.site.SiteStore;
 import org.parley.sso.SingleSignOn;
+import org.parley.site.OidcClient;
 import org.parley.site.Site;
 import org.parley.story.Stories;
 import org.parley.story.Story;
@@ -40,10 +41,10 @@ final class ThreadsApi {
     /**
      * The site as the widget needs it; {@code guests}: it takes guest comments, {@code sso}: publisher sign-in,
      * {@code mail}: the server sends mail, {@code signup}: {@code instant} (version 1) or {@code confirm} (version 2,
-     * by mail).
+     * by mail), {@code oidc}: the OpenID providers the log-in form offers, by name.
      */
     record SiteView(String id, String name, String guidelines, int maxBodyLength, long editWindowSeconds,
-            int maxDepth, boolean guests, boolean sso, boolean mail, String signup) {
+            int maxDepth, boolean guests, boolean sso, boolean mail, String signup, List<String> oidc) {
     }
 
     /**
@@ -221,6 +222,6 @@ final class ThreadsApi {
         return new SiteView(site.id(), site.name(), site.guidelines(), rules.maxBodyLength(),
                 editWindows.forSite(site.id()).toSeconds(), CommentRules.MAX_DEPTH + 1,
                 sites.settings(site.id()).acceptsGuests(), sso.enabled(site.id()), signup.mail(),
-                signup.mode().code());
+                signup.mode().code(), sites.oidcClients(site.id()).stream().map(OidcClient::provider).toList());
     }
 }

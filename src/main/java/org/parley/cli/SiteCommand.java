@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.parley.oidc.OidcClients;
 import org.parley.account.AccountStore;
 import org.parley.account.Accounts;
 import org.parley.problem.Problem;
@@ -75,8 +78,8 @@ public final class SiteCommand implements Runnable {
         }
     }
 
-    /** {@code parley site set S}: the site's publisher sign-in keys. */
-    @Command(name = "set", description = "Change a site's publisher sign-in (SSO) keys.")
+    /** {@code parley site set S}: the site's publisher sign-in keys and OpenID providers. */
+    @Command(name = "set", description = "Change a site's publisher sign-in (SSO) keys or OpenID providers.")
     static final class Set implements Runnable {
 
         @Parameters(index = "0", description = "The site's id.")
@@ -90,13 +93,36 @@ public final class SiteCommand implements Runnable {
                 + " key the publisher signs with; an empty file turns RS256 off.")
         Path publicKeyFile;
 
+        @Option(names = "--oidc-provider", paramLabel = "NAME", description = "Add or change the OpenID provider"
+                + " NAME (google, microsoft, apple or a name of your own) with the --oidc-* options.")
+        String oidcProvider;
+
+        @Option(names = "--oidc-issuer", paramLabel = "URL", description = "The provider's issuer URL (needed for"
+                + " a name of your own; google, microsoft and apple know theirs).")
+        String oidcIssuer;
+
+        @Option(names = "--oidc-client-id", paramLabel = "ID", description = "The client id the provider issued.")
+        String oidcClientId;
+
+        @Option(names = "--oidc-client-secret-stdin", description = "Read the provider's client secret from the"
+                + " first line of standard input.")
+        boolean oidcSecretFromStdin;
+
+        @Option(names = "--oidc-remove", paramLabel = "NAME", description = "Stop offering sign-in with NAME.")
+        String oidcRemove;
+
         @Mixin
         DatabaseOptions database;
 
         @Override
         public void run() {
+            if (oidcProvider != null || oidcRemove != null) {
+                setOidc();
+                return;
+            }
             if (!secretFromStdin && publicKeyFile == null) {
-                throw new UsageException("give --sso-secret-stdin, --sso-public-key FILE or both");
+                throw new UsageException("give --sso-secret-stdin, --sso-public-key FILE or both, or --oidc-provider"
+                        + " NAME or --oidc-remove NAME");
             }
             String secret = secretFromStdin ? readLine() : null;
             String publicKey = publicKeyFile == null ? null : readFile(publicKeyFile);
@@ -109,6 +135,27 @@ public final class SiteCommand implements Runnable {
                         + (keys.secret() != null ? "HS256" : "") + (keys.secret() != null && keys.publicKey() != null
                         ? " and " : "") + (keys.publicKey() != null ? "RS256" : "") : " has publisher sign-in off")
                         + ".");
+            } catch (Problem problem) {
+                throw new UsageException(problem.getMessage());
+            }
+        }
+
+        /** Adds, changes or removes one OpenID provider, through the same checks as the settings API. */
+        private void setOidc() {
+            if (oidcProvider != null && oidcRemove != null || secretFromStdin || publicKeyFile != null) {
+                throw new UsageException("change one OpenID provider at a time, apart from the SSO keys");
+            }
+            String secret = oidcSecretFromStdin ? readLine() : null;
+            try (Database opened = database.open()) {
+                OidcClients clients = new OidcClients(new SiteStore(opened.jdbi()));
+                Map<String, OidcClients.Change> change = new HashMap<>();
+                change.put(oidcRemove != null ? oidcRemove : oidcProvider, oidcRemove != null ? null
+                        : new OidcClients.Change(oidcIssuer, oidcClientId, secret));
+                clients.save(site, clients.changed(site, change));
+                List<OidcClients.View> now = clients.view(site);
+                System.out.println("Site " + site + (now.isEmpty() ? " offers no OpenID sign-in." : " offers sign-in"
+                        + " with " + String.join(", ", now.stream().map(OidcClients.View::provider).toList())
+                        + "."));
             } catch (Problem problem) {
                 throw new UsageException(problem.getMessage());
             }

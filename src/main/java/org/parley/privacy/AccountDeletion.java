@@ -8,6 +8,7 @@ import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.parley.appeal.AppealStore;
 import org.parley.notice.NoticeStore;
+import org.parley.oidc.OidcStore;
 import org.parley.account.Account;
 import org.parley.account.Passwords;
 import org.parley.account.Role;
@@ -23,7 +24,8 @@ import org.parley.store.Ids;
  * stays only as an anonymous anchor for what remains (no e-mail, no name, a password nobody knows, marked deleted).
  * Respects, reports and disagreements stay attached to that anonymous row, so counts and queues stay true; the
  * notices of illegal content it sent stay too, without the name and e-mail it gave (NoticeStore), and so do its
- * appeals, without the reasons it wrote (AppealStore).
+ * appeals, without the reasons it wrote (AppealStore). Its OpenID identities go (OidcStore), so the provider's
+ * account signs in afresh as a new reader.
  * The last admin cannot delete themselves (409 {@code last_admin}). Thread-safe.
  */
 public final class AccountDeletion {
@@ -79,6 +81,7 @@ public final class AccountDeletion {
             comments.anonymizeAuthor(handle, account.id(), removing);
             NoticeStore.eraseNotifier(handle, account.id());
             AppealStore.eraseAppellant(handle, account.id());
+            OidcStore.forget(handle, account.id());
             for (String table : List.of("sessions", "api_tokens", "moderator_sites", "client_addresses")) {
                 handle.createUpdate("DELETE FROM " + table + " WHERE account_id = :id")
                         .bind("id", account.id())

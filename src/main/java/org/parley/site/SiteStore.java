@@ -14,8 +14,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The SQL of sites, and the only code that writes a {@code sites} row: its name, origins, guidelines and language
  * ({@link Site}), its moderation settings ({@link SiteSettings}, kept as JSON) and its keys for publisher sign-in
- * ({@link SsoKeys}). Other packages read a site here and change it through {@link Sites},
- * {@link SiteAdministration} or {@code sso/SingleSignOn}. Thread-safe.
+ * ({@link SsoKeys}) and OpenID providers ({@link OidcClient}). Other packages read a site here and change it through {@link Sites},
+ * {@link SiteAdministration}, {@code sso/SingleSignOn} or {@code oidc/OidcClients}. Thread-safe.
  */
 public final class SiteStore {
 
@@ -147,5 +147,31 @@ public final class SiteStore {
                 .bind("key", keys.publicKey())
                 .bind("id", siteId)
                 .execute());
+    }
+
+    /** The site's OpenID providers with their credentials; empty for an unknown site or one without any. */
+    public List<OidcClient> oidcClients(String siteId) {
+        String json = jdbi.withHandle(handle -> handle.createQuery("SELECT oidc FROM sites WHERE id = :id")
+                .bind("id", siteId)
+                .mapTo(String.class)
+                .findOne()
+                .orElse(null));
+        try {
+            return json == null ? List.of() : List.of(JSON.readValue(json, OidcClient[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The OpenID providers of site " + siteId + " are not valid JSON", e);
+        }
+    }
+
+    public void saveOidcClients(String siteId, List<OidcClient> clients) {
+        try {
+            String json = clients.isEmpty() ? null : JSON.writeValueAsString(clients);
+            jdbi.useHandle(handle -> handle.createUpdate("UPDATE sites SET oidc = :json WHERE id = :id")
+                    .bind("json", json)
+                    .bind("id", siteId)
+                    .execute());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

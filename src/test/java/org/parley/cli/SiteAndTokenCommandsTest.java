@@ -67,6 +67,28 @@ class SiteAndTokenCommandsTest {
     }
 
     @Test
+    void siteSetAddsChangesAndRemovesOpenIdProvidersWithTheSecretFromStdin() {
+        run("", "site", "create", "--id", "daily", "--name", "The Daily", "--origin", "https://www.example.org");
+        ConsoleCapture.Run google = run("the google client secret\n", "site", "set", "daily", "--oidc-provider",
+                "google", "--oidc-client-id", "1234.apps.example", "--oidc-client-secret-stdin");
+        assertThat(google.exitCode()).as(google.err()).isZero();
+        assertThat(google.out()).contains("google").doesNotContain("the google client secret");
+        assertThat(run("", "site", "set", "daily", "--oidc-provider", "newsroom", "--oidc-client-id", "x")
+                .exitCode()).as("a name of its own needs an issuer, and a new provider a secret").isEqualTo(2);
+        assertThat(run("", "site", "set", "daily", "--oidc-provider", "google", "--oidc-client-id", "5678.apps")
+                .exitCode()).as("a known provider keeps its secret").isZero();
+        try (Database database = Database.openSqlite(folder)) {
+            var clients = new SiteStore(database.jdbi()).oidcClients("daily");
+            assertThat(clients).singleElement().satisfies(client -> {
+                assertThat(client.issuer()).isEqualTo("https://accounts.google.com");
+                assertThat(client.clientId()).isEqualTo("5678.apps");
+                assertThat(client.clientSecret()).isEqualTo("the google client secret");
+            });
+        }
+        assertThat(run("", "site", "set", "daily", "--oidc-remove", "google").out()).contains("no OpenID sign-in");
+    }
+
+    @Test
     void adminTokenTakesASiteAndARole() {
         run("", "site", "create", "--id", "daily", "--name", "The Daily", "--origin", "https://www.example.org");
         Account moderator;

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.parley.testing.ApiClient;
 
 /**
  * Every route of {@code HttpServer}, one line each: method, path as registered, how to build a request that an
@@ -110,6 +111,17 @@ final class RouteTable {
             row("GET", "/api/v1/me/export", w -> get("/api/v1/me/export"), SIGNED_IN),
             row("DELETE", "/api/v1/me", w -> get("/api/v1/me"), "401 204 204 204 204 204 204 204 204").ownAccount(),
             row("DELETE", "/api/v1/me/warning", w -> get("/api/v1/me/warning"), "401 204 204 204 204 204 204 204 204"),
+            row("GET", "/api/v1/auth/oidc/{provider}/start", w -> get("/api/v1/auth/oidc/absent/start?site="
+                    + World.SITE + "&returnUrl=" + ApiClient.encode(w.articleUrl())),
+                    "404 404 404 404 404 404 404 404 404"), // no guard: the site offers no such provider
+            row("GET", "/api/v1/auth/oidc/callback", w -> get("/api/v1/auth/oidc/callback?state=forged&code=x"),
+                    "400 400 400 400 400 400 400 400 400"), // no guard: the state is refused
+            row("POST", "/api/v1/auth/oidc/callback", w -> with("/api/v1/auth/oidc/callback", null),
+                    "400 400 400 400 400 400 400 400 400").csrfExempt(),
+            row("GET", "/api/v1/me/identities", w -> get("/api/v1/me/identities"), SIGNED_IN),
+            row("POST", "/api/v1/me/identities/{provider}", w -> with("/api/v1/me/identities/absent",
+                    Map.of("site", World.SITE, "returnUrl", w.articleUrl())),
+                    "401 404 404 404 404 404 404 404 404"), // signed in; the site offers no such provider
             row("GET", "/api/v1/threads", w -> get("/api/v1/threads" + w.threadQuery()), ANYONE),
             row("GET", "/api/v1/threads/viewer", w -> get("/api/v1/threads/viewer" + w.threadQuery()), SIGNED_IN),
             row("GET", "/api/v1/counts", w -> get("/api/v1/counts" + w.threadQuery()), ANYONE),

@@ -322,6 +322,22 @@ final class DashboardPage {
         return findItem(text).map(item -> item.getAttribute("class").contains("current")).orElse(false);
     }
 
+    // ---- sign-in with OpenID providers (issue 14) ----
+
+    /** Fills the settings' provider form and saves; answers the provider's line once the list shows it. */
+    String saveOidcProvider(String provider, String clientId, String clientSecret) {
+        type("oidc-form", "[data-testid=oidc-provider]", provider);
+        type("oidc-form", "[data-testid=oidc-clientId]", clientId);
+        type("oidc-form", "[data-testid=oidc-clientSecret]", clientSecret);
+        click("oidc-save");
+        return element("oidc-provider-" + provider).getText();
+    }
+
+    /** The redirect URI the settings tell the admin to register. */
+    String oidcRedirectUri() {
+        return element("oidc-redirect").getText();
+    }
+
     private Optional<WebElement> findItem(String text) {
         return driver.findElements(By.cssSelector("[data-testid=queue-item]")).stream()
                 .filter(item -> item.findElement(By.cssSelector("[data-testid=comment-html]")).getText()

@@ -385,6 +385,48 @@ final class WidgetPage {
         return "[data-comment-id='" + commentId + "']";
     }
 
+    // ---- sign-in with OpenID providers (issue 14) ----
+
+    /** The names on the log-in form's provider buttons. */
+    List<String> providerButtons() {
+        click("[data-testid=open-login]");
+        element("[data-testid=login-form]");
+        return root().findElements(By.cssSelector("[data-testid^=oidc-]")).stream().map(WebElement::getText).toList();
+    }
+
+    /**
+     * Opens the log-in form, clicks the provider's button and waits until the browser is back on {@code article}
+     * with the widget signed in (the test provider approves at once).
+     */
+    WidgetPage signInWith(String provider, String article) {
+        click("[data-testid=open-login]");
+        return throughProvider("[data-testid=oidc-" + provider + "]", article);
+    }
+
+    /** As a signed-in reader, links the provider from the account menu and waits until back on the article. */
+    WidgetPage linkWith(String provider, String article) {
+        click("[data-testid=open-account]");
+        return throughProvider("[data-testid=link-" + provider + "]", article);
+    }
+
+    /** Logs out in the widget and waits for the log-in button. */
+    WidgetPage logOut() {
+        click("[data-testid=logout]");
+        element("[data-testid=open-login]");
+        return this;
+    }
+
+    /** Clicks the button that leaves for the provider, and waits for a new page of the article, signed in. */
+    private WidgetPage throughProvider(String button, String article) {
+        ((JavascriptExecutor) driver).executeScript("window.beforeTheProvider = true");
+        click(button);
+        new WebDriverWait(driver, PATIENCE).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> d.getCurrentUrl().equals(article)
+                        && ((JavascriptExecutor) d).executeScript("return window.beforeTheProvider") == null
+                        && find("[data-testid=logout]").isPresent());
+        return this;
+    }
+
     private SearchContext root() {
         return driver.findElement(By.id("parley-thread")).getShadowRoot();
     }
