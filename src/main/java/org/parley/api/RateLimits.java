@@ -67,10 +67,17 @@ final class RateLimits {
 
     private final boolean enabled;
     private final Buckets buckets;
+    /**
+     * Shared buckets only: refusals remembered until the bucket's next token, by {@link System#nanoTime()}. No
+     * instance can take a token from an empty bucket before it refills, so until then this instance refuses
+     * without asking the database, and a flood past the limit costs one transaction a refill, not one a request.
+     */
+    private final Cache<String, Long> refusedUntil;
 
-    private RateLimits(boolean enabled, Buckets buckets) {
+    private RateLimits(boolean enabled, Buckets buckets, Cache<String, Long> refusedUntil) {
         this.enabled = enabled;
         this.buckets = buckets;
+        this.refusedUntil = refusedUntil;
     }
 
     /** Buckets in this process's memory: one instance (SQLite), or limits turned off. */
@@ -79,17 +86,21 @@ final class RateLimits {
                 .expireAfterAccess(Duration.ofHours(1))
                 .maximumSize(1_000_000)
                 .build();
-        return new RateLimits(enabled, (limit, key) -> cache.get(limit.name() + "|" + key, ignored -> {
+        return new RateLimits(enabled, (limit, key) -> cache.get(name(limit, key), ignored -> {
             var builder = Bucket.builder();
             limit.bandwidths.forEach(builder::addLimit);
             return builder.build();
-        }));
+        }), null);
     }
 
     /** Buckets in the database, shared by every instance on it (PostgreSQL). */
     static RateLimits shared(boolean enabled, RateLimitBuckets shared) {
-        return new RateLimits(enabled, (limit, key) -> shared.bucket(limit.name() + "|" + key,
-                () -> configuration(limit)));
+        return new RateLimits(enabled, (limit, key) -> shared.bucket(name(limit, key), () -> configuration(limit)),
+                Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(1)).maximumSize(100_000).build());
+    }
+
+    private static String name(Limit limit, String key) {
+        return limit.name() + "|" + key;
     }
 
     private static BucketConfiguration configuration(Limit limit) {
@@ -103,10 +114,23 @@ final class RateLimits {
         if (!enabled) {
             return;
         }
+        Long until = refusedUntil == null ? null : refusedUntil.getIfPresent(name(limit, key));
+        if (until != null) {
+            long wait = until - System.nanoTime();
+            if (wait > 0) {
+                throw refusal(limit, wait);
+            }
+        }
         ConsumptionProbe probe = buckets.bucket(limit, key).tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
-            long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
-            throw new TooManyRequests(limit.what, seconds);
+            if (refusedUntil != null) {
+                refusedUntil.put(name(limit, key), System.nanoTime() + probe.getNanosToWaitForRefill());
+            }
+            throw refusal(limit, probe.getNanosToWaitForRefill());
         }
+    }
+
+    private static TooManyRequests refusal(Limit limit, long nanosToWait) {
+        return new TooManyRequests(limit.what, Math.max(1, Duration.ofNanos(nanosToWait).toSeconds() + 1));
     }
 }
