@@ -201,7 +201,8 @@ public final class Server implements AutoCloseable {
                 clock, new HttpServer.LearningParts(siteModels, training));
         Notices notices = new Notices(new NoticeStore(database.jdbi()), commentStore, access,
                 new NoticeMails(texts, tokens, settings.mail().configured()), clock);
-        // On PostgreSQL every instance draws on the same rate-limit buckets, in the database; SQLite keeps them in memory.
+        // On PostgreSQL every instance draws on the same rate-limit buckets, in the database; SQLite keeps them in
+        // memory (api/RateLimits).
         RateLimitBuckets sharedLimits = database.dialect() == Dialect.POSTGRESQL
                 ? RateLimitBuckets.open(database, addresses::hash) : null;
         HttpServer http = HttpServer.create(new HttpServer.Parts(
@@ -277,7 +278,8 @@ public final class Server implements AutoCloseable {
                 sharedLimits.purgeExpired();
             }
         } catch (RuntimeException e) {
-            LoggerFactory.getLogger(Server.class).warn("Could not purge expired sessions, unconfirmed sign-ups and address hashes", e);
+            LoggerFactory.getLogger(Server.class).warn("Could not purge expired sessions, unconfirmed sign-ups,"
+                    + " address hashes and rate-limit buckets", e);
         }
     }
 

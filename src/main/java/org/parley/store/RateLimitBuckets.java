@@ -35,6 +35,11 @@ public final class RateLimitBuckets {
 
     /** The shared buckets of a PostgreSQL database; {@code keyHash} turns a limit's key into the stored id. */
     public static RateLimitBuckets open(Database database, UnaryOperator<String> keyHash) {
+        return open(database, keyHash, Duration.ofMinutes(1));
+    }
+
+    /** As {@link #open(Database, UnaryOperator)}, keeping a bucket {@code keep} after it is full again. */
+    static RateLimitBuckets open(Database database, UnaryOperator<String> keyHash, Duration keep) {
         if (database.dialect() != Dialect.POSTGRESQL) {
             throw new IllegalArgumentException("shared rate-limit buckets need PostgreSQL");
         }
@@ -45,7 +50,7 @@ public final class RateLimitBuckets {
                 .stateColumn("state")
                 .expiresAtColumn("expires_at")
                 .expirationAfterWrite(
-                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(keep))
                 .build(), keyHash);
     }
 
