@@ -75,6 +75,7 @@ import org.parley.story.StoryStore;
 import org.parley.transparency.TransparencyReports;
 import org.parley.store.Database;
 import org.parley.store.Dialect;
+import org.parley.store.RateLimitBuckets;
 import org.parley.store.PeerChannel;
 import org.parley.notice.NoticeMails;
 import org.parley.notice.NoticeStore;
@@ -200,6 +201,10 @@ public final class Server implements AutoCloseable {
                 clock, new HttpServer.LearningParts(siteModels, training));
         Notices notices = new Notices(new NoticeStore(database.jdbi()), commentStore, access,
                 new NoticeMails(texts, tokens, settings.mail().configured()), clock);
+        // On PostgreSQL every instance draws on the same rate-limit buckets, in the database; SQLite keeps them in
+        // memory (api/RateLimits).
+        RateLimitBuckets sharedLimits = database.dialect() == Dialect.POSTGRESQL
+                ? RateLimitBuckets.open(database, addresses::hash) : null;
         HttpServer http = HttpServer.create(new HttpServer.Parts(
                         accounts, siteStore, storyStore, stories, commentStore,
                         new Threads(commentStore, settings.rules()),
@@ -224,7 +229,7 @@ public final class Server implements AutoCloseable {
                 new HttpServer.Options(settings.host(), settings.port(), publicUrl::get, settings.rateLimits(),
                         settings.trustProxy(), settings.maxStreams(), settings.shutdownGrace(),
                         settings.threadCache(), new HttpServer.SignupPolicy(settings.mail().configured(),
-                                settings.signupMode().resolve(settings.mail().configured()))));
+                                settings.signupMode().resolve(settings.mail().configured())), sharedLimits));
         http.start();
         int port = http.port();
         if (publicUrl.get() == null) {
@@ -238,7 +243,7 @@ public final class Server implements AutoCloseable {
             return thread;
         });
         // Two threads, so that a slow webhook receiver never holds up the hourly purge.
-        housekeeping.scheduleWithFixedDelay(() -> purge(accounts, addresses), 1, 60, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(() -> purge(accounts, addresses, sharedLimits), 1, 60, TimeUnit.MINUTES);
         WebhookSender sender = new WebhookSender(webhookStore, Backoff.standard(), receivers, clock);
         housekeeping.scheduleWithFixedDelay(() -> deliverWebhooks(sender), 1, 1, TimeUnit.SECONDS);
         mailSender.start();
@@ -261,14 +266,21 @@ public final class Server implements AutoCloseable {
         return channel;
     }
 
-    /** Hourly: expired sessions, sign-ups by mail unconfirmed for a week, and address hashes past their retention. */
-    private static void purge(Accounts accounts, ClientAddresses addresses) {
+    /**
+     * Hourly: expired sessions, sign-ups by mail unconfirmed for a week, address hashes past their retention and
+     * (PostgreSQL) rate-limit buckets that are full again.
+     */
+    private static void purge(Accounts accounts, ClientAddresses addresses, RateLimitBuckets sharedLimits) {
         try {
             accounts.purgeExpiredSessions();
             accounts.purgeUnconfirmedSignups();
             addresses.purge();
+            if (sharedLimits != null) {
+                sharedLimits.purgeExpired();
+            }
         } catch (RuntimeException e) {
-            LoggerFactory.getLogger(Server.class).warn("Could not purge expired sessions, unconfirmed sign-ups and address hashes", e);
+            LoggerFactory.getLogger(Server.class).warn("Could not purge expired sessions, unconfirmed sign-ups,"
+                    + " address hashes and rate-limit buckets", e);
         }
     }
 

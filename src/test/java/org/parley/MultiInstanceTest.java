@@ -20,11 +20,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.ApiClient;
+import org.parley.testing.Response;
 import org.parley.testing.TestPostgres;
 
 /**
  * Two instances on one PostgreSQL database, as behind a load balancer: what is written through one reaches the
- * other's live stream and its cached thread. Always on PostgreSQL (SQLite serves one instance).
+ * other's live stream and its cached thread, and a client's requests count against one rate limit whichever
+ * instance takes them. Always on PostgreSQL (SQLite serves one instance).
  */
 class MultiInstanceTest {
 
@@ -47,7 +49,7 @@ class MultiInstanceTest {
     private static Settings settings(String url, Path dataDir) {
         return Settings.builder().host("127.0.0.1").port(0).dataDir(dataDir)
                 .database(url, TestPostgres.cluster().user(), TestPostgres.cluster().password())
-                .rateLimits(false).build();
+                .rateLimits(true).build();
     }
 
     @Test
@@ -83,5 +85,29 @@ class MultiInstanceTest {
 
         assertThat(published.get(10, TimeUnit.SECONDS)).contains(id);
         assertThat(onB.get(threadPath).json().get("comments").get(0).get("id").asText()).isEqualTo(id);
+    }
+
+    /** Log-ins for one address allow 10 attempts in 10 minutes: split over two instances, still 10, not 20. */
+    @Test
+    void a_flood_split_over_two_instances_meets_one_limit() {
+        ApiClient onA = new ApiClient(a.publicUrl());
+        ApiClient onB = new ApiClient(b.publicUrl());
+        int refused = 0;
+        int judged = 0;
+        Response last = null;
+        for (int attempt = 0; attempt < 14; attempt++) {
+            last = (attempt % 2 == 0 ? onA : onB).post("/api/v1/auth/login",
+                    Map.of("email", "target@instances.example", "password", "guess number " + attempt));
+            if (last.status() == 429) {
+                refused++;
+            } else {
+                assertThat(last.status()).isEqualTo(401);
+                judged++;
+            }
+        }
+        assertThat(judged).isEqualTo(10);
+        assertThat(refused).isEqualTo(4);
+        assertThat(last.json().get("message").asText()).contains("log-in attempts for this e-mail address");
+        assertThat(Long.parseLong(last.header("Retry-After"))).isPositive();
     }
 }

@@ -152,9 +152,13 @@ public final class HttpServer {
     public record LearningParts(SiteModels models, SiteModelTraining training) {
     }
 
-    /** How the server meets the network, and how readers sign up ({@code signup}: instant or confirm). */
+    /**
+     * How the server meets the network, and how readers sign up ({@code signup}: instant or confirm).
+     * {@code sharedLimits}: the rate-limit buckets in the database (PostgreSQL), or null to keep them in memory.
+     */
     public record Options(String host, int port, Supplier<String> publicUrl, boolean rateLimits, boolean trustProxy,
-            int maxStreams, java.time.Duration shutdownGrace, boolean threadCache, SignupPolicy signup) {
+            int maxStreams, java.time.Duration shutdownGrace, boolean threadCache, SignupPolicy signup,
+            org.parley.store.RateLimitBuckets sharedLimits) {
     }
 
     /** Whether the server sends mail, and the sign-up mode in force (auto resolved): the widget reads both. */
@@ -175,7 +179,8 @@ public final class HttpServer {
         ObjectMapper mapper = Json.mapper();
         Auth auth = new Auth(parts.accounts(), options.trustProxy(), parts.privacy().addresses());
         Requests requests = new Requests(mapper);
-        RateLimits limits = new RateLimits(options.rateLimits());
+        RateLimits limits = options.sharedLimits() == null ? RateLimits.inProcess(options.rateLimits())
+                : RateLimits.shared(options.rateLimits(), options.sharedLimits());
         ThreadCache cache = new ThreadCache(options.threadCache());
         parts.events().subscribe(event -> cache.invalidate(event.storyId()));
         Cors cors = new Cors(parts.siteStore()::allOrigins);

@@ -4,14 +4,18 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.List;
+import org.parley.store.RateLimitBuckets;
 
 /**
  * Token buckets (Bucket4j) per client address and per account on the endpoints people abuse: sign-up, log-in and
- * posting. Buckets live in memory, one per key, and are forgotten an hour after their last use. When off
- * ({@code PARLEY_RATE_LIMITS=off}, for benchmarks and volume tests) every request passes. Thread-safe.
+ * posting. On SQLite (one instance) buckets live in memory, one per key, and are forgotten an hour after their last
+ * use; on PostgreSQL they live in the database ({@link RateLimitBuckets}), so every instance on it counts against
+ * one budget. When off ({@code PARLEY_RATE_LIMITS=off}, for benchmarks and volume tests) every request passes.
+ * Thread-safe.
  */
 final class RateLimits {
 
@@ -56,14 +60,53 @@ final class RateLimits {
         }
     }
 
-    private final boolean enabled;
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofHours(1))
-            .maximumSize(1_000_000)
-            .build();
+    /** Where a limit's bucket for a key comes from: this process's memory, or the shared database table. */
+    private interface Buckets {
+        Bucket bucket(Limit limit, String key);
+    }
 
-    RateLimits(boolean enabled) {
+    private final boolean enabled;
+    private final Buckets buckets;
+    /**
+     * Shared buckets only: refusals remembered until the bucket's next token, by {@link System#nanoTime()}. No
+     * instance can take a token from an empty bucket before it refills, so until then this instance refuses
+     * without asking the database, and a flood past the limit costs one transaction a refill, not one a request.
+     */
+    private final Cache<String, Long> refusedUntil;
+
+    private RateLimits(boolean enabled, Buckets buckets, Cache<String, Long> refusedUntil) {
         this.enabled = enabled;
+        this.buckets = buckets;
+        this.refusedUntil = refusedUntil;
+    }
+
+    /** Buckets in this process's memory: one instance (SQLite), or limits turned off. */
+    static RateLimits inProcess(boolean enabled) {
+        Cache<String, Bucket> cache = Caffeine.newBuilder()
+                .expireAfterAccess(Duration.ofHours(1))
+                .maximumSize(1_000_000)
+                .build();
+        return new RateLimits(enabled, (limit, key) -> cache.get(name(limit, key), ignored -> {
+            var builder = Bucket.builder();
+            limit.bandwidths.forEach(builder::addLimit);
+            return builder.build();
+        }), null);
+    }
+
+    /** Buckets in the database, shared by every instance on it (PostgreSQL). */
+    static RateLimits shared(boolean enabled, RateLimitBuckets shared) {
+        return new RateLimits(enabled, (limit, key) -> shared.bucket(name(limit, key), () -> configuration(limit)),
+                Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(1)).maximumSize(100_000).build());
+    }
+
+    private static String name(Limit limit, String key) {
+        return limit.name() + "|" + key;
+    }
+
+    private static BucketConfiguration configuration(Limit limit) {
+        var builder = BucketConfiguration.builder();
+        limit.bandwidths.forEach(builder::addLimit);
+        return builder.build();
     }
 
     /** Takes one token from the key's bucket for this limit, or throws {@link TooManyRequests}. */
@@ -71,15 +114,23 @@ final class RateLimits {
         if (!enabled) {
             return;
         }
-        Bucket bucket = buckets.get(limit.name() + "|" + key, ignored -> {
-            var builder = Bucket.builder();
-            limit.bandwidths.forEach(builder::addLimit);
-            return builder.build();
-        });
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
-            throw new TooManyRequests(limit.what, seconds);
+        Long until = refusedUntil == null ? null : refusedUntil.getIfPresent(name(limit, key));
+        if (until != null) {
+            long wait = until - System.nanoTime();
+            if (wait > 0) {
+                throw refusal(limit, wait);
+            }
         }
+        ConsumptionProbe probe = buckets.bucket(limit, key).tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            if (refusedUntil != null) {
+                refusedUntil.put(name(limit, key), System.nanoTime() + probe.getNanosToWaitForRefill());
+            }
+            throw refusal(limit, probe.getNanosToWaitForRefill());
+        }
+    }
+
+    private static TooManyRequests refusal(Limit limit, long nanosToWait) {
+        return new TooManyRequests(limit.what, Math.max(1, Duration.ofNanos(nanosToWait).toSeconds() + 1));
     }
 }

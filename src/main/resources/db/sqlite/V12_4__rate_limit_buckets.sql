@@ -1,0 +1,3 @@
+-- Nothing on SQLite (issue 15, item 6): SQLite serves one instance, whose rate-limit buckets stay in its memory
+-- (api/RateLimits). PostgreSQL keeps them in the table rate_limit_buckets so that several instances share one
+-- budget (db/postgresql/V12_4__rate_limit_buckets.sql); this file keeps the two databases' versions in step.
