@@ -100,7 +100,14 @@ public final class HttpServer {
             MailParts mail,
             Notices notices,
             StoryParts story,
-            AppealParts appeals) {
+            AppealParts appeals,
+            CommunityParts community) {
+    }
+
+    /** What the readers' community needs: mutes, followed threads and their mails, replies to a reader. */
+    public record CommunityParts(org.parley.community.Mutes mutes, org.parley.community.FollowStore follows,
+            org.parley.mail.FollowerMails followerMails, org.parley.community.RepliesToMe replies,
+            java.time.Clock clock) {
     }
 
     /** What the stories' read side needs: the site's closing rule, the moderators' list of stories. */
@@ -215,7 +222,10 @@ public final class HttpServer {
                         parts.stories(), parts.appeals().clock()),
                 new SearchApi(auth, parts.moderation().access(), parts.siteStore(), parts.storyStore(),
                         parts.accounts(), parts.moderation().search(), parts.moderation().editWindows(),
-                        parts.classifier()));
+                        parts.classifier()),
+                new CommunityApi(auth, requests, limits, parts.stories(), new CommunityApi.Parts(
+                        parts.community().mutes(), parts.community().follows(), parts.community().followerMails(),
+                        parts.community().replies(), parts.community().clock())));
         AtomicReference<org.eclipse.jetty.server.Server> jetty = new AtomicReference<>();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -329,7 +339,7 @@ public final class HttpServer {
             ModelsApi models, ClassifyApi classify, PerspectiveApi perspective, PrivacyApi privacy,
             WebhooksApi webhooks, AdminApi admin, HealthApi health, EventStream stream, Cors cors,
             WebAssets assets, Pages pages, TransparencyApi transparency, NoticesApi notices,
-            StoriesApi stories, AppealsApi appeals, SearchApi search) {
+            StoriesApi stories, AppealsApi appeals, SearchApi search, CommunityApi community) {
 
         void register(io.javalin.config.JavalinConfig config) {
             var r = config.routes;
@@ -373,6 +383,18 @@ public final class HttpServer {
             r.get("/api/v1/moderation/appeals", appeals::queue);       // moderator of the site
             r.post("/api/v1/moderation/appeals/{id}/decision", appeals::decide); // CSRF, another moderator
             r.get("/account/appeal", pages::appeal);                   // none; the page posts token and reason
+
+            r.get("/api/v1/me/mutes", community::mutes);                  // signed in
+            r.post("/api/v1/me/mutes", community::mute);                  // CSRF / ACTION_PER_ACCOUNT; 201
+            r.delete("/api/v1/me/mutes/{userId}", community::unmute);     // CSRF; 204
+            r.get("/api/v1/me/subscriptions", community::follows);        // signed in
+            r.post("/api/v1/me/subscriptions", community::follow);        // CSRF / ACTION_PER_ACCOUNT; 201
+            r.delete("/api/v1/me/subscriptions", community::unfollow);    // CSRF; ?site=&url=; 204
+            r.get("/api/v1/me/community", community::community);          // signed in; ?site=&url=
+            r.get("/api/v1/me/replies", community::replies);              // signed in; ?site=
+            r.post("/api/v1/me/replies/seen", community::seen);           // CSRF; 204
+            r.get("/account/unfollow", pages::unsubscribe);               // none; a form that posts back
+            r.post("/account/unfollow", community::unfollowByLink);       // none (the token); RFC 8058 one-click
 
             r.get("/api/v1/moderation/sites", moderation::sites);    // signed in
             r.get("/api/v1/moderation/queue", moderation::queue);    // moderator of the site
