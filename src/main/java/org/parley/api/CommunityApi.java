@@ -10,6 +10,7 @@ import org.parley.community.MuteStore;
 import org.parley.community.Mutes;
 import org.parley.community.RepliesToMe;
 import org.parley.mail.FollowerMails;
+import org.parley.problem.Problem;
 import org.parley.story.Stories;
 import org.parley.story.Story;
 import org.parley.web.SecurityHeaders;
@@ -87,6 +88,7 @@ final class CommunityApi {
         Account reader = auth.requireForChange(ctx).account();
         limits.take(RateLimits.Limit.ACTION_PER_ACCOUNT, reader.id());
         FollowRequest request = requests.body(ctx, FollowRequest.class);
+        requireReach(reader, request.site());
         Story story = stories.findOrCreate(request.site(), request.url(), null);
         parts.follows().follow(reader.id(), story.id(), parts.clock().instant());
         ctx.status(201).json(Map.of("subscription", parts.follows().list(reader.id()).stream()
@@ -94,21 +96,19 @@ final class CommunityApi {
                 .findFirst().orElseThrow()));
     }
 
-    /** Stops following the thread named by {@code ?site=&url=}; 404 when the reader did not follow it. */
+    /** Stops following the thread named by {@code ?site=&url=}; 204 also when the reader did not follow it. */
     void unfollow(Context ctx) {
         Account reader = auth.requireForChange(ctx).account();
-        Story story = requireStory(ctx);
-        if (!parts.follows().unfollow(reader.id(), story.id())) {
-            throw org.parley.problem.Problem.notFound("subscription", "You do not follow this thread.");
-        }
+        String site = site(ctx, reader);
+        stories.find(site, Requests.requiredQuery(ctx, "url"))
+                .ifPresent(story -> parts.follows().unfollow(reader.id(), story.id()));
         ctx.status(204);
     }
 
     /** The reader's view of one thread: muted authors who wrote there, the follow, and new replies on the site. */
     void community(Context ctx) {
         Account reader = auth.require(ctx).account();
-        String site = Requests.requiredQuery(ctx, "site");
-        stories.requireSite(site);
+        String site = site(ctx, reader);
         Story story = stories.find(site, Requests.requiredQuery(ctx, "url")).orElse(null);
         ctx.header("Cache-Control", "private, no-store");
         ctx.json(new CommunityView(story == null ? List.of() : parts.mutes().mutedIn(reader, story.id()),
@@ -118,8 +118,7 @@ final class CommunityApi {
 
     void replies(Context ctx) {
         Account reader = auth.require(ctx).account();
-        String site = Requests.requiredQuery(ctx, "site");
-        stories.requireSite(site);
+        String site = site(ctx, reader);
         ctx.header("Cache-Control", "private, no-store");
         ctx.json(new RepliesView(parts.replies().lastSeen(reader.id(), site).orElse(null),
                 parts.replies().latest(reader.id(), site)));
@@ -130,6 +129,7 @@ final class CommunityApi {
         Account reader = auth.requireForChange(ctx).account();
         String site = requests.body(ctx, SeenRequest.class).site();
         stories.requireSite(site);
+        requireReach(reader, site);
         parts.replies().seen(reader.id(), site);
         ctx.status(204);
     }
@@ -149,10 +149,19 @@ final class CommunityApi {
                 + " follow this discussion and will get no more mails about it.</p></main></body></html>");
     }
 
-    private Story requireStory(Context ctx) {
+    /** The site named by {@code ?site=}, which must exist and be within the reach of the caller's API token. */
+    private String site(Context ctx, Account reader) {
         String site = Requests.requiredQuery(ctx, "site");
         stories.requireSite(site);
-        return stories.find(site, Requests.requiredQuery(ctx, "url"))
-                .orElseThrow(() -> org.parley.problem.Problem.notFound("story", "There is no such thread."));
+        requireReach(reader, site);
+        return site;
+    }
+
+    /** An API token limited to one site reads and follows threads only there, as a reader too: elsewhere 403. */
+    private static void requireReach(Account account, String siteId) {
+        if (siteId != null && !account.reaches(siteId)) {
+            throw Problem.forbidden("token_site_limit", "This API token is limited to the site '"
+                    + account.siteScope() + "'.");
+        }
     }
 }
