@@ -126,7 +126,7 @@ class CommunityApiTest {
                 .isEqualTo(401);
         assertThat(signedOut.get("/api/v1/me/subscriptions").status()).isEqualTo(401);
         assertThat(clients.get("reader").post("/api/v1/me/subscriptions", Map.of("site", "demo",
-                "url", "https://elsewhere.example/news")).status()).isEqualTo(400);
+                "url", "https://elsewhere.example/news")).status()).isEqualTo(403);
         assertThat(clients.get("reader").post("/api/v1/me/subscriptions", Map.of("site", "nosuchsite",
                 "url", url)).status()).isEqualTo(404);
     }
