@@ -193,7 +193,7 @@ public final class Server implements AutoCloseable {
         AccountMail accountMail = new AccountMail(accounts, accountStore, tokens, texts, commentStore, clock);
         accounts.onSignUp(accountMail::queueVerification);
         commentStore.onChange(new ReplyNotices(texts, tokens, clock));
-        HttpServer.CommunityParts community = community(database, accounts, commentStore, texts, tokens,
+        HttpServer.CommunityParts community = community(database, accounts, access, commentStore, texts, tokens,
                 privacy.export(), clock);
         MailSender mailSender = new MailSender(settings.mail(), new MailQueue(database.jdbi()),
                 new ModeratorDigests(database.jdbi(), texts, tokens, settings.mail().digestInterval(), clock), clock);
@@ -336,7 +336,7 @@ public final class Server implements AutoCloseable {
      * The readers' community: mutes, followed threads (noted as comments are published, mailed by the mail sender)
      * and replies to a reader; the data export includes the reader's part of each.
      */
-    private static HttpServer.CommunityParts community(Database database, Accounts accounts,
+    private static HttpServer.CommunityParts community(Database database, Accounts accounts, ModeratorAccess access,
             CommentStore commentStore, MailTexts texts, LinkTokens tokens, DataExport export, Clock clock) {
         org.parley.community.MuteStore mutes = new org.parley.community.MuteStore(database.jdbi());
         org.parley.community.FollowStore follows = new org.parley.community.FollowStore(database.jdbi());
@@ -346,8 +346,13 @@ public final class Server implements AutoCloseable {
         export.include("mutes", mutes::list);
         export.include("subscriptions", follows::list);
         export.include("replyVisits", visits::list);
+        org.parley.community.ProfileStore profiles = new org.parley.community.ProfileStore(database.jdbi());
+        org.parley.community.BadgeStore badges = new org.parley.community.BadgeStore(database.jdbi());
+        export.include("profile", account -> java.util.Map.of("hidden", profiles.hidden(account)));
         return new HttpServer.CommunityParts(new org.parley.community.Mutes(mutes, accounts, clock), follows,
-                followerMails, new org.parley.community.RepliesToMe(database.jdbi(), visits, clock), clock);
+                followerMails, new org.parley.community.RepliesToMe(database.jdbi(), visits, clock),
+                new org.parley.community.Profiles(database.jdbi(), profiles, clock),
+                new org.parley.community.Badges(badges, access, accounts, clock), badges, clock);
     }
 
     private static FirstStart createFirstAdmin(Accounts accounts) {

@@ -38,3 +38,19 @@ CREATE TABLE reader_visits (
     seen_at     BIGINT NOT NULL,
     PRIMARY KEY (account_id, site_id)
 );
+
+-- A reader's profile setting: a hidden profile shows others only the name. Written by community/ProfileStore.
+CREATE TABLE reader_profiles (
+    account_id  TEXT PRIMARY KEY REFERENCES accounts (id) ON DELETE CASCADE,
+    hidden      SMALLINT NOT NULL,
+    updated_at  BIGINT NOT NULL
+);
+
+-- Staff badges shown beside names in a site's threads, set by the site's admins. Written by community/BadgeStore.
+CREATE TABLE staff_badges (
+    site_id     TEXT NOT NULL REFERENCES sites (id) ON DELETE CASCADE,
+    account_id  TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    badge       TEXT NOT NULL,            -- journalist | staff | moderator
+    created_at  BIGINT NOT NULL,
+    PRIMARY KEY (site_id, account_id)
+);

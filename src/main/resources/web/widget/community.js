@@ -1,7 +1,7 @@
 /*
  * The readers' community in the widget, imported by widget.js on first use: the community menu a signed-in reader
- * opens beside their account (follow this thread, the replies to their comments, the authors they muted) and the
- * card an author's name opens (the author's profile, and a mute). widget.js itself only collapses the comments of
+ * opens beside their account (follow this thread, the replies to their comments, the authors they muted, hiding
+ * their profile) and the card an author's name opens (the author's profile, and a mute). widget.js itself only collapses the comments of
  * muted authors and shows the count of new replies; both come from the reader's own answer
  * (GET /api/v1/me/community), beside the thread page that everyone shares. Each export takes the widget's parts
  * (h, t, api, state, refresh, …) first.
@@ -38,9 +38,16 @@ export function menu(w) {
             button.textContent = t(following ? 'unfollow' : 'follow');
             w.announce(t(following ? 'followed' : 'unfollowed'));
         })}, t(state.c.following ? 'unfollow' : 'follow'));
+    const hide = h('input', {type: 'checkbox', testid: 'hide-profile', onchange: run(w, area, async (box) => {
+        await api('PATCH', 'me/profile', {hidden: box.checked});
+        w.say(area, t(box.checked ? 'profileNowHidden' : 'profileNowShown'), 'ok');
+    })});
+    api('GET', 'users/' + encodeURIComponent(state.me.id) + '?site=' + encodeURIComponent(site(w)))
+        .then(({profile}) => { hide.checked = profile.hidden; }, () => {});
     const element = h('div', {class: 'form', testid: 'community-menu'},
         h('p', {}, follow, ' ', h('small', {}, t('followHint'))),
-        h('h3', {}, t('repliesToMe')), replies, h('h3', {}, t('mutedAuthors')), muted, area);
+        h('h3', {}, t('repliesToMe')), replies, h('h3', {}, t('mutedAuthors')), muted,
+        h('label', {class: 'check'}, hide, ' ', t('hideProfile')), area);
     showReplies(w, replies, area, element);
     showMuted(w, muted, area);
     return element;
@@ -81,8 +88,12 @@ async function showMuted(w, list, area) {
     }
 }
 
-/** The card an author's name opens, in the comment's slot: the name and, for another signed-in reader, a mute. */
-export function author(w, comment, slot) {
+/**
+ * The card an author's name opens, in the comment's slot: the author's profile on this site (member since, how many
+ * comments, the latest), or the name alone when they hid it; for another signed-in reader, a mute. A second click
+ * closes it.
+ */
+export async function author(w, comment, slot) {
     const {h, t, api, state} = w;
     if (slot.querySelector('[data-testid="author-card"]')) {
         slot.replaceChildren();
@@ -90,13 +101,29 @@ export function author(w, comment, slot) {
     }
     const area = h('p', {class: 'err', testid: 'error'});
     const own = state.me && state.me.id === comment.author.id;
+    const details = h('div', {testid: 'profile'});
     slot.replaceChildren(h('div', {class: 'form', testid: 'author-card'},
-        h('h3', {}, comment.author.displayName),
+        h('h3', {}, comment.author.displayName), details,
         state.me && !own && h('button', {type: 'button', testid: 'mute',
             onclick: run(w, area, async () => {
                 await api('POST', 'me/mutes', {userId: comment.author.id});
                 w.announce(t('mutedAnnounce', {name: comment.author.displayName}));
                 await w.refresh();
             })}, t('mute')),
-        h('p', {}, h('small', {}, t('muteHint'))), area));
+        state.me && !own && h('p', {}, h('small', {}, t('muteHint'))), area));
+    try {
+        const {profile} = await api('GET', 'users/' + encodeURIComponent(comment.author.id) + '?site='
+            + encodeURIComponent(site(w)));
+        const lang = slot.closest('[lang]')?.lang;
+        details.replaceChildren(...(profile.memberSince ? [
+            h('p', {testid: 'profile-summary'}, t('memberSince', {date: new Date(profile.memberSince)
+                .toLocaleDateString(lang, {dateStyle: 'long'})}), ' · ', t('publishedComments',
+            {n: profile.publishedComments})),
+            h('ul', {}, profile.recentComments.map((recent) => h('li', {testid: 'profile-comment'},
+                h('q', {}, recent.excerpt), ' ', h('a', {href: recent.url + '#c-' + recent.id, target: '_top'},
+                    recent.title))))]
+            : [h('p', {testid: 'profile-hidden'}, t('profileHidden'))]));
+    } catch (failure) {
+        w.say(area, failure.message);
+    }
 }

@@ -370,6 +370,8 @@
             h('header', {},
                 h('button', {type: 'button', class: 'link who', testid: 'comment-author', onclick: () =>
                     partOf('community.js', 'author', comment, slot)}, comment.author.displayName),
+                state.site.badges?.[comment.author.id] && h('span', {class: 'badge', testid: 'staff-badge'},
+                    t(state.site.badges[comment.author.id])),
                 comment.replyTo && h('span', {}, t('replyingTo', {name: comment.replyTo.displayName})),
                 h('time', {datetime: comment.createdAt, title: absolute.format(new Date(comment.createdAt))},
                     ago(comment.createdAt)),

@@ -8,6 +8,7 @@ import org.parley.account.Account;
 import org.parley.community.FollowStore;
 import org.parley.community.MuteStore;
 import org.parley.community.Mutes;
+import org.parley.community.Profiles;
 import org.parley.community.RepliesToMe;
 import org.parley.mail.FollowerMails;
 import org.parley.problem.Problem;
@@ -33,6 +34,9 @@ final class CommunityApi {
     record SeenRequest(String site) {
     }
 
+    record ProfileRequest(Boolean hidden) {
+    }
+
     record CommunityView(List<String> muted, boolean following, long newReplies) {
     }
 
@@ -41,7 +45,7 @@ final class CommunityApi {
 
     /** What the community API needs. */
     record Parts(Mutes mutes, FollowStore follows, FollowerMails followerMails, RepliesToMe replies,
-            java.time.Clock clock) {
+            Profiles profiles, java.time.Clock clock) {
     }
 
     private final Auth auth;
@@ -132,6 +136,26 @@ final class CommunityApi {
         requireReach(reader, site);
         parts.replies().seen(reader.id(), site);
         ctx.status(204);
+    }
+
+    /** A reader's profile on a site, for anyone; a hidden one shows others the name alone. */
+    void profile(Context ctx) {
+        String site = Requests.requiredQuery(ctx, "site");
+        stories.requireSite(site);
+        Account viewer = auth.session(ctx).map(session -> session.account()).orElse(null);
+        ctx.header("Cache-Control", "private, no-store");
+        ctx.json(Map.of("profile", parts.profiles().of(ctx.pathParam("id"), site, viewer)));
+    }
+
+    /** Hides or shows the reader's own profile. */
+    void changeProfile(Context ctx) {
+        Account reader = auth.requireForChange(ctx).account();
+        Boolean hidden = requests.body(ctx, ProfileRequest.class).hidden();
+        if (hidden == null) {
+            throw Problem.invalid("hidden", "Say whether to hide the profile with 'hidden': true or false.");
+        }
+        parts.profiles().setHidden(reader, hidden);
+        ctx.json(Map.of("profile", Map.of("hidden", parts.profiles().hidden(reader))));
     }
 
     /** The one-click unfollow of the followers' mails (RFC 8058): a POST to the mailed link, with no log-in. */

@@ -107,7 +107,8 @@ public final class HttpServer {
     /** What the readers' community needs: mutes, followed threads and their mails, replies to a reader. */
     public record CommunityParts(org.parley.community.Mutes mutes, org.parley.community.FollowStore follows,
             org.parley.mail.FollowerMails followerMails, org.parley.community.RepliesToMe replies,
-            java.time.Clock clock) {
+            org.parley.community.Profiles profiles, org.parley.community.Badges badges,
+            org.parley.community.BadgeStore badgeStore, java.time.Clock clock) {
     }
 
     /** What the stories' read side needs: the site's closing rule, the moderators' list of stories. */
@@ -192,7 +193,8 @@ public final class HttpServer {
                                 options.signup().mode())),
                 new ThreadsApi(parts.stories(), parts.storyStore(), parts.threads(),
                         parts.rules(), cache, auth, mapper, parts.disagreements(), parts.moderation().editWindows(),
-                        parts.admin().sso(), parts.siteStore(), options.signup(), parts.story().closing()),
+                        parts.admin().sso(), parts.siteStore(), options.signup(), parts.story().closing(),
+                        parts.community().badgeStore()::ofSite),
                 new CommentsApi(parts.stories(), parts.submissions(), parts.comments(), parts.respects(),
                         parts.reports(), parts.moderation().reportThresholds(), parts.disagreements(),
                         parts.rules(), auth, requests, limits, parts.moderation().access(), parts.mail().guests(),
@@ -225,7 +227,8 @@ public final class HttpServer {
                         parts.classifier()),
                 new CommunityApi(auth, requests, limits, parts.stories(), new CommunityApi.Parts(
                         parts.community().mutes(), parts.community().follows(), parts.community().followerMails(),
-                        parts.community().replies(), parts.community().clock())));
+                        parts.community().replies(), parts.community().profiles(), parts.community().clock())),
+                new BadgesApi(auth, requests, parts.stories(), parts.community().badges()));
         AtomicReference<org.eclipse.jetty.server.Server> jetty = new AtomicReference<>();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -339,7 +342,7 @@ public final class HttpServer {
             ModelsApi models, ClassifyApi classify, PerspectiveApi perspective, PrivacyApi privacy,
             WebhooksApi webhooks, AdminApi admin, HealthApi health, EventStream stream, Cors cors,
             WebAssets assets, Pages pages, TransparencyApi transparency, NoticesApi notices,
-            StoriesApi stories, AppealsApi appeals, SearchApi search, CommunityApi community) {
+            StoriesApi stories, AppealsApi appeals, SearchApi search, CommunityApi community, BadgesApi badges) {
 
         void register(io.javalin.config.JavalinConfig config) {
             var r = config.routes;
@@ -393,6 +396,8 @@ public final class HttpServer {
             r.get("/api/v1/me/community", community::community);          // signed in; ?site=&url=
             r.get("/api/v1/me/replies", community::replies);              // signed in; ?site=
             r.post("/api/v1/me/replies/seen", community::seen);           // CSRF; 204
+            r.get("/api/v1/users/{id}", community::profile);              // none; ?site=; hidden: the name alone
+            r.patch("/api/v1/me/profile", community::changeProfile);      // CSRF; {hidden}
             r.get("/account/unfollow", pages::unsubscribe);               // none; a form that posts back
             r.post("/account/unfollow", community::unfollowByLink);       // none (the token); RFC 8058 one-click
 
@@ -434,6 +439,9 @@ public final class HttpServer {
             r.patch("/api/v1/admin/sites/{site}", admin::changeSite);        // CSRF, admin of the site
             r.put("/api/v1/admin/sites/{site}/moderators/{account}", admin::addModerator);       // CSRF, site admin
             r.delete("/api/v1/admin/sites/{site}/moderators/{account}", admin::removeModerator); // CSRF, site admin
+            r.get("/api/v1/admin/sites/{site}/badges", badges::list);                  // admin of the site
+            r.put("/api/v1/admin/sites/{site}/badges/{account}", badges::give);        // CSRF, admin of the site
+            r.delete("/api/v1/admin/sites/{site}/badges/{account}", badges::take);     // CSRF, admin of the site; 204
             r.get("/api/v1/admin/tokens", admin::listTokens);                // admin without site limit
             r.post("/api/v1/admin/tokens", admin::createToken);              // CSRF, admin without site limit; 201
             r.delete("/api/v1/admin/tokens/{id}", admin::revokeToken);       // CSRF, admin without site limit

@@ -56,7 +56,8 @@ public final class RepliesToMe {
                 .bind("me", accountId)
                 .bind("site", siteId)
                 .map((rs, ctx) -> new Reply(rs.getString("id"), rs.getString("parent_id"),
-                        rs.getString("author_id"), rs.getString("display_name"), excerpt(rs.getString("body")),
+                        rs.getString("author_id"), rs.getString("display_name"),
+                        Excerpts.of(rs.getString("body"), 200),
                         rs.getString("url"), rs.getString("title"), Instant.ofEpochMilli(rs.getLong("created_at")),
                         rs.getLong("created_at") > since))
                 .list());
@@ -73,10 +74,5 @@ public final class RepliesToMe {
 
     private long since(String accountId, String siteId) {
         return visits.lastSeen(accountId, siteId).map(Instant::toEpochMilli).orElse(0L);
-    }
-
-    private static String excerpt(String body) {
-        String flat = body.replaceAll("\\s+", " ").strip();
-        return flat.length() <= 200 ? flat : flat.substring(0, 199) + "…";
     }
 }

@@ -192,14 +192,90 @@ class CommunityApiTest {
         assertThat(export.get("subscriptions").get(0).get("url").asText()).isEqualTo(url);
         assertThat(export.get("replyVisits").get(0).get("site").asText()).isEqualTo("demo");
 
-        assertThat(leaving.delete("/api/v1/me").status()).isEqualTo(204);
         var jdbi = server.server().database().jdbi();
-        for (String table : List.of("mutes", "thread_follows", "reader_visits")) {
+        leaving.patch("/api/v1/me/profile", Map.of("hidden", true));
+        assertThat(leaving.delete("/api/v1/me").status()).isEqualTo(204);
+        for (String table : List.of("mutes", "thread_follows", "reader_visits", "reader_profiles")) {
             long left = jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM " + table
                             + " t JOIN accounts a ON a.id = t.account_id WHERE a.deleted_at IS NOT NULL")
                     .mapTo(Long.class).one());
             assertThat(left).as(table).isZero();
         }
+    }
+
+    @Test
+    void a_profile_shows_the_published_comments_on_the_site_to_everyone_until_its_reader_hides_it() {
+        ApiClient writer = server.client();
+        String writerId = writer.signUp("profiled@community.example", "Profiled").get("id").asText();
+        String url = server.baseUrl() + "/news/profiles";
+        for (String body : List.of("First thought on the ferry timetable.", "Second thought on the harbour.")) {
+            writer.post("/api/v1/comments", Map.of("site", "demo", "url", url, "body", body));
+        }
+        String path = "/api/v1/users/" + writerId + "?site=demo";
+        for (String role : List.of("admin", "mod", "reader", "signedOut")) {
+            JsonNode profile = clients.get(role).get(path).json().get("profile");
+            assertThat(profile.get("displayName").asText()).as(role).isEqualTo("Profiled");
+            assertThat(profile.get("hidden").asBoolean()).isFalse();
+            assertThat(profile.get("publishedComments").asLong()).isEqualTo(2);
+            assertThat(profile.get("memberSince").isNull()).isFalse();
+            assertThat(profile.get("recentComments").get(0).get("excerpt").asText())
+                    .isEqualTo("Second thought on the harbour.");
+            assertThat(profile.get("recentComments").get(0).get("url").asText()).isEqualTo(url);
+        }
+
+        Response hide = writer.patch("/api/v1/me/profile", Map.of("hidden", true));
+        assertThat(hide.status()).isEqualTo(200);
+        assertThat(hide.json().get("profile").get("hidden").asBoolean()).isTrue();
+        for (String role : List.of("admin", "mod", "reader", "signedOut")) {
+            JsonNode hidden = clients.get(role).get(path).json().get("profile");
+            assertThat(hidden.get("displayName").asText()).as(role).isEqualTo("Profiled");
+            assertThat(hidden.get("hidden").asBoolean()).isTrue();
+            assertThat(hidden.get("publishedComments").isNull()).isTrue();
+            assertThat(hidden.get("recentComments").isNull()).isTrue();
+        }
+        JsonNode own = writer.get(path).json().get("profile");
+        assertThat(own.get("hidden").asBoolean()).isTrue();
+        assertThat(own.get("publishedComments").asLong()).isEqualTo(2);
+        assertThat(writer.get("/api/v1/me/export").json().get("profile").get("hidden").asBoolean()).isTrue();
+
+        assertThat(clients.get("reader").get("/api/v1/users/nobody?site=demo").status()).isEqualTo(404);
+        assertThat(clients.get("reader").get("/api/v1/users/" + writerId).status()).isEqualTo(400);
+        assertThat(clients.get("reader").get("/api/v1/users/" + writerId + "?site=nosuchsite").status())
+                .isEqualTo(404);
+        assertThat(writer.patch("/api/v1/me/profile", Map.of()).status()).isEqualTo(400);
+        assertThat(clients.get("signedOut").patch("/api/v1/me/profile", Map.of("hidden", true)).status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void admins_of_the_site_give_staff_badges_that_the_thread_page_carries_and_nobody_else_may() {
+        ApiClient journalist = server.client();
+        String journalistId = journalist.signUp("journalist@community.example", "Jo Reporter").get("id").asText();
+        String path = "/api/v1/admin/sites/demo/badges/" + journalistId;
+        for (String role : List.of("mod", "reader")) {
+            assertThat(clients.get(role).put(path, Map.of("badge", "journalist")).status()).as(role).isEqualTo(403);
+            assertThat(clients.get(role).get("/api/v1/admin/sites/demo/badges").status()).as(role).isEqualTo(403);
+            assertThat(clients.get(role).delete(path).status()).as(role).isEqualTo(403);
+        }
+        assertThat(clients.get("signedOut").put(path, Map.of("badge", "journalist")).status()).isEqualTo(401);
+
+        ApiClient admin = clients.get("admin");
+        Response given = admin.put(path, Map.of("badge", "journalist"));
+        assertThat(given.status()).isEqualTo(200);
+        assertThat(given.json().get("badges").get(0).get("displayName").asText()).isEqualTo("Jo Reporter");
+        assertThat(admin.put(path, Map.of("badge", "editor")).status()).isEqualTo(400);
+        assertThat(admin.put("/api/v1/admin/sites/demo/badges/nobody", Map.of("badge", "staff")).status())
+                .isEqualTo(404);
+        assertThat(admin.put("/api/v1/admin/sites/nosuchsite/badges/" + journalistId, Map.of("badge", "staff"))
+                .status()).isEqualTo(404);
+
+        String url = server.baseUrl() + "/news/badges-" + System.nanoTime();
+        JsonNode site = clients.get("signedOut").get("/api/v1/threads?site=demo&url=" + ApiClient.encode(url))
+                .json().get("site");
+        assertThat(site.get("badges").get(journalistId).asText()).isEqualTo("journalist");
+
+        assertThat(admin.delete(path).status()).isEqualTo(204);
+        assertThat(admin.get("/api/v1/admin/sites/demo/badges").json().get("badges")).isEmpty();
     }
 
     private static List<String> userIds(JsonNode mutes) {

@@ -38,7 +38,7 @@ class FollowerMailTest {
         post(writer, url, "And the night buses run twice as often.");
         clock.advance(Duration.ofMinutes(41));
 
-        MimeMessage mail = mailbox.awaitSubject("follower@follow.example", "3 new comments");
+        MimeMessage mail = mailbox.awaitSubject("follower@follow.example", "(3)");
         assertThat(Mailbox.subject(mail)).contains("follow-the-budget");
         assertThat(Mailbox.text(mail)).contains("libraries short").contains("swimming pool").contains("night buses")
                 .contains("Wren").doesNotContain("My own remark").contains(url);
@@ -48,7 +48,7 @@ class FollowerMailTest {
         clock.advance(Duration.ofMinutes(61));
         post(writer, url, "One more from the writer, alone in the next mail.");
         clock.advance(Duration.ofMinutes(1));
-        MimeMessage next = mailbox.awaitSubject("follower@follow.example", "A new comment");
+        MimeMessage next = mailbox.awaitSubject("follower@follow.example", "(1)");
         assertThat(Mailbox.text(next)).contains("alone in the next mail").doesNotContain("libraries short")
                 .doesNotContain("Another remark of mine");
         assertThat(followMails("follower@follow.example")).isEqualTo(2);

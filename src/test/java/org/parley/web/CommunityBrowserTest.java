@@ -13,7 +13,8 @@ import org.parley.testing.TestServer;
 
 /**
  * The readers' community in real browsers (issue 14, item 3): a mute collapses an author's comments for the muter
- * only, a reader follows a thread from the widget, and the community button counts the replies since the last look.
+ * only, a reader follows a thread from the widget, the community button counts the replies since the last look, and
+ * an author's name opens their profile.
  */
 class CommunityBrowserTest {
 
@@ -43,6 +44,7 @@ class CommunityBrowserTest {
         WidgetPage muter = new WidgetPage(muterBrowser).open(url).signUp("Quiet Quinn", "quinn@browser.example",
                 "a long enough password");
         String question = muter.post("Does anyone know when the harbour works end?");
+        assertThat(muter.profile(loudComment)).contains("1 comment");
         muter.mute(loudComment);
         assertThat(muter.isCollapsed(loudComment)).isTrue();
         muter.open(url);

@@ -350,9 +350,17 @@ final class WidgetPage {
 
     /** Opens the card of a comment's author from their name and mutes them; waits until the comment collapses. */
     void mute(String commentId) {
-        click(own(commentId, "comment-author"));
+        if (find(own(commentId, "author-card")).isEmpty()) {
+            click(own(commentId, "comment-author"));
+        }
         click(own(commentId, "mute"));
         wait.until(d -> isCollapsed(commentId));
+    }
+
+    /** Opens the card of a comment's author from their name and answers the profile's summary line once shown. */
+    String profile(String commentId) {
+        click(own(commentId, "comment-author"));
+        return element(own(commentId, "profile-summary")).getText();
     }
 
     /** True when the comment shows collapsed, its author muted by this reader. */
