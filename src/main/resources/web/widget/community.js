@@ -1,10 +1,10 @@
 /*
  * The readers' community in the widget, imported by widget.js on first use: the community menu a signed-in reader
  * opens beside their account (follow this thread, the replies to their comments, the authors they muted, hiding
- * their profile) and the card an author's name opens (the author's profile, and a mute). widget.js itself only collapses the comments of
- * muted authors and shows the count of new replies; both come from the reader's own answer
- * (GET /api/v1/me/community), beside the thread page that everyone shares. Each export takes the widget's parts
- * (h, t, api, state, refresh, …) first.
+ * their profile) and the card an author's name opens (the author's profile, and a mute). widget.js itself only
+ * collapses the comments of muted authors, shows staff badges and the count of new replies; the mutes and the
+ * count come from the reader's own answer (GET /api/v1/me/community), beside the thread page everyone shares.
+ * Each export takes the widget's parts (h, t, api, state, refresh, …) first.
  */
 
 const site = (w) => new URLSearchParams(w.thread()).get('site');

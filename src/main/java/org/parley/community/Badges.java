@@ -36,14 +36,16 @@ public final class Badges {
         return store.list(siteId);
     }
 
-    /** Gives an account a badge on the site (admins of the site). */
+    /** Gives an account (named by id or e-mail address) a badge on the site (admins of the site). */
     public void give(Account admin, String siteId, String accountId, String badge) {
         access.requireAdminOf(admin, siteId);
         if (badge == null || !KINDS.contains(badge)) {
             throw Problem.invalid("badge", "Choose a badge: journalist, staff or moderator.");
         }
-        Account account = accounts.findAccount(accountId)
-                .orElseThrow(() -> Problem.notFound("account", "There is no such account."));
+        Account account = (accountId.contains("@")
+                ? accounts.findByEmail(accountId.strip().toLowerCase(java.util.Locale.ROOT))
+                : accounts.findAccount(accountId))
+                .orElseThrow(() -> Problem.notFound("account", "There is no account '" + accountId + "'."));
         store.put(siteId, account.id(), badge, clock.instant());
     }
 

@@ -44,8 +44,8 @@ public final class MuteStore {
     /** The reader's mutes, newest first. */
     public List<Muted> list(String accountId) {
         return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT m.muted_id, a.display_name, m.created_at FROM mutes m JOIN accounts a ON a.id = m.muted_id
-                        WHERE m.account_id = :account ORDER BY m.created_at DESC, m.muted_id""")
+                        SELECT m.muted_id, a.display_name, m.created_at FROM mutes m
+                        JOIN accounts a ON a.id = m.muted_id WHERE m.account_id = :account ORDER BY m.created_at DESC, m.muted_id""")
                 .bind("account", accountId)
                 .map((rs, ctx) -> new Muted(rs.getString("muted_id"), rs.getString("display_name"),
                         Instant.ofEpochMilli(rs.getLong("created_at"))))

@@ -12,10 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The background sender: one scheduled thread per instance that queues due moderator digests (and other due mails), then claims due
- * messages one at a time and hands them to SMTP. A failed attempt is tried again after the retry delay, doubled
- * after each further failure (at most six hours); after the last attempt the message is marked failed with the
- * server's answer. Without SMTP configured nothing is sent: messages wait, and one log line says so.
+ * The background sender: one scheduled thread per instance that queues due moderator digests (and other due mails,
+ * {@link #alsoQueue}), then claims due messages one at a time and hands them to SMTP. A failed attempt is tried
+ * again after the retry delay, doubled after each further failure (at most six hours); after the last attempt the
+ * message is marked failed with the server's answer. Without SMTP configured nothing is sent: messages wait, and
+ * one log line says so.
  */
 public final class MailSender implements AutoCloseable {
 
@@ -32,7 +33,8 @@ public final class MailSender implements AutoCloseable {
     private ScheduledExecutorService thread;
     private boolean toldUnconfigured;
     private Instant lastPurge = Instant.EPOCH;
-    private final java.util.List<java.util.function.IntSupplier> otherDue = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.List<java.util.function.IntSupplier> otherDue =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public MailSender(MailSettings settings, MailQueue queue, ModeratorDigests digests, Clock clock) {
         this.settings = settings;

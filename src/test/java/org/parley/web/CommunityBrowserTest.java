@@ -2,11 +2,18 @@ package org.parley.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.parley.account.AccountStore;
+import org.parley.account.Accounts;
+import org.parley.account.Role;
 import org.parley.testing.ApiClient;
 import org.parley.testing.Browser;
 import org.parley.testing.TestServer;
@@ -14,7 +21,7 @@ import org.parley.testing.TestServer;
 /**
  * The readers' community in real browsers (issue 14, item 3): a mute collapses an author's comments for the muter
  * only, a reader follows a thread from the widget, the community button counts the replies since the last look, and
- * an author's name opens their profile.
+ * an author's name opens their profile; an admin's staff badge shows beside the name.
  */
 class CommunityBrowserTest {
 
@@ -30,6 +37,30 @@ class CommunityBrowserTest {
         if (otherBrowser != null) {
             otherBrowser.quit();
         }
+    }
+
+    @Test
+    void an_admin_gives_a_staff_badge_in_the_dashboard_and_the_thread_shows_it_beside_the_name() {
+        new Accounts(new AccountStore(SERVER.server().database().jdbi()), Clock.systemUTC())
+                .create("chief@badges.example", "correct horse battery", "Chief", Role.ADMIN);
+        ApiClient journalist = SERVER.client();
+        journalist.signUp("jo@badges.example", "Jo Reporter");
+
+        DashboardPage dashboard = new DashboardPage(muterBrowser, SERVER.baseUrl())
+                .signIn("", "chief@badges.example", "correct horse battery");
+        dashboard.openTab("sites");
+        dashboard.waitFor("badge-account").sendKeys("jo@badges.example");
+        new Select(dashboard.waitFor("badge-kind")).selectByValue("journalist");
+        dashboard.waitFor("give-badge").click();
+        new WebDriverWait(muterBrowser, Duration.ofSeconds(10)).until(d -> dashboard.all("[data-testid=badge-row]")
+                .stream().map(row -> row.getText())
+                .anyMatch(row -> row.contains("Jo Reporter") && row.contains("Journalist")));
+
+        String commentId = journalist.post("/api/v1/comments", Map.of("site", "demo",
+                "url", SERVER.demoArticleUrl(), "body", "Reporting from the harbour: the works end in March."))
+                .json().get("comment").get("id").asText();
+        WidgetPage widget = new WidgetPage(muterBrowser).open(SERVER.demoArticleUrl());
+        assertThat(widget.badge(commentId)).isEqualTo("Journalist");
     }
 
     @Test

@@ -363,6 +363,11 @@ final class WidgetPage {
         return element(own(commentId, "profile-summary")).getText();
     }
 
+    /** The staff badge beside a comment's author, once it shows. */
+    String badge(String commentId) {
+        return element(own(commentId, "staff-badge")).getText();
+    }
+
     /** True when the comment shows collapsed, its author muted by this reader. */
     boolean isCollapsed(String commentId) {
         return find(own(commentId, "comment-muted")).isPresent();
