@@ -61,7 +61,7 @@ public final class Profiles {
                         SELECT c.id, c.body, s.url, s.title, c.created_at FROM comments c
                         JOIN stories s ON s.id = c.story_id
                         WHERE c.author_id = :id AND c.status = 'published' AND s.site_id = :site
-                        ORDER BY c.created_at DESC, c.id DESC LIMIT """ + RECENT)
+                        ORDER BY c.created_at DESC, c.id DESC""" + " LIMIT " + RECENT)
                 .bind("id", userId)
                 .bind("site", siteId)
                 .map((rs, ctx) -> new Recent(rs.getString("id"), Excerpts.of(rs.getString("body"), 140),
