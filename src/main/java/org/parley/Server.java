@@ -194,6 +194,8 @@ public final class Server implements AutoCloseable {
         AccountMail accountMail = new AccountMail(accounts, accountStore, tokens, texts, commentStore, clock);
         accounts.onSignUp(accountMail::queueVerification);
         commentStore.onChange(new ReplyNotices(texts, tokens, clock));
+        HttpServer.CommunityParts community = community(database, accounts, access, commentStore, texts, tokens,
+                privacy.export(), clock);
         MailSender mailSender = new MailSender(settings.mail(), new MailQueue(database.jdbi()),
                 new ModeratorDigests(database.jdbi(), texts, tokens, settings.mail().digestInterval(), clock), clock);
         HttpServer.ModerationParts moderationParts = moderation(database, accounts, siteStore, storyStore,
@@ -225,7 +227,8 @@ public final class Server implements AutoCloseable {
                         new HttpServer.StoryParts(storyClosing, new StoryBoard(storyStore, clock)),
                         appeals(database, commentStore, moderationStore, access, tokens, texts, submissions,
                                 moderationParts, notices, privacy.export(), clock),
-                        oidc(database, siteStore, accounts, privacy.export(), publicUrl::get, clock)),
+                        oidc(database, siteStore, accounts, privacy.export(), publicUrl::get, clock),
+                        community),
                 new HttpServer.Options(settings.host(), settings.port(), publicUrl::get, settings.rateLimits(),
                         settings.trustProxy(), settings.maxStreams(), settings.shutdownGrace(),
                         settings.threadCache(), new HttpServer.SignupPolicy(settings.mail().configured(),
@@ -246,6 +249,7 @@ public final class Server implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(() -> purge(accounts, addresses, sharedLimits), 1, 60, TimeUnit.MINUTES);
         WebhookSender sender = new WebhookSender(webhookStore, Backoff.standard(), receivers, clock);
         housekeeping.scheduleWithFixedDelay(() -> deliverWebhooks(sender), 1, 1, TimeUnit.SECONDS);
+        mailSender.alsoQueue(community.followerMails()::queueDue);
         mailSender.start();
         return new Server(database, http, housekeeping, connectPeers(settings, database, events), training,
                 mailSender, publicUrl.get(), firstStart);
@@ -349,6 +353,29 @@ public final class Server implements AutoCloseable {
                         appeal.status(), null, appeal.decidedAt(), appeal.outcomeReason(), appeal.createdAt()))
                 .toList());
         return new HttpServer.AppealParts(statements, appeals, clock);
+    }
+
+    /**
+     * The readers' community: mutes, followed threads (noted as comments are published, mailed by the mail sender)
+     * and replies to a reader; the data export includes the reader's part of each.
+     */
+    private static HttpServer.CommunityParts community(Database database, Accounts accounts, ModeratorAccess access,
+            CommentStore commentStore, MailTexts texts, LinkTokens tokens, DataExport export, Clock clock) {
+        org.parley.community.MuteStore mutes = new org.parley.community.MuteStore(database.jdbi());
+        org.parley.community.FollowStore follows = new org.parley.community.FollowStore(database.jdbi());
+        org.parley.community.VisitStore visits = new org.parley.community.VisitStore(database.jdbi());
+        org.parley.mail.FollowerMails followerMails = new org.parley.mail.FollowerMails(follows, texts, tokens, clock);
+        commentStore.onChange(followerMails);
+        export.include("mutes", mutes::list);
+        export.include("subscriptions", follows::list);
+        export.include("replyVisits", visits::list);
+        org.parley.community.ProfileStore profiles = new org.parley.community.ProfileStore(database.jdbi());
+        org.parley.community.BadgeStore badges = new org.parley.community.BadgeStore(database.jdbi());
+        export.include("profile", account -> java.util.Map.of("hidden", profiles.hidden(account)));
+        return new HttpServer.CommunityParts(new org.parley.community.Mutes(mutes, accounts, clock), follows,
+                followerMails, new org.parley.community.RepliesToMe(database.jdbi(), visits, clock),
+                new org.parley.community.Profiles(database.jdbi(), profiles, clock),
+                new org.parley.community.Badges(badges, access, accounts, clock), badges, clock);
     }
 
     private static FirstStart createFirstAdmin(Accounts accounts) {

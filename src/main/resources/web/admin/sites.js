@@ -1,11 +1,13 @@
 /*
  * Sites and people, for admins: every site with its origins, language, SSO state and moderators; a form that
  * creates a site or edits one; moderators added (by e-mail or account id) and removed per site; and API tokens for
- * automation, limited by role and site, whose secret shows once when made, listed without it and revocable.
+ * automation, limited by role and site, whose secret shows once when made, listed without it and revocable; the
+ * staff badges of each site (badges.js).
  */
 import {ApiError, get, patch, post, remove, request} from './api.js';
 import {announce, el, formatTime, showStatus, statusLine} from './dom.js';
 import {label, t} from './i18n.js';
+import {badgesSection} from './badges.js';
 
 const SITES = '/api/v1/admin/sites';
 const TOKENS = '/api/v1/admin/tokens';
@@ -116,7 +118,7 @@ export function showSites(container, context) {
         el('div', {class: 'table-wrap'}, el('table', {class: 'log'}, el('thead', {}, el('tr', {},
             [t('site'), t('sites.origins'), t('language'), t('sites.sso'), t('sites.moderators'), ''].map((heading) =>
                 el('th', {scope: 'col'}, heading)))), rows)),
-        el('h3', {}, t('sites.formHeading')), siteForm,
+        el('h3', {}, t('sites.formHeading')), siteForm, badgesSection(act),
         el('h3', {}, t('tokens.heading')),
         el('p', {}, t('tokens.about')),
         tokenForm, secret,

@@ -15,7 +15,7 @@
     const UNITS = [['year', 31536e3], ['month', 2592e3], ['week', 6048e2], ['day', 864e2], ['hour', 3600],
         ['minute', 60]];
     const state = {me: null, csrf: null, site: {}, story: {}, cursor: null, count: 0, fresh: [],
-        respected: new Set(), reported: new Set(), disagreed: new Set()};
+        respected: new Set(), reported: new Set(), disagreed: new Set(), muted: new Set(), c: {}};
     // Set once by mount(): one widget per page.
     let config, strings, relative, absolute, plural, number, shadow, live, heading, account, threadError, list, more,
         fresh, picks, mine;
@@ -209,16 +209,17 @@
                 announce(t('offline'));
                 throw failure;
             });
-        return forms[name]({h, t, api, attempt, say, announce, buttons, state, signedIn, signedOut, insertComment},
+        return forms[name]({h, t, api, attempt, say, announce, buttons, state, signedIn, signedOut, insertComment,
+            refresh, thread},
             ...args);
     }
     const part = (name, ...args) => partOf('forms.js', name, ...args);
 
     /** Opens an account form or menu in a slot; the opener's aria-expanded follows. */
-    async function openAccountPart(slot, opener, name) {
+    async function openAccountPart(slot, opener, name, file = 'forms.js') {
         account.querySelectorAll('[aria-expanded]').forEach((button) =>
             button.setAttribute('aria-expanded', button === opener));
-        slot.replaceChildren(await part(name));
+        slot.replaceChildren(await partOf(file, name));
         slot.querySelector('input, button').focus();
     }
 
@@ -238,7 +239,11 @@
             t('signedIn', {name: state.me.displayName}), ' ',
             h('button', {type: 'button', class: 'link', testid: 'open-account', 'aria-expanded': 'false',
                 onclick: (event) => openAccountPart(slot, event.currentTarget, 'menu')}, t('account')), ' ',
-            h('button', {type: 'button', class: 'link', testid: 'logout', onclick: logOut}, t('logout'))),
+            h('button', {type: 'button', class: 'link', testid: 'logout', onclick: logOut}, t('logout')), ' ',
+            h('button', {type: 'button', class: 'link', testid: 'open-community', 'aria-expanded': 'false',
+                onclick: (event) => openAccountPart(slot, event.currentTarget, 'menu', 'community.js')},
+            t('community'), state.c.newReplies > 0 && h('span', {class: 'badge', testid: 'replies-badge'},
+                number.format(state.c.newReplies)))),
         slot, closed || composer({onDone: insertComment}));
     }
 
@@ -267,15 +272,18 @@
 
     async function loadThread() {
         try {
-            const [page, viewer] = await Promise.all([
+            const [page, viewer, mine] = await Promise.all([
                 api('GET', 'threads?' + thread({title: config.title, sort: state.sort, limit: 20})),
-                state.me ? api('GET', 'threads/viewer?' + thread()).catch(() => ({})) : {},
+                ...['threads/viewer?', 'me/community?'].map((path) =>
+                    state.me ? api('GET', path + thread()).catch(() => ({})) : {}),
             ]);
             state.site = page.site || {};
             state.story = page.story || {};
             state.respected = new Set(viewer.respected);
             state.reported = new Set(viewer.reported);
             state.disagreed = new Set(viewer.disagreed);
+            state.c = mine;
+            state.muted = new Set(mine.muted);
             const guidelines = shadow.querySelector('.guide');
             guidelines.hidden = !state.site.guidelines;
             guidelines.replaceChildren(h('h3', {}, t('guidelines')), h('p', {}, state.site.guidelines));
@@ -352,10 +360,19 @@
         }
         const slot = h('div', {class: 'slot'});
         const area = h('p', {class: 'err', testid: 'error'});
+        if (state.muted.has(comment.author.id) && !comment.shown) {
+            return h('article', {tabindex: -1}, h('p', {class: 'gone', testid: 'comment-muted'}, t('muted'), ' ',
+                h('button', {type: 'button', class: 'link', testid: 'show-muted', onclick: (event) =>
+                    event.currentTarget.closest('article').replaceWith(renderArticle({...comment, shown: 1}))},
+                t('show'))));
+        }
         return h('article', {tabindex: -1, 'aria-label': comment.author.displayName,
             class: comment.featured && 'featured'},
             h('header', {},
-                h('b', {testid: 'comment-author'}, comment.author.displayName),
+                h('button', {type: 'button', class: 'link who', testid: 'comment-author', onclick: () =>
+                    partOf('community.js', 'author', comment, slot)}, comment.author.displayName),
+                state.site.badges?.[comment.author.id] && h('span', {class: 'badge', testid: 'staff-badge'},
+                    t(state.site.badges[comment.author.id])),
                 comment.replyTo && h('span', {}, t('replyingTo', {name: comment.replyTo.displayName})),
                 h('time', {datetime: comment.createdAt, title: absolute.format(new Date(comment.createdAt))},
                     ago(comment.createdAt)),

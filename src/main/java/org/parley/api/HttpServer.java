@@ -101,12 +101,20 @@ public final class HttpServer {
             Notices notices,
             StoryParts story,
             AppealParts appeals,
-            OidcParts oidc) {
+            OidcParts oidc,
+            CommunityParts community) {
     }
 
     /** What sign-in with OpenID providers needs: the sites' providers, the flow, the identities. */
     public record OidcParts(org.parley.oidc.OidcClients clients, org.parley.oidc.OidcSignIn signIn,
             org.parley.oidc.OidcStore store) {
+    }
+
+    /** What the readers' community needs: mutes, followed threads and their mails, replies to a reader. */
+    public record CommunityParts(org.parley.community.Mutes mutes, org.parley.community.FollowStore follows,
+            org.parley.mail.FollowerMails followerMails, org.parley.community.RepliesToMe replies,
+            org.parley.community.Profiles profiles, org.parley.community.Badges badges,
+            org.parley.community.BadgeStore badgeStore, java.time.Clock clock) {
     }
 
     /** What the stories' read side needs: the site's closing rule, the moderators' list of stories. */
@@ -196,7 +204,8 @@ public final class HttpServer {
                                 options.signup().mode())),
                 new ThreadsApi(parts.stories(), parts.storyStore(), parts.threads(),
                         parts.rules(), cache, auth, mapper, parts.disagreements(), parts.moderation().editWindows(),
-                        parts.admin().sso(), parts.siteStore(), options.signup(), parts.story().closing()),
+                        parts.admin().sso(), parts.siteStore(), options.signup(), parts.story().closing(),
+                        parts.community().badgeStore()::ofSite),
                 new CommentsApi(parts.stories(), parts.submissions(), parts.comments(), parts.respects(),
                         parts.reports(), parts.moderation().reportThresholds(), parts.disagreements(),
                         parts.rules(), auth, requests, limits, parts.moderation().access(), parts.mail().guests(),
@@ -228,7 +237,11 @@ public final class HttpServer {
                         parts.accounts(), parts.moderation().search(), parts.moderation().editWindows(),
                         parts.classifier()),
                 new OidcApi(parts.oidc().signIn(), parts.oidc().store(), parts.stories(), parts.accounts(), auth,
-                        requests, limits));
+                        requests, limits),
+                new CommunityApi(auth, requests, limits, parts.stories(), new CommunityApi.Parts(
+                        parts.community().mutes(), parts.community().follows(), parts.community().followerMails(),
+                        parts.community().replies(), parts.community().profiles(), parts.community().clock())),
+                new BadgesApi(auth, requests, parts.stories(), parts.community().badges()));
         AtomicReference<org.eclipse.jetty.server.Server> jetty = new AtomicReference<>();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -342,7 +355,8 @@ public final class HttpServer {
             ModelsApi models, ClassifyApi classify, PerspectiveApi perspective, PrivacyApi privacy,
             WebhooksApi webhooks, AdminApi admin, HealthApi health, EventStream stream, Cors cors,
             WebAssets assets, Pages pages, TransparencyApi transparency, NoticesApi notices,
-            StoriesApi stories, AppealsApi appeals, SearchApi search, OidcApi oidc) {
+            StoriesApi stories, AppealsApi appeals, SearchApi search, OidcApi oidc,
+            CommunityApi community, BadgesApi badges) {
 
         void register(io.javalin.config.JavalinConfig config) {
             var r = config.routes;
@@ -392,6 +406,20 @@ public final class HttpServer {
             r.post("/api/v1/moderation/appeals/{id}/decision", appeals::decide); // CSRF, another moderator
             r.get("/account/appeal", pages::appeal);                   // none; the page posts token and reason
 
+            r.get("/api/v1/me/mutes", community::mutes);                  // signed in
+            r.post("/api/v1/me/mutes", community::mute);                  // CSRF / ACTION_PER_ACCOUNT; 201
+            r.delete("/api/v1/me/mutes/{userId}", community::unmute);     // CSRF; 204
+            r.get("/api/v1/me/subscriptions", community::follows);        // signed in
+            r.post("/api/v1/me/subscriptions", community::follow);        // CSRF / ACTION_PER_ACCOUNT; 201
+            r.delete("/api/v1/me/subscriptions", community::unfollow);    // CSRF; ?site=&url=; 204
+            r.get("/api/v1/me/community", community::community);          // signed in; ?site=&url=
+            r.get("/api/v1/me/replies", community::replies);              // signed in; ?site=
+            r.post("/api/v1/me/replies/seen", community::seen);           // CSRF; 204
+            r.get("/api/v1/users/{id}", community::profile);              // none; ?site=; hidden: the name alone
+            r.patch("/api/v1/me/profile", community::changeProfile);      // CSRF; {hidden}
+            r.get("/account/unfollow", pages::unsubscribe);               // none; a form that posts back
+            r.post("/account/unfollow", community::unfollowByLink);       // none (the token); RFC 8058 one-click
+
             r.get("/api/v1/moderation/sites", moderation::sites);    // signed in
             r.get("/api/v1/moderation/queue", moderation::queue);    // moderator of the site
             r.post("/api/v1/moderation/comments/{id}/decision", moderation::decide); // CSRF, moderator of the site
@@ -430,6 +458,9 @@ public final class HttpServer {
             r.patch("/api/v1/admin/sites/{site}", admin::changeSite);        // CSRF, admin of the site
             r.put("/api/v1/admin/sites/{site}/moderators/{account}", admin::addModerator);       // CSRF, site admin
             r.delete("/api/v1/admin/sites/{site}/moderators/{account}", admin::removeModerator); // CSRF, site admin
+            r.get("/api/v1/admin/sites/{site}/badges", badges::list);                  // admin of the site
+            r.put("/api/v1/admin/sites/{site}/badges/{account}", badges::give);        // CSRF, admin of the site
+            r.delete("/api/v1/admin/sites/{site}/badges/{account}", badges::take);     // CSRF, admin of the site; 204
             r.get("/api/v1/admin/tokens", admin::listTokens);                // admin without site limit
             r.post("/api/v1/admin/tokens", admin::createToken);              // CSRF, admin without site limit; 201
             r.delete("/api/v1/admin/tokens/{id}", admin::revokeToken);       // CSRF, admin without site limit

@@ -41,10 +41,12 @@ final class ThreadsApi {
     /**
      * The site as the widget needs it; {@code guests}: it takes guest comments, {@code sso}: publisher sign-in,
      * {@code mail}: the server sends mail, {@code signup}: {@code instant} (version 1) or {@code confirm} (version 2,
-     * by mail), {@code oidc}: the OpenID providers the log-in form offers, by name.
+     * by mail), {@code oidc}: the OpenID providers the log-in form offers, by name; {@code badges}: the staff
+     * badges its threads show, by account id.
      */
     record SiteView(String id, String name, String guidelines, int maxBodyLength, long editWindowSeconds,
-            int maxDepth, boolean guests, boolean sso, boolean mail, String signup, List<String> oidc) {
+            int maxDepth, boolean guests, boolean sso, boolean mail, String signup, List<String> oidc,
+            Map<String, String> badges) {
     }
 
     /**
@@ -79,11 +81,14 @@ final class ThreadsApi {
     private final SiteStore sites;
     private final HttpServer.SignupPolicy signup;
     private final StoryClosing closing;
+    private final java.util.function.Function<String, Map<String, String>> badges;
 
     ThreadsApi(Stories stories, StoryStore storyStore, Threads threads, CommentRules rules,
             ThreadCache cache, Auth auth, ObjectMapper mapper, Disagreements disagreements, EditWindows editWindows,
-            SingleSignOn sso, SiteStore sites, HttpServer.SignupPolicy signup, StoryClosing closing) {
+            SingleSignOn sso, SiteStore sites, HttpServer.SignupPolicy signup, StoryClosing closing,
+            java.util.function.Function<String, Map<String, String>> badges) {
         this.closing = closing;
+        this.badges = badges;
         this.signup = signup;
         this.sso = sso;
         this.sites = sites;
@@ -222,6 +227,7 @@ final class ThreadsApi {
         return new SiteView(site.id(), site.name(), site.guidelines(), rules.maxBodyLength(),
                 editWindows.forSite(site.id()).toSeconds(), CommentRules.MAX_DEPTH + 1,
                 sites.settings(site.id()).acceptsGuests(), sso.enabled(site.id()), signup.mail(),
-                signup.mode().code(), sites.oidcClients(site.id()).stream().map(OidcClient::provider).toList());
+                signup.mode().code(), sites.oidcClients(site.id()).stream().map(OidcClient::provider).toList(),
+                badges.apply(site.id()));
     }
 }

@@ -12,10 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The background sender: one scheduled thread per instance that queues due moderator digests, then claims due
- * messages one at a time and hands them to SMTP. A failed attempt is tried again after the retry delay, doubled
- * after each further failure (at most six hours); after the last attempt the message is marked failed with the
- * server's answer. Without SMTP configured nothing is sent: messages wait, and one log line says so.
+ * The background sender: one scheduled thread per instance that queues due moderator digests (and other due mails,
+ * {@link #alsoQueue}), then claims due messages one at a time and hands them to SMTP. A failed attempt is tried
+ * again after the retry delay, doubled after each further failure (at most six hours); after the last attempt the
+ * message is marked failed with the server's answer. Without SMTP configured nothing is sent: messages wait, and
+ * one log line says so.
  */
 public final class MailSender implements AutoCloseable {
 
@@ -32,6 +33,8 @@ public final class MailSender implements AutoCloseable {
     private ScheduledExecutorService thread;
     private boolean toldUnconfigured;
     private Instant lastPurge = Instant.EPOCH;
+    private final java.util.List<java.util.function.IntSupplier> otherDue =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public MailSender(MailSettings settings, MailQueue queue, ModeratorDigests digests, Clock clock) {
         this.settings = settings;
@@ -39,6 +42,11 @@ public final class MailSender implements AutoCloseable {
         this.digests = digests;
         this.clock = clock;
         this.transport = settings.configured() ? new SmtpTransport(settings) : null;
+    }
+
+    /** Adds mails queued when due on each round, beside the digests (the followers' mails); call before start. */
+    public void alsoQueue(java.util.function.IntSupplier due) {
+        otherDue.add(due);
     }
 
     /** Starts the scheduled thread. */
@@ -55,6 +63,7 @@ public final class MailSender implements AutoCloseable {
     private void tick() {
         try {
             digests.queueDue();
+            otherDue.forEach(java.util.function.IntSupplier::getAsInt);
             sendDue();
             purgeOldMail();
         } catch (RuntimeException e) {

@@ -25,7 +25,8 @@ import org.parley.store.Ids;
  * Respects, reports and disagreements stay attached to that anonymous row, so counts and queues stay true; the
  * notices of illegal content it sent stay too, without the name and e-mail it gave (NoticeStore), and so do its
  * appeals, without the reasons it wrote (AppealStore). Its OpenID identities go (OidcStore), so the provider's
- * account signs in afresh as a new reader.
+ * account signs in afresh as a new reader. Its mutes (and others' mutes of it), followed threads, last looks at
+ * replies, profile setting and staff badges go (community stores).
  * The last admin cannot delete themselves (409 {@code last_admin}). Thread-safe.
  */
 public final class AccountDeletion {
@@ -82,6 +83,11 @@ public final class AccountDeletion {
             NoticeStore.eraseNotifier(handle, account.id());
             AppealStore.eraseAppellant(handle, account.id());
             OidcStore.forget(handle, account.id());
+            org.parley.community.MuteStore.forget(handle, account.id());
+            org.parley.community.FollowStore.forget(handle, account.id());
+            org.parley.community.VisitStore.forget(handle, account.id());
+            org.parley.community.ProfileStore.forget(handle, account.id());
+            org.parley.community.BadgeStore.forget(handle, account.id());
             for (String table : List.of("sessions", "api_tokens", "moderator_sites", "client_addresses")) {
                 handle.createUpdate("DELETE FROM " + table + " WHERE account_id = :id")
                         .bind("id", account.id())

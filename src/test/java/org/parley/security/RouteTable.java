@@ -150,6 +150,27 @@ final class RouteTable {
                     + w.notice() + "/decision", Map.of("action", "dismiss", "reason", "Lawful criticism.")),
                     MODERATORS_OF_THIS_SITE),
 
+            row("GET", "/api/v1/me/mutes", w -> get("/api/v1/me/mutes"), SIGNED_IN),
+            row("POST", "/api/v1/me/mutes", w -> with("/api/v1/me/mutes", Map.of("userId", w.freshAccountId())),
+                    "401 201 201 201 201 201 201 201 201"),
+            row("DELETE", "/api/v1/me/mutes/{userId}", w -> get("/api/v1/me/mutes/" + w.freshAccountId()),
+                    "401 204 204 204 204 204 204 204 204"),
+            row("GET", "/api/v1/me/subscriptions", w -> get("/api/v1/me/subscriptions"), SIGNED_IN),
+            row("POST", "/api/v1/me/subscriptions", w -> with("/api/v1/me/subscriptions", Map.of("site", World.SITE,
+                    "url", w.articleUrl())), "401 201 201 201 201 201 403 201 201"),
+            row("DELETE", "/api/v1/me/subscriptions", w -> get("/api/v1/me/subscriptions" + w.threadQuery()),
+                    "401 204 204 204 204 204 403 204 204"),
+            row("GET", "/api/v1/me/community", w -> get("/api/v1/me/community" + w.threadQuery()), SIGNED_IN_HERE),
+            row("GET", "/api/v1/me/replies", w -> get("/api/v1/me/replies?site=" + World.SITE), SIGNED_IN_HERE),
+            row("POST", "/api/v1/me/replies/seen", w -> with("/api/v1/me/replies/seen", Map.of("site", World.SITE)),
+                    "401 204 204 204 204 204 403 204 204"),
+            row("GET", "/api/v1/users/{id}", w -> get("/api/v1/users/" + w.freshAccountId() + "?site=" + World.SITE),
+                    ANYONE),
+            row("PATCH", "/api/v1/me/profile", w -> with("/api/v1/me/profile", Map.of("hidden", false)), SIGNED_IN),
+            row("GET", "/account/unfollow", w -> get("/account/unfollow?token=" + w.unfollowToken()), ANYONE),
+            row("POST", "/account/unfollow", w -> with("/account/unfollow?token=" + w.unfollowToken(), null),
+                    ANYONE).csrfExempt(),
+
             row("GET", "/api/v1/comments/{id}/statement", w -> get("/api/v1/comments/"
                     + w.refusedComment(w.commenter) + "/statement"), "401 200 403 200 403 200 403 200 200"),
             row("GET", "/api/v1/me/restricted-comments", w -> get("/api/v1/me/restricted-comments"
@@ -226,6 +247,12 @@ final class RouteTable {
                     + World.SITE + "/moderators/" + w.freshAccountId(), null), ADMINS),
             row("DELETE", "/api/v1/admin/sites/{site}/moderators/{account}", w -> get("/api/v1/admin/sites/"
                     + World.SITE + "/moderators/" + w.freshModeratorId()), ADMINS_DELETE),
+            row("GET", "/api/v1/admin/sites/{site}/badges", w -> get("/api/v1/admin/sites/" + World.SITE + "/badges"),
+                    ADMINS),
+            row("PUT", "/api/v1/admin/sites/{site}/badges/{account}", w -> with("/api/v1/admin/sites/" + World.SITE
+                    + "/badges/" + w.freshAccountId(), Map.of("badge", "journalist")), ADMINS),
+            row("DELETE", "/api/v1/admin/sites/{site}/badges/{account}", w -> get("/api/v1/admin/sites/"
+                    + World.SITE + "/badges/" + w.freshAccountId()), ADMINS_DELETE),
             row("GET", "/api/v1/admin/tokens", w -> get("/api/v1/admin/tokens"), ADMINS),
             row("POST", "/api/v1/admin/tokens", w -> with("/api/v1/admin/tokens", Map.of("name", "integration")),
                     ADMINS_CREATE),

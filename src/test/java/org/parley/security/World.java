@@ -147,6 +147,11 @@ final class World {
         return links.sign("unsubscribe", null, account(Role.READER, null).id(), "replies");
     }
 
+    /** A one-click unfollow token (followers' mails) for a fresh account following this site's story. */
+    String unfollowToken() {
+        return links.sign("unfollow", null, account(Role.READER, null).id(), storyId());
+    }
+
     /** A fresh inactive webhook of this site (nothing is sent to its address). */
     String webhook() {
         return adminToken.sendOk(baseUrl(), "POST", "/api/v1/moderation/sites/" + SITE + "/webhooks", Map.of(

@@ -63,6 +63,11 @@ public final class ApiClient {
         return send(HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.noBody()));
     }
 
+    /** A PUT with a JSON body. */
+    public Response put(String path, Object body) {
+        return send(withJson(HttpRequest.newBuilder(uri(path)), "PUT", body));
+    }
+
     public Response delete(String path) {
         return send(HttpRequest.newBuilder(uri(path)).DELETE());
     }

@@ -34,7 +34,7 @@ class DashboardAssetsTest {
     void the_dashboard_scripts_and_styles_are_served_from_admin() {
         for (String file : new String[] {"admin.js", "api.js", "dom.js", "queue.js", "item.js", "live.js", "users.js",
                 "log.js", "settings.js", "overview.js", "charts.js", "models.js", "webhooks.js",
-                "sites.js"}) {
+                "sites.js", "badges.js"}) {
             Response script = browser.get("/admin/" + file);
             assertThat(script.status()).as(file).isEqualTo(200);
             assertThat(script.header("Content-Type")).as(file).startsWith("text/javascript");

@@ -346,6 +346,66 @@ final class WidgetPage {
                 .filter(text -> !text.isBlank()).orElse(null));
     }
 
+    // ---- the readers' community (issue 14, item 3) ----
+
+    /** Opens the card of a comment's author from their name and mutes them; waits until the comment collapses. */
+    void mute(String commentId) {
+        if (find(own(commentId, "author-card")).isEmpty()) {
+            click(own(commentId, "comment-author"));
+        }
+        click(own(commentId, "mute"));
+        wait.until(d -> isCollapsed(commentId));
+    }
+
+    /** Opens the card of a comment's author from their name and answers the profile's summary line once shown. */
+    String profile(String commentId) {
+        click(own(commentId, "comment-author"));
+        return element(own(commentId, "profile-summary")).getText();
+    }
+
+    /** The staff badge beside a comment's author, once it shows. */
+    String badge(String commentId) {
+        return element(own(commentId, "staff-badge")).getText();
+    }
+
+    /** True when the comment shows collapsed, its author muted by this reader. */
+    boolean isCollapsed(String commentId) {
+        return find(own(commentId, "comment-muted")).isPresent();
+    }
+
+    /** Opens a collapsed comment and answers its text. */
+    String showMuted(String commentId) {
+        click(own(commentId, "show-muted"));
+        return text(commentId);
+    }
+
+    /** The count on the community button (new replies), or empty without one, once the account area shows. */
+    Optional<String> repliesBadge() {
+        element("[data-testid=open-community]");
+        return find("[data-testid=replies-badge]").map(WebElement::getText);
+    }
+
+    /** Opens the community menu and answers the replies it lists, once they show. */
+    List<String> openCommunity() {
+        click("[data-testid=open-community]");
+        element("[data-testid=community-menu]");
+        wait.until(d -> root().findElements(By.cssSelector("[data-testid=replies-to-me]")).stream()
+                .anyMatch(list -> list.getAttribute("data-empty") != null));
+        return root().findElements(By.cssSelector("[data-testid=reply-to-me]")).stream().map(WebElement::getText)
+                .toList();
+    }
+
+    /** In the open community menu: follows the thread and waits until the button says so. */
+    void follow() {
+        click("[data-testid=follow]");
+        wait.until(d -> follows());
+    }
+
+    /** In the open community menu: whether the reader follows the thread. */
+    boolean follows() {
+        return "true".equals(element("[data-testid=follow]").getAttribute("aria-pressed"));
+    }
+
     private static String mine(String commentId) {
         return "[data-testid=mine-comment][data-comment-id='" + commentId + "']";
     }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * The widget stays within its gzip budgets. What every reader downloads before they can act (embed script, widget
  * script and styles, and the language bundle; English is measured) has one budget; the forms module, which the
  * widget imports only when a reader opens a log-in, sign-up, account, report or edit form, has its own, shared with
- * the notice form (notice.js, imported when a reader reports illegal content); so do the
+ * the notice form (notice.js, imported when a reader reports illegal content); so does the community module
+ * (community.js: the community menu and the author card, imported when a reader opens one); so do the
  * helpers the dashboard and the account pages share, which the widget does not load.
  */
 class WidgetSizeTest {
@@ -26,6 +27,8 @@ class WidgetSizeTest {
             "/web/widget/widget.css", "/web/i18n/widget.en.json");
     private static final List<String> FORMS_FILES = List.of("/web/widget/forms.js", "/web/widget/notice.js",
             "/web/i18n/widget-more.en.json");
+    private static final int COMMUNITY_BUDGET_BYTES = 4 * 1024;
+    private static final List<String> COMMUNITY_FILES = List.of("/web/widget/community.js");
     private static final int PAGE_HELPERS_BUDGET_BYTES = 3 * 1024;
     private static final List<String> PAGE_HELPERS_FILES = List.of("/web/common/page.js");
 
@@ -37,6 +40,12 @@ class WidgetSizeTest {
     @Test
     void the_forms_module_fits_its_own_gzip_budget() {
         assertThat(total("forms module", FORMS_FILES, FORMS_BUDGET_BYTES)).isLessThanOrEqualTo(FORMS_BUDGET_BYTES);
+    }
+
+    @Test
+    void the_community_module_fits_its_own_gzip_budget() {
+        assertThat(total("community module", COMMUNITY_FILES, COMMUNITY_BUDGET_BYTES))
+                .isLessThanOrEqualTo(COMMUNITY_BUDGET_BYTES);
     }
 
     @Test
