@@ -100,7 +100,8 @@ public final class HttpServer {
             MailParts mail,
             Notices notices,
             StoryParts story,
-            AppealParts appeals) {
+            AppealParts appeals,
+            org.parley.challenge.Challenges challenges) {
     }
 
     /** What the stories' read side needs: the site's closing rule, the moderators' list of stories. */
@@ -179,17 +180,18 @@ public final class HttpServer {
                 .register(parts.registry());
         parts.events().subscribe(stream::publish);
         RequestTimers timers = new RequestTimers(parts.registry());
+        BotCheck bots = new BotCheck(parts.challenges(), auth);
         Routes routes = new Routes(
                 new AuthApi(parts.accounts(), auth, requests, limits, parts.moderation().store(), parts.admin().sso(),
                         parts.mail().accountMail(), new AuthApi.SignupParts(parts.mail().signups(), parts.stories(),
-                                options.signup().mode())),
+                                options.signup().mode(), bots)),
                 new ThreadsApi(parts.stories(), parts.storyStore(), parts.threads(),
                         parts.rules(), cache, auth, mapper, parts.disagreements(), parts.moderation().editWindows(),
                         parts.admin().sso(), parts.siteStore(), options.signup(), parts.story().closing()),
                 new CommentsApi(parts.stories(), parts.submissions(), parts.comments(), parts.respects(),
                         parts.reports(), parts.moderation().reportThresholds(), parts.disagreements(),
                         parts.rules(), auth, requests, limits, parts.moderation().access(), parts.mail().guests(),
-                        parts.siteStore()),
+                        parts.siteStore(), bots),
                 new ModerationApi(auth, requests, parts.moderation().access(), parts.moderation().queue(),
                         parts.moderation().decisions(), parts.moderation().bans(), parts.moderation().log(),
                         parts.moderation().administration(), parts.siteStore(),
@@ -215,7 +217,8 @@ public final class HttpServer {
                         parts.stories(), parts.appeals().clock()),
                 new SearchApi(auth, parts.moderation().access(), parts.siteStore(), parts.storyStore(),
                         parts.accounts(), parts.moderation().search(), parts.moderation().editWindows(),
-                        parts.classifier()));
+                        parts.classifier()),
+                new ChallengeApi(parts.challenges(), parts.stories(), auth));
         AtomicReference<org.eclipse.jetty.server.Server> jetty = new AtomicReference<>();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -329,7 +332,7 @@ public final class HttpServer {
             ModelsApi models, ClassifyApi classify, PerspectiveApi perspective, PrivacyApi privacy,
             WebhooksApi webhooks, AdminApi admin, HealthApi health, EventStream stream, Cors cors,
             WebAssets assets, Pages pages, TransparencyApi transparency, NoticesApi notices,
-            StoriesApi stories, AppealsApi appeals, SearchApi search) {
+            StoriesApi stories, AppealsApi appeals, SearchApi search, ChallengeApi challenge) {
 
         void register(io.javalin.config.JavalinConfig config) {
             var r = config.routes;
@@ -351,6 +354,7 @@ public final class HttpServer {
             r.post("/api/v1/auth/verify/resend", auth::resendVerification); // CSRF / MAIL_PER_ACCOUNT; 202
             r.post("/api/v1/auth/password-reset", auth::requestReset); // none / MAIL_PER_IP, MAIL_PER_EMAIL; 202
             r.post("/api/v1/auth/password-reset/confirm", auth::confirmReset); // none (the token) / MAIL_PER_IP
+            r.get("/api/v1/challenge", challenge::challenge);         // none / one a second per address
             r.delete("/api/v1/me/warning", auth::acknowledgeWarning); // CSRF
             r.get("/api/v1/me/export", privacy::export);             // signed in; attachment
             r.delete("/api/v1/me", privacy::delete);                 // CSRF; 204, 409 last_admin
