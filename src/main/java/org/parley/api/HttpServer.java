@@ -446,6 +446,7 @@ public final class HttpServer {
             r.get("/admin", this::dashboard);  // also matches /admin/: Javalin ignores trailing slashes
             r.get("/admin/{file}", ctx -> sendAsset(ctx, "admin/" + ctx.pathParam("file")));
             r.get("/common/{file}", ctx -> sendAsset(ctx, "common/" + ctx.pathParam("file"))); // the pages' helpers
+            r.get("/vendor/altcha/{file}", ctx -> sendAsset(ctx, "vendor/altcha/" + ctx.pathParam("file"))); // ALTCHA
         }
 
         /** The dashboard lives at /admin/, so that a bare /admin is sent there first. */

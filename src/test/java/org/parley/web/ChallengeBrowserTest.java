@@ -1,0 +1,74 @@
+package org.parley.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.parley.account.AccountStore;
+import org.parley.account.Accounts;
+import org.parley.account.Role;
+import org.parley.testing.ApiClient;
+import org.parley.testing.Browser;
+import org.parley.testing.TestServer;
+
+/**
+ * A person in Chromium with the demo site's proof of work on {@code always}: signing up and posting as a guest
+ * take no step beyond the usual form (the widget fetches the challenge, ALTCHA's solver finds the number, and the
+ * form goes again by itself), and each spends one challenge; the honeypot is out of sight and out of the tab order.
+ */
+class ChallengeBrowserTest {
+
+    @RegisterExtension
+    static final TestServer SERVER = new TestServer();
+
+    private static ApiClient admin;
+    private final ChromeDriver browser = Browser.open();
+
+    @BeforeAll
+    static void alwaysAsk() {
+        new Accounts(new AccountStore(SERVER.server().database().jdbi()), Clock.systemUTC())
+                .create("admin@challenge-browser.example", "correct horse battery", "Admin", Role.ADMIN);
+        admin = SERVER.client();
+        assertThat(admin.post("/api/v1/auth/login", Map.of("email", "admin@challenge-browser.example",
+                "password", "correct horse battery")).status()).isEqualTo(200);
+        assertThat(admin.patch("/api/v1/moderation/sites/demo/settings", Map.of("challenge", "always",
+                "guestComments", "published")).status()).isEqualTo(200);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    @Test
+    void a_person_signs_up_and_posts_with_the_usual_form_and_the_proof_of_work_runs_by_itself() {
+        long before = spent();
+        WidgetPage reader = new WidgetPage(browser).open(SERVER.demoArticleUrl());
+        reader.signUp("Petra Person", "petra@challenge-browser.example", "a long enough password");
+        assertThat(spent()).as("one challenge solved and spent").isEqualTo(before + 1);
+        String id = reader.post("Signed up without noticing the check.");
+        assertThat(reader.text(id)).isEqualTo("Signed up without noticing the check.");
+    }
+
+    @Test
+    void a_guest_posts_after_the_proof_of_work_and_the_honeypots_stay_out_of_sight_and_reach() {
+        WidgetPage guest = new WidgetPage(browser).open(SERVER.demoArticleUrl());
+        assertThat(guest.honeypot("comment-form")).isEqualTo("-1 true false");
+        long before = spent();
+        String id = guest.postAsGuest("Gwen Guest", "gwen@challenge-browser.example", "A guest's word, checked.");
+        assertThat(guest.text(id)).isEqualTo("A guest's word, checked.");
+        assertThat(spent()).isEqualTo(before + 1);
+        guest.openSignUp();
+        assertThat(guest.honeypot("signup-form")).isEqualTo("-1 true false");
+    }
+
+    private static long spent() {
+        return SERVER.server().database().jdbi().withHandle(handle -> handle
+                .createQuery("SELECT COUNT(*) FROM spent_challenges").mapTo(Long.class).one());
+    }
+}
