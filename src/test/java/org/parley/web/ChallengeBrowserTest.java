@@ -67,6 +67,19 @@ class ChallengeBrowserTest {
         assertThat(guest.honeypot("signup-form")).isEqualTo("-1 true false");
     }
 
+    @Test
+    void a_moderator_sets_the_mode_and_the_work_in_the_settings_form() {
+        DashboardPage dashboard = new DashboardPage(browser, SERVER.baseUrl())
+                .signIn("#view=settings", "admin@challenge-browser.example", "correct horse battery");
+        assertThat(dashboard.saveChoiceAndNumber("challenge", "threshold", "challengeComplexity", "80000"))
+                .isEqualTo("Saved.");
+        var settings = admin.get("/api/v1/moderation/sites/demo/settings").json().get("settings");
+        assertThat(settings.get("challenge").asText()).isEqualTo("threshold");
+        assertThat(settings.get("challengeComplexity").asInt()).isEqualTo(80_000);
+        assertThat(admin.patch("/api/v1/moderation/sites/demo/settings", Map.of("challenge", "always",
+                "challengeComplexity", 50_000)).status()).isEqualTo(200);
+    }
+
     private static long spent() {
         return SERVER.server().database().jdbi().withHandle(handle -> handle
                 .createQuery("SELECT COUNT(*) FROM spent_challenges").mapTo(Long.class).one());
