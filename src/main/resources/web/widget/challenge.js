@@ -7,8 +7,12 @@
  * responsive either way.
  */
 
-/** The `altcha` value for the site's next guarded request: base64 of ALTCHA's JSON payload. */
-export async function solve(base, site) {
+/**
+ * The `altcha` value for the site's next guarded request: base64 of ALTCHA's JSON payload. The widget's announce
+ * and t tell screen readers why the form takes a moment.
+ */
+export async function solve(base, site, announce, t) {
+    announce(t('challengeWait'));
     const response = await fetch(base + 'api/v1/challenge' + (site ? '?site=' + encodeURIComponent(site) : ''),
         {credentials: 'include'});
     const challenge = await response.json().catch(() => ({}));

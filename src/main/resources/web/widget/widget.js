@@ -106,8 +106,7 @@
         // challenge.js solves the proof of work the server asks for; then the form goes again
         if (data.error == 'challenge_required' && !body.altcha) {
             const [work] = await Promise.all([import(config.base + 'widget/challenge.js'), withMoreTexts()]);
-            announce(t('challengeWait'));
-            return api(method, path, {...body, altcha: await work.solve(config.base, body.site)});
+            return api(method, path, {...body, altcha: await work.solve(config.base, body.site, announce, t)});
         }
         let message = data.message || t('failed', {status: response.status});
         const wait = response.headers.get('Retry-After');
