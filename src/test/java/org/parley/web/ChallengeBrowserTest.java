@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -14,17 +17,24 @@ import org.parley.account.Accounts;
 import org.parley.account.Role;
 import org.parley.testing.ApiClient;
 import org.parley.testing.Browser;
+import org.parley.testing.HostPages;
 import org.parley.testing.TestServer;
 
 /**
  * A person in Chromium with the demo site's proof of work on {@code always}: signing up and posting as a guest
  * take no step beyond the usual form (the widget fetches the challenge, ALTCHA's solver finds the number, and the
- * form goes again by itself), and each spends one challenge; the honeypot is out of sight and out of the tab order.
+ * form goes again by itself), on Parley's page and on a publisher's, and each spends one challenge; the honeypot
+ * is out of sight and out of the tab order; a moderator sets the mode in the dashboard.
  */
 class ChallengeBrowserTest {
 
     @RegisterExtension
+    @Order(1)
     static final TestServer SERVER = new TestServer();
+
+    @RegisterExtension
+    @Order(2)
+    static final HostPages HOST = new HostPages();
 
     private static ApiClient admin;
     private final ChromeDriver browser = Browser.open();
@@ -38,6 +48,25 @@ class ChallengeBrowserTest {
                 "password", "correct horse battery")).status()).isEqualTo(200);
         assertThat(admin.patch("/api/v1/moderation/sites/demo/settings", Map.of("challenge", "always",
                 "guestComments", "published")).status()).isEqualTo(200);
+        HOST.allowOn(SERVER, "demo");
+        String parley = SERVER.baseUrl();
+        HOST.html("/open", HostPages.widgetPage(SERVER, "en", ""), Map.of());
+        HOST.html("/strict", HostPages.widgetPage(SERVER, "en", ""), Map.of("Content-Security-Policy",
+                "script-src 'self' " + parley + "; style-src 'self' " + parley + "; connect-src " + parley));
+    }
+
+    /**
+     * On a publisher's page (another origin) the solver runs as a blob worker where the page allows it, and on the
+     * page's thread where its policy refuses blob workers: either way the person only fills in the form.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/open", "/strict"})
+    void a_person_signs_up_on_a_publishers_page(String page) {
+        long before = spent();
+        new WidgetPage(browser).open(HOST.url(page))
+                .signUp("Host Reader", "reader" + page.substring(1) + "@challenge-browser.example",
+                        "a long enough password");
+        assertThat(spent()).isEqualTo(before + 1);
     }
 
     @AfterEach
