@@ -18,6 +18,7 @@ import org.parley.account.AccountStore;
 import org.parley.account.Accounts;
 import org.parley.account.DisposableDomains;
 import org.parley.account.Guests;
+import org.parley.challenge.Challenges;
 import org.parley.mail.AccountMail;
 import org.parley.mail.LinkTokens;
 import org.parley.mail.MailQueue;
@@ -228,7 +229,8 @@ public final class Server implements AutoCloseable {
                         appeals(database, commentStore, moderationStore, access, tokens, texts, submissions,
                                 moderationParts, notices, privacy.export(), clock),
                         oidc(database, siteStore, accounts, privacy.export(), publicUrl::get, clock),
-                        community),
+                        community,
+                        Challenges.open(database.jdbi(), siteStore, settings.rateLimits(), clock)),
                 new HttpServer.Options(settings.host(), settings.port(), publicUrl::get, settings.rateLimits(),
                         settings.trustProxy(), settings.maxStreams(), settings.shutdownGrace(),
                         settings.threadCache(), new HttpServer.SignupPolicy(settings.mail().configured(),

@@ -1,6 +1,6 @@
 /*
  * The site settings form: guidelines, word lists, link limit, premoderation, guest comments, the new-commenter
- * rule, report thresholds, the edit window, closing stories N days after their first comment, what happens to a deleted account's comments, and civility
+ * rule, report thresholds, the proof of work (mode and limits), the edit window, closing stories N days after their first comment, what happens to a deleted account's comments, and civility
  * thresholds per category and band (blank: the model's default). Saving PATCHes only the fields that changed
  * and shows the API's error next to the field it names.
  */
@@ -18,6 +18,9 @@ const NUMBERS = {
     reportsToHold: {min: 1, max: 1000, step: 1},
     editWindowMinutes: {min: 0, max: 1440, step: 1, optional: true},
     closeAfterDays: {min: 0, max: 3650, step: 1},
+    challengeComplexity: {min: 1000, max: 5000000, step: 1000},
+    challengeAddressLimit: {min: 1, max: 1000, step: 1},
+    challengeSiteLimit: {min: 1, max: 1000000, step: 1},
 };
 
 export function showSettings(container, context) {
@@ -30,6 +33,7 @@ export function showSettings(container, context) {
 }
 
 const GUEST_MODES = ['off', 'pending', 'published'];
+const CHALLENGE_MODES = ['always', 'threshold', 'off'];
 
 function form(site, view) {
     let saved = values(view);
@@ -45,6 +49,9 @@ function form(site, view) {
         field('guestComments',
             el('select', {name: 'guestComments'}, GUEST_MODES.map((mode) =>
                 el('option', {value: mode, selected: view.settings.guestComments === mode}, t('guests.' + mode))))),
+        field('challenge',
+            el('select', {name: 'challenge'}, CHALLENGE_MODES.map((mode) =>
+                el('option', {value: mode, selected: view.settings.challenge === mode}, t('challenge.' + mode))))),
         Object.entries(NUMBERS).map(([name, spec]) => field(name, el('input', {type: 'number',
             name, min: spec.min, max: spec.max, step: spec.step, required: !spec.optional,
             value: view.settings[name] ?? ''}))),
@@ -112,6 +119,7 @@ function values(view, settingsForm) {
     const result = {guidelines: read('guidelines').value, bannedWords: lines('bannedWords'),
         suspectWords: lines('suspectWords'), premoderation: read('premoderation').checked,
         deletedAccountComments: read('deletedAccountComments').value, guestComments: read('guestComments').value,
+        challenge: read('challenge').value,
         thresholds: {}};
     for (const name of Object.keys(NUMBERS)) result[name] = read(name).value === '' ? null : Number(read(name).value);
     for (const category of CATEGORIES) {

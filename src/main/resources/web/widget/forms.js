@@ -17,6 +17,8 @@ function form(w, kind, send, ...extra) {
     const element = h('form', {class: 'form', testid: kind + '-form', onsubmit: (event) => {
         event.preventDefault();
         const body = Object.fromEntries(FIELDS[kind].map((field) => [field, element.elements[field].value]));
+        // Sign-up and reset are guarded (the site's proof of work, see widget.js; the honeypot a person never sees).
+        if (kind != 'login') Object.assign(body, {site: w.state.story.site, homepage: element.elements.homepage.value});
         w.attempt(element, area, () => send(body, area));
     }},
     FIELDS[kind].map((field) => h('label', {}, t(signup && field === 'password' ? 'newPassword' : field),
@@ -26,6 +28,8 @@ function form(w, kind, send, ...extra) {
             minlength: signup && field === 'password' ? 10 : null,
             autocomplete: field === 'displayName' ? 'nickname'
                 : field === 'email' ? 'email' : signup ? 'new-password' : 'current-password'}))),
+    kind != 'login' && h('input', {name: 'homepage', class: 'hp', tabindex: -1, autocomplete: 'off',
+        'aria-hidden': 'true'}),
     area, w.buttons(h('button', {class: 'primary', testid: kind + '-submit'}, t(kind)), null, ...extra));
     return element;
 }

@@ -104,6 +104,11 @@
         }
         const data = response.status === 204 ? {} : await response.json().catch(() => ({}));
         if (response.ok) return data;
+        // challenge.js solves the proof of work the server asks for; then the form goes again
+        if (data.error == 'challenge_required' && !body.altcha) {
+            const [work] = await Promise.all([import(config.base + 'widget/challenge.js'), withMoreTexts()]);
+            return api(method, path, {...body, altcha: await work.solve(config.base, body.site, announce, t)});
+        }
         let message = data.message || t('failed', {status: response.status});
         const wait = response.headers.get('Retry-After');
         if (response.status === 429 && wait && !message.includes(wait)) message += ' ' + t('retry', {s: wait});
@@ -532,6 +537,7 @@
             h('input', {name: field, testid: 'guest-' + field, type: field === 'name' ? 'text' : field,
                 required: true, maxlength: field === 'name' ? 50 : 200, autocomplete: field === 'name' ? 'nickname'
                     : field})));
+        guest && guest.push(h('input', {name: 'homepage', class: 'hp', tabindex: -1, autocomplete: 'off', 'aria-hidden': 'true'}));
         const input = h('textarea', {name: 'body', testid: 'comment-input', rows: 4, required: true,
             maxlength: state.site.maxBodyLength, 'aria-describedby': hint, oninput: () => showPreview()});
         input.value = text || '';
@@ -564,7 +570,8 @@
                         ? await api('PATCH', 'comments/' + comment.id, {body})
                         : await api('POST', 'comments', {site: config.site, url: config.url, title: config.title,
                             parentId: parent?.id, body, revised: revised || undefined, guest: guest
-                                ? {name: form.elements.name.value, email: form.elements.email.value} : undefined}));
+                                ? {name: form.elements.name.value, email: form.elements.email.value} : undefined,
+                            homepage: form.elements.homepage?.value}));
                 } catch (failure) {
                     if (failure.error !== 'guideline_nudge') throw failure;
                     form.revised = true;

@@ -6,6 +6,7 @@ import org.parley.account.Account;
 import org.parley.account.Accounts;
 import org.parley.account.MailPreferences;
 import org.parley.account.SignupMode;
+import org.parley.challenge.Guarded;
 import org.parley.mail.AccountMail;
 import org.parley.mail.MailedSignups;
 import org.parley.site.ArticleUrls;
@@ -21,11 +22,14 @@ import org.parley.sso.SingleSignOn;
 /** Sign-up, log-in, log-out and "who am I" over HTTP. */
 final class AuthApi {
 
-    record SignupRequest(String email, String password, String displayName) {
+    /** {@code site} (optional) picks the site whose challenge setting applies; {@code altcha}, {@code homepage}: see BotCheck. */
+    record SignupRequest(String email, String password, String displayName, String site, String altcha,
+            String homepage) {
     }
 
     /** Version 2 of sign-up: {@code site} and {@code returnUrl} name the page the verification link leads back to. */
-    record MailedSignupRequest(String email, String password, String displayName, String site, String returnUrl) {
+    record MailedSignupRequest(String email, String password, String displayName, String site, String returnUrl,
+            String altcha, String homepage) {
     }
 
     /** Version 2 sign-up's one answer, whatever the address. */
@@ -35,7 +39,7 @@ final class AuthApi {
     }
 
     /** What sign-up needs beyond log-in: the mailed version and whether the instant one is open. */
-    record SignupParts(MailedSignups mailed, Stories stories, SignupMode mode) {
+    record SignupParts(MailedSignups mailed, Stories stories, SignupMode mode, BotCheck bots) {
     }
 
     record VerifiedView(UserView user, String returnUrl) {
@@ -50,7 +54,8 @@ final class AuthApi {
     record TokenRequest(String token) {
     }
 
-    record EmailRequest(String email) {
+    /** A reset request; {@code site}, {@code altcha} and {@code homepage} as in {@link SignupRequest}. */
+    record EmailRequest(String email, String site, String altcha, String homepage) {
     }
 
     record ResetRequest(String token, String password) {
@@ -103,6 +108,9 @@ final class AuthApi {
         }
         SignupRequest request = requests.body(ctx, SignupRequest.class);
         limits.take(RateLimits.Limit.SIGNUP_PER_IP, auth.clientAddress(ctx));
+        if (!signup.bots().admit(ctx, Guarded.SIGNUP, site(request.site()), request.altcha(), request.homepage())) {
+            throw BotCheck.refused();
+        }
         SignedIn signedIn = accounts.signUp(request.email(), request.password(), request.displayName());
         auth.rememberAddress(ctx, signedIn.account().id(), "signup", null);
         auth.setCookie(ctx, signedIn);
@@ -121,6 +129,10 @@ final class AuthApi {
             limits.take(RateLimits.Limit.MAIL_PER_EMAIL, request.email().strip().toLowerCase(Locale.ROOT));
         }
         String returnUrl = returnUrl(request.site(), request.returnUrl());
+        if (!signup.bots().admit(ctx, Guarded.SIGNUP, site(request.site()), request.altcha(), request.homepage())) {
+            ctx.status(202).json(CheckInbox.ANSWER); // the same answer as for any address, and nothing stored
+            return;
+        }
         String language = request.site() == null ? null : signup.stories().requireSite(request.site()).language();
         signup.mailed().signUp(request.email(), request.password(), request.displayName(), returnUrl, language);
         ctx.status(202).json(CheckInbox.ANSWER);
@@ -231,8 +243,19 @@ final class AuthApi {
         }
         limits.take(RateLimits.Limit.MAIL_PER_IP, auth.clientAddress(ctx));
         limits.take(RateLimits.Limit.MAIL_PER_EMAIL, request.email().strip().toLowerCase(Locale.ROOT));
-        mail.requestReset(request.email());
+        if (signup.bots().admit(ctx, Guarded.PASSWORD_RESET, site(request.site()), request.altcha(),
+                request.homepage())) {
+            mail.requestReset(request.email());
+        }
         ctx.status(202);
+    }
+
+    /** The site a guarded form names, checked to exist; null when it names none. */
+    private String site(String siteId) {
+        if (siteId == null || siteId.isBlank()) {
+            return null;
+        }
+        return signup.stories().requireSite(siteId).id();
     }
 
     /** Sets the new password of a reset link and ends every session: 204. */

@@ -22,14 +22,16 @@ import org.parley.moderation.ReportThresholds;
 import org.parley.moderation.Submissions;
 import org.parley.problem.Problem;
 import org.parley.site.SiteStore;
+import org.parley.challenge.Guarded;
 import org.parley.story.Stories;
 import org.parley.story.Story;
 
 /** The write side of threads: post, edit, delete, respect, report, and the Markdown preview. */
 final class CommentsApi {
 
+    /** {@code altcha} and {@code homepage} are read for guests only (see BotCheck). */
     record PostRequest(String site, String url, String title, String parentId, String body, Boolean revised,
-            GuestRequest guest) {
+            GuestRequest guest, String altcha, String homepage) {
     }
 
     /** Who a guest says they are; the e-mail is kept for moderators and claims, never shown in public. */
@@ -64,13 +66,15 @@ final class CommentsApi {
     private final Disagreements disagreements;
     private final Guests guests;
     private final SiteStore sites;
+    private final BotCheck bots;
 
     private final ModeratorAccess access;
 
     CommentsApi(Stories stories, Submissions submissions, Comments comments, Respects respects, Reports reports,
             ReportThresholds reportThresholds, Disagreements disagreements, CommentRules rules, Auth auth,
             Requests requests, RateLimits limits, ModeratorAccess access, Guests guests,
-            SiteStore sites) {
+            SiteStore sites, BotCheck bots) {
+        this.bots = bots;
         this.access = access;
         this.guests = guests;
         this.sites = sites;
@@ -103,6 +107,9 @@ final class CommentsApi {
             if (request.guest() == null || request.site() == null
                     || !sites.settings(request.site()).acceptsGuests()) {
                 auth.require(ctx);
+            }
+            if (!bots.admit(ctx, Guarded.GUEST_COMMENT, request.site(), request.altcha(), request.homepage())) {
+                throw BotCheck.refused();
             }
             author = guests.author(request.guest().name(), request.guest().email());
             limits.take(RateLimits.Limit.POST_PER_ACCOUNT, author.id());

@@ -102,7 +102,8 @@ public final class HttpServer {
             StoryParts story,
             AppealParts appeals,
             OidcParts oidc,
-            CommunityParts community) {
+            CommunityParts community,
+            org.parley.challenge.Challenges challenges) {
     }
 
     /** What sign-in with OpenID providers needs: the sites' providers, the flow, the identities. */
@@ -198,10 +199,11 @@ public final class HttpServer {
                 .register(parts.registry());
         parts.events().subscribe(stream::publish);
         RequestTimers timers = new RequestTimers(parts.registry());
+        BotCheck bots = new BotCheck(parts.challenges(), auth);
         Routes routes = new Routes(
                 new AuthApi(parts.accounts(), auth, requests, limits, parts.moderation().store(), parts.admin().sso(),
                         parts.mail().accountMail(), new AuthApi.SignupParts(parts.mail().signups(), parts.stories(),
-                                options.signup().mode())),
+                                options.signup().mode(), bots)),
                 new ThreadsApi(parts.stories(), parts.storyStore(), parts.threads(),
                         parts.rules(), cache, auth, mapper, parts.disagreements(), parts.moderation().editWindows(),
                         parts.admin().sso(), parts.siteStore(), options.signup(), parts.story().closing(),
@@ -209,7 +211,7 @@ public final class HttpServer {
                 new CommentsApi(parts.stories(), parts.submissions(), parts.comments(), parts.respects(),
                         parts.reports(), parts.moderation().reportThresholds(), parts.disagreements(),
                         parts.rules(), auth, requests, limits, parts.moderation().access(), parts.mail().guests(),
-                        parts.siteStore()),
+                        parts.siteStore(), bots),
                 new ModerationApi(auth, requests, parts.moderation().access(), parts.moderation().queue(),
                         parts.moderation().decisions(), parts.moderation().bans(), parts.moderation().log(),
                         parts.moderation().administration(), parts.siteStore(),
@@ -241,7 +243,8 @@ public final class HttpServer {
                 new CommunityApi(auth, requests, limits, parts.stories(), new CommunityApi.Parts(
                         parts.community().mutes(), parts.community().follows(), parts.community().followerMails(),
                         parts.community().replies(), parts.community().profiles(), parts.community().clock())),
-                new BadgesApi(auth, requests, parts.stories(), parts.community().badges()));
+                new BadgesApi(auth, requests, parts.stories(), parts.community().badges()),
+                new ChallengeApi(parts.challenges(), parts.stories(), auth));
         AtomicReference<org.eclipse.jetty.server.Server> jetty = new AtomicReference<>();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -356,7 +359,7 @@ public final class HttpServer {
             WebhooksApi webhooks, AdminApi admin, HealthApi health, EventStream stream, Cors cors,
             WebAssets assets, Pages pages, TransparencyApi transparency, NoticesApi notices,
             StoriesApi stories, AppealsApi appeals, SearchApi search, OidcApi oidc,
-            CommunityApi community, BadgesApi badges) {
+            CommunityApi community, BadgesApi badges, ChallengeApi challenge) {
 
         void register(io.javalin.config.JavalinConfig config) {
             var r = config.routes;
@@ -378,6 +381,7 @@ public final class HttpServer {
             r.post("/api/v1/auth/verify/resend", auth::resendVerification); // CSRF / MAIL_PER_ACCOUNT; 202
             r.post("/api/v1/auth/password-reset", auth::requestReset); // none / MAIL_PER_IP, MAIL_PER_EMAIL; 202
             r.post("/api/v1/auth/password-reset/confirm", auth::confirmReset); // none (the token) / MAIL_PER_IP
+            r.get("/api/v1/challenge", challenge::challenge);         // none / one a second per address
             r.delete("/api/v1/me/warning", auth::acknowledgeWarning); // CSRF
             r.get("/api/v1/me/export", privacy::export);             // signed in; attachment
             r.delete("/api/v1/me", privacy::delete);                 // CSRF; 204, 409 last_admin
@@ -491,6 +495,7 @@ public final class HttpServer {
             r.get("/admin", this::dashboard);  // also matches /admin/: Javalin ignores trailing slashes
             r.get("/admin/{file}", ctx -> sendAsset(ctx, "admin/" + ctx.pathParam("file")));
             r.get("/common/{file}", ctx -> sendAsset(ctx, "common/" + ctx.pathParam("file"))); // the pages' helpers
+            r.get("/vendor/altcha/{file}", ctx -> sendAsset(ctx, "vendor/altcha/" + ctx.pathParam("file"))); // ALTCHA
         }
 
         /** The dashboard lives at /admin/, so that a bare /admin is sent there first. */

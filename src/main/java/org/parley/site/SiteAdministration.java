@@ -88,6 +88,11 @@ public final class SiteAdministration {
             case "guestComments" -> oneOf(field, given.guestComments(), SiteSettings.GUEST_MODES,
                     "guestComments is off, pending or published.");
             case "closeAfterDays" -> range(field, given.closeAfterDays(), 0, MAX_CLOSE_AFTER_DAYS);
+            case "challenge" -> oneOf(field, given.challenge(), SiteSettings.CHALLENGE_MODES,
+                    "challenge is always, threshold or off.");
+            case "challengeComplexity" -> range(field, given.challengeComplexity(), 1_000, 5_000_000);
+            case "challengeAddressLimit" -> range(field, given.challengeAddressLimit(), 1, 1_000);
+            case "challengeSiteLimit" -> range(field, given.challengeSiteLimit(), 1, 1_000_000);
             default -> throw new IllegalStateException("SiteAdministration has no check for " + field);
         };
     }

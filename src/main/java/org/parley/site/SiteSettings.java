@@ -38,6 +38,15 @@ import org.parley.classifier.Category;
  *     (held for a moderator) or {@code published} (judged like any comment)
  * @param closeAfterDays close a story's comments this many days after its first comment (0, the default: never);
  *     see {@link org.parley.story.StoryClosing}
+ * @param challenge when sign-ups, guest comments and password resets need a proof of work: {@code always},
+ *     {@code threshold} (the default: once one address or the whole site is over the limits below) or {@code off};
+ *     see {@link org.parley.challenge.Challenges}
+ * @param challengeComplexity the challenge's largest number, which the browser finds after half as many hashes on
+ *     average (50,000 by default: well under a second in a current browser)
+ * @param challengeAddressLimit in threshold mode, how many requests of a kind one address makes in ten minutes
+ *     before it needs a proof of work (3 by default)
+ * @param challengeSiteLimit in threshold mode, how many requests of a kind the whole site takes in ten minutes
+ *     before everyone needs one (100 by default)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SiteSettings(
@@ -53,13 +62,20 @@ public record SiteSettings(
         Integer editWindowMinutes,
         String deletedAccountComments,
         String guestComments,
-        Integer closeAfterDays) {
+        Integer closeAfterDays,
+        String challenge,
+        Integer challengeComplexity,
+        Integer challengeAddressLimit,
+        Integer challengeSiteLimit) {
 
     /** The policies for a deleted account's comments. */
     public static final List<String> DELETED_ACCOUNT_POLICIES = List.of("anonymize", "remove");
 
     /** The values {@code guestComments} takes. */
     public static final Set<String> GUEST_MODES = Set.of("off", "pending", "published");
+
+    /** The values {@code challenge} takes (the codes of {@code challenge/ChallengeMode}). */
+    public static final Set<String> CHALLENGE_MODES = Set.of("always", "threshold", "off");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SiteSettings DEFAULTS = fromJson(JSON.createObjectNode());
@@ -78,6 +94,10 @@ public record SiteSettings(
         deletedAccountComments = deletedAccountComments == null ? "anonymize" : deletedAccountComments;
         guestComments = guestComments == null ? "off" : guestComments;
         closeAfterDays = closeAfterDays == null ? 0 : closeAfterDays;
+        challenge = challenge == null ? "threshold" : challenge;
+        challengeComplexity = challengeComplexity == null ? 50_000 : challengeComplexity;
+        challengeAddressLimit = challengeAddressLimit == null ? 3 : challengeAddressLimit;
+        challengeSiteLimit = challengeSiteLimit == null ? 100 : challengeSiteLimit;
     }
 
     public static SiteSettings defaults() {

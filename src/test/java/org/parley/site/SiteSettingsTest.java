@@ -66,6 +66,7 @@ class SiteSettingsTest {
     @Test
     void the_field_names_are_the_record_components_in_order() {
         assertThat(SiteSettings.fields()).startsWith("bannedWords", "suspectWords", "linkLimit")
-                .endsWith("guestComments", "closeAfterDays").hasSize(13);
+                .endsWith("closeAfterDays", "challenge", "challengeComplexity", "challengeAddressLimit",
+                        "challengeSiteLimit").hasSize(17);
     }
 }

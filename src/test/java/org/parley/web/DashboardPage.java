@@ -193,6 +193,15 @@ final class DashboardPage {
                 .filter(s -> !s.isBlank()).orElse(null));
     }
 
+    /** Picks a value in a settings list (by the setting's API name), sets a number beside it and saves. */
+    String saveChoiceAndNumber(String choice, String value, String number, String amount) {
+        wait.until(d -> find("setting-" + choice).map(list -> {
+            new Select(list).selectByValue(value);
+            return true;
+        }).orElse(null));
+        return saveSetting(number, amount);
+    }
+
     /** Picks a language in the header's picker and waits until the reloaded page shows in it. */
     void chooseLanguage(String language) {
         wait.until(d -> find("lang-picker").map(picker -> {

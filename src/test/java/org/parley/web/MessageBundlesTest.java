@@ -83,6 +83,7 @@ class MessageBundlesTest {
     @ParameterizedTest
     @CsvSource({"widget, widget/widget.js", "widget+more, widget/forms.js", "widget+more, widget/notice.js",
         "widget+more, widget/picks.js",
+        "widget+more, widget/challenge.js",
         "admin, admin/notices.js", "admin, admin/admin.js", "admin, admin/api.js",
         "admin, admin/charts.js", "admin, admin/item.js", "admin, admin/log.js", "admin, admin/models.js",
         "admin, admin/overview.js", "admin, admin/queue.js", "admin, admin/settings.js", "admin, admin/users.js",

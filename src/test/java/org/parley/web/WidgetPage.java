@@ -406,6 +406,32 @@ final class WidgetPage {
         return "true".equals(element("[data-testid=follow]").getAttribute("aria-pressed"));
     }
 
+    // ---- the proof of work and the honeypot (ChallengeBrowserTest) ----
+
+    /** Opens the sign-up form without sending it. */
+    WidgetPage openSignUp() {
+        click("[data-testid=open-signup]");
+        element("[data-testid=signup-email]");
+        return this;
+    }
+
+    /** A form's honeypot field's tab index, aria-hidden and whether it lies inside the widget's box. */
+    String honeypot(String formTestId) {
+        return (String) ((JavascriptExecutor) driver).executeScript("const root = document.getElementById("
+                + "'parley-thread').shadowRoot; const field = root.querySelector(arguments[0]);"
+                + " const box = field.getBoundingClientRect(), host = root.host.getBoundingClientRect();"
+                + " return field.getAttribute('tabindex') + ' ' + field.getAttribute('aria-hidden') + ' '"
+                + " + (box.right > host.left && box.left < host.right);",
+                "[data-testid=" + formTestId + "] input[name=homepage]");
+    }
+
+    /** Posts a top-level comment as a guest and answers its id once it shows in the thread. */
+    String postAsGuest(String name, String email, String text) {
+        type("[data-testid=comment-form] [data-testid=guest-name]", name);
+        type("[data-testid=comment-form] [data-testid=guest-email]", email);
+        return post(text);
+    }
+
     private static String mine(String commentId) {
         return "[data-testid=mine-comment][data-comment-id='" + commentId + "']";
     }

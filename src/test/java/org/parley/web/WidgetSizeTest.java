@@ -42,6 +42,17 @@ class WidgetSizeTest {
         assertThat(total("forms module", FORMS_FILES, FORMS_BUDGET_BYTES)).isLessThanOrEqualTo(FORMS_BUDGET_BYTES);
     }
 
+    /** The proof of work, loaded only when the server asks for one: our module and ALTCHA's solver. */
+    private static final int CHALLENGE_BUDGET_BYTES = 3 * 1024;
+    private static final List<String> CHALLENGE_FILES = List.of("/web/widget/challenge.js",
+            "/web/vendor/altcha/worker.js");
+
+    @Test
+    void the_proof_of_work_fits_its_own_gzip_budget() {
+        assertThat(total("challenge", CHALLENGE_FILES, CHALLENGE_BUDGET_BYTES))
+                .isLessThanOrEqualTo(CHALLENGE_BUDGET_BYTES);
+    }
+
     @Test
     void the_community_module_fits_its_own_gzip_budget() {
         assertThat(total("community module", COMMUNITY_FILES, COMMUNITY_BUDGET_BYTES))
