@@ -3,7 +3,7 @@
 # nginx serving the very same response bytes as a static file, both measured in the same run with wrk.
 #
 # Usage: bench/thread-read.sh     (env: SHAPE=long RUNS=3 DURATION=10s CONNECTIONS=32 THREADS=2 WARMUP=10s,
-#                                  JAVA_OPTS for Parley)
+#                                  JAVA_OPTS for Parley, PARLEY_JAR for another build than target/parley.jar)
 #
 # SHAPE names the comments: "long" (100-600 characters, now and then two paragraphs: a page of about 145 KB) or
 # "short" (one sentence each: a page of about 80 KB, where the cost per request weighs most).
@@ -97,14 +97,14 @@ base="http://127.0.0.1:$parley_port"
 url="$base/news/ceasefire-talks"
 path="/api/v1/threads?site=demo&url=$(jq -rn --arg u "$url" '$u|@uri')&limit=$COMMENTS"
 
-if [[ ! -f "$root/target/parley.jar" ]]; then
+if [[ -z ${PARLEY_JAR:-} && ! -f "$root/target/parley.jar" ]]; then
     log "building target/parley.jar"
     (cd "$root" && ./mvnw -q package -DskipTests)
 fi
 
 log "starting Parley on $base"
 # shellcheck disable=SC2086 # JAVA_OPTS holds several options
-PARLEY_RATE_LIMITS=off java ${JAVA_OPTS:-} -jar "$root/target/parley.jar" serve --host 127.0.0.1 --port "$parley_port" \
+PARLEY_RATE_LIMITS=off java ${JAVA_OPTS:-} -jar "${PARLEY_JAR:-$root/target/parley.jar}" serve --host 127.0.0.1 --port "$parley_port" \
     --data "$work/data" >"$work/parley.log" 2>&1 &
 parley_pid=$!
 await "$base/health"
