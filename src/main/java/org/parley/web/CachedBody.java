@@ -156,8 +156,16 @@ public final class CachedBody {
         return buffers;
     }
 
+    /**
+     * A read-only direct copy of {@code bytes}, or a view of the array itself when direct memory is exhausted (its
+     * limit is the heap's size by default): then the JDK copies per write, as before, rather than the read failing.
+     */
     private static ByteBuffer directCopy(byte[] bytes) {
-        return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip().asReadOnlyBuffer();
+        try {
+            return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip().asReadOnlyBuffer();
+        } catch (OutOfMemoryError directMemoryExhausted) {
+            return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
+        }
     }
 
     private boolean notModified(String ifNoneMatch) {
