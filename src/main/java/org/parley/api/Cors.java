@@ -31,6 +31,11 @@ final class Cors {
     /** Adds, with {@code addHeader}, the CORS headers a request from {@code origin} (maybe null) needs. */
     void apply(String origin, BiConsumer<String, String> addHeader) {
         addHeader.accept("Vary", "Origin");
+        allow(origin, addHeader);
+    }
+
+    /** Adds the headers that let {@code origin} (maybe null) read the answer, if some site allows it. */
+    void allow(String origin, BiConsumer<String, String> addHeader) {
         if (origin != null && origins.get("all").contains(origin)) {
             addHeader.accept("Access-Control-Allow-Origin", origin);
             addHeader.accept("Access-Control-Allow-Credentials", "true");
