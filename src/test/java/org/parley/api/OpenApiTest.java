@@ -3,9 +3,12 @@ package org.parley.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.dialect.Dialects;
+import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,8 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 15, item 4: the OpenAPI document describes exactly the routes the server registers, is served at
- * {@code /api/openapi.json}, holds together (every reference resolves, every schema compiles, every path parameter
- * is declared), and the check every test's answers go through ({@link OpenApiContract}) refuses what it does not
+ * {@code /api/openapi.json}, is valid by the OpenAPI Initiative's schema of 3.1 documents and holds together (every
+ * reference resolves, every schema compiles, every path parameter is declared), and the check every test's answers go through ({@link OpenApiContract}) refuses what it does not
  * describe.
  */
 class OpenApiTest {
@@ -83,6 +86,22 @@ class OpenApiTest {
         Response again = SERVER.client().send(HttpRequest.newBuilder(SERVER.client().uri("/api/openapi.json"))
                 .header("If-None-Match", response.header("ETag")).GET());
         assertThat(again.status()).isEqualTo(304);
+    }
+
+    @Test
+    void the_document_is_valid_by_the_official_schema_of_openapi_3_1() throws Exception {
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+        Schema official;
+        try (InputStream in = OpenApiTest.class.getResourceAsStream("/openapi/oas-3.1-schema-2022-10-07.json")) {
+            official = registry.getSchema(in);
+        }
+
+        assertThat(official.validate(document)).isEmpty();
+        JsonNode broken = document.deepCopy();
+        ((tools.jackson.databind.node.ObjectNode) broken.get("paths").get("/api/v1/me").get("get"))
+                .remove("responses");
+        ((tools.jackson.databind.node.ObjectNode) broken).put("openapi", "3.0.3");
+        assertThat(official.validate(broken)).as("the official schema refuses a broken copy").isNotEmpty();
     }
 
     @Test
