@@ -478,6 +478,7 @@ public final class HttpServer {
 
             r.get("/health", health::health);
             r.get("/metrics", health::metrics);
+            r.get("/api/openapi.json", ctx -> sendAsset(ctx, "api/openapi.json")); // none; this API, OpenAPI 3.1
 
             r.get("/account/verify", pages::verify);                // none; the page posts the token
             r.get("/account/reset", pages::reset);                  // none; the page posts token and password

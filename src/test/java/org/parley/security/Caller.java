@@ -12,13 +12,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.parley.testing.OpenApiContract;
 import org.parley.testing.Response;
 
 /**
  * One way of calling the API, as the security suites compare them: signed out, with a session cookie (and its CSRF
  * token, which a forged request lacks), or with an API token. Requests go over real HTTP without a cookie jar, so
  * each caller sends exactly the credentials it names. Bodies of live streams are not read: their headers tell the
- * status. Thread-safe.
+ * status. Every answer is held to the OpenAPI document ({@link OpenApiContract}). Thread-safe.
  */
 record Caller(String name, String cookie, String csrf, String bearer, String forwardedFor) {
 
@@ -101,7 +102,9 @@ record Caller(String name, String cookie, String csrf, String bearer, String for
                         .startsWith("text/event-stream");
                 bytes = stream ? new byte[0] : in.readAllBytes();
             }
-            return new Response(response.statusCode(), response.headers().map(), bytes);
+            Response answer = new Response(response.statusCode(), response.headers().map(), bytes);
+            OpenApiContract.get().check(method, URI.create(path).getRawPath(), answer);
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

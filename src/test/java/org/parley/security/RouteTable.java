@@ -283,6 +283,7 @@ final class RouteTable {
 
             row("GET", "/health", w -> get("/health"), ANYONE),
             row("GET", "/metrics", w -> get("/metrics"), ANYONE),
+            row("GET", "/api/openapi.json", w -> get("/api/openapi.json"), ANYONE),
             row("GET", "/account/verify", w -> get("/account/verify?token=" + w.verifyToken()), ANYONE),
             row("GET", "/account/reset", w -> get("/account/reset?token=" + w.resetToken()), ANYONE),
             row("GET", "/account/unsubscribe", w -> get("/account/unsubscribe?token=" + w.unsubscribeToken()),

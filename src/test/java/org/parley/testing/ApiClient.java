@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * A real HTTP client for tests, one reader per instance: it keeps its own cookies, remembers the CSRF token that
- * sign-up and log-in hand out, and sends it on every state-changing request.
+ * sign-up and log-in hand out, and sends it on every state-changing request. Every answer is held to the OpenAPI
+ * document ({@link OpenApiContract}).
  */
 public final class ApiClient {
 
@@ -87,9 +88,10 @@ public final class ApiClient {
             request.header("X-Parley-CSRF", csrf);
         }
         try {
-            HttpResponse<byte[]> response = http.send(request.timeout(Duration.ofSeconds(20)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpRequest built = request.timeout(Duration.ofSeconds(20)).build();
+            HttpResponse<byte[]> response = http.send(built, HttpResponse.BodyHandlers.ofByteArray());
             Response answer = new Response(response.statusCode(), response.headers().map(), response.body());
+            OpenApiContract.get().check(built.method(), built.uri().getRawPath(), answer);
             JsonNode json = answer.jsonOrNull();
             if (json != null && json.hasNonNull("csrf")) {
                 csrf = json.get("csrf").asText();
