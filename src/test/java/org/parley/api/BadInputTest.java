@@ -105,8 +105,10 @@ class BadInputTest {
     @Test
     void nesting_past_the_limit_is_named_in_the_answer() {
         // The settings are read as a tree first, so the parser meets the depth before any field is judged.
-        Response response = moderator.send(HttpRequest.newBuilder(moderator.uri("/api/v1/moderation/sites/demo/settings"))
-                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(utf8("{\"guidelines\":" + "[".repeat(1000))))
+        byte[] deep = utf8("{\"guidelines\":" + "[".repeat(1000));
+        Response response = moderator.send(HttpRequest.newBuilder(
+                moderator.uri("/api/v1/moderation/sites/demo/settings"))
+                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(deep))
                 .header("Content-Type", "application/json"));
         assertError(response, 400, "malformed_json");
         assertThat(response.json().get("message").asText()).contains("nests");
