@@ -92,11 +92,16 @@ export function bulkBarParts() {
 /**
  * Shows another queue in the same view: the tabs and their counts stay where they are (a moderator's click on a
  * tab is never lost to a redraw, and a count changes only its text), the list starts again, and the address
- * follows without a hashchange, which would draw the whole view again.
+ * follows without a hashchange, which would draw the whole view again. The open queue's own tab refreshes it.
  */
 function switchQueue(state, parts, name) {
-    if (name === state.queue) return;
-    history.pushState(null, '', '#' + new URLSearchParams({site: state.site, view: 'queue', queue: name}));
+    const address = '#' + new URLSearchParams({site: state.site, view: 'queue', queue: name});
+    if (name === state.queue) {
+        history.replaceState(null, '', address);
+        refresh(state, parts);
+        return;
+    }
+    history.pushState(null, '', address);
     Object.assign(state, {queue: name, entries: [], current: -1, nextCursor: null});
     state.selected.clear();
     state.decided.clear();

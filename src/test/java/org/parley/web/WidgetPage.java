@@ -177,14 +177,14 @@ final class WidgetPage {
 
     /** Whether the comment's respect button may be pressed (not on one's own comment, not signed out). */
     boolean mayRespect(String commentId) {
-        return wait.until(d -> find(own(commentId, "respect")).filter(WebElement::isDisplayed)
-                .map(WebElement::isEnabled).orElse(null));
+        return "enabled".equals(wait.until(d -> find(own(commentId, "respect")).filter(WebElement::isDisplayed)
+                .map(button -> button.isEnabled() ? "enabled" : "disabled").orElse(null)));
     }
 
     /** Whether the comment's report button may be pressed (not once reported). */
     boolean mayReport(String commentId) {
-        return wait.until(d -> find(own(commentId, "report")).filter(WebElement::isDisplayed)
-                .map(WebElement::isEnabled).orElse(null));
+        return "enabled".equals(wait.until(d -> find(own(commentId, "report")).filter(WebElement::isDisplayed)
+                .map(button -> button.isEnabled() ? "enabled" : "disabled").orElse(null)));
     }
 
     /** Presses keys wherever the focus is, as a keyboard user would. */
