@@ -33,6 +33,12 @@ export function showQueue(container, context) {
         handlers(entry));
     state.showCounts = (counts) => { state.counts = counts; renderCounts(state, parts); context.onCounts(counts); };
 
+    parts.tabs.addEventListener('click', (event) => {
+        const tab = event.target.closest('a[data-queue]');
+        if (!tab || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+        event.preventDefault();
+        switchQueue(state, parts, tab.dataset.queue);
+    });
     parts.more.addEventListener('click', () => loadPage(state, parts, state.nextCursor));
     parts.bulkApprove.addEventListener('click', () => decideSelected(state, parts, 'approve').then(render));
     parts.bulkReject.addEventListener('click', () => decideSelected(state, parts, 'reject').then(render));
@@ -51,7 +57,7 @@ export function showQueue(container, context) {
 function layout(state, context) {
     const tabs = el('ul', {class: 'queue-tabs'}, QUEUES.map((name) => el('li', {},
         el('a', {href: '#' + new URLSearchParams({site: state.site, view: 'queue', queue: name}),
-            testid: `queue-tab-${name}`, 'aria-current': name === state.queue ? 'page' : null},
+            testid: `queue-tab-${name}`, 'data-queue': name, 'aria-current': name === state.queue ? 'page' : null},
         t('queue.' + name), ' ', el('span', {class: 'count', testid: `count-${name}`}, '…')))));
     const parts = {
         list: el('ol', {class: 'items', testid: 'queue-items', 'aria-label': t('queue.items.' + state.queue)}),
@@ -83,9 +89,38 @@ export function bulkBarParts() {
     return parts;
 }
 
+/**
+ * Shows another queue in the same view: the tabs and their counts stay where they are (a moderator's click on a
+ * tab is never lost to a redraw, and a count changes only its text), the list starts again, and the address
+ * follows without a hashchange, which would draw the whole view again. The open queue's own tab refreshes it.
+ */
+function switchQueue(state, parts, name) {
+    const address = '#' + new URLSearchParams({site: state.site, view: 'queue', queue: name});
+    if (name === state.queue) {
+        history.replaceState(null, '', address);
+        refresh(state, parts);
+        return;
+    }
+    history.pushState(null, '', address);
+    Object.assign(state, {queue: name, entries: [], current: -1, nextCursor: null});
+    state.selected.clear();
+    state.decided.clear();
+    for (const tab of parts.tabs.querySelectorAll('a[data-queue]')) {
+        if (tab.dataset.queue === name) tab.setAttribute('aria-current', 'page');
+        else tab.removeAttribute('aria-current');
+    }
+    parts.list.setAttribute('aria-label', t('queue.items.' + name));
+    parts.empty.textContent = t('queue.empty.' + name);
+    showStatus(parts.status, '', false);
+    renderEntries(state, parts);
+    loadPage(state, parts, null);
+}
+
 async function loadPage(state, parts, cursor) {
+    const queue = state.queue;
     try {
-        const page = await get('/api/v1/moderation/queue', {site: state.site, queue: state.queue, cursor});
+        const page = await get('/api/v1/moderation/queue', {site: state.site, queue, cursor});
+        if (queue !== state.queue) return; // another queue was picked meanwhile
         const known = new Set(state.entries.map((entry) => entry.item.comment.id));
         state.entries.push(...page.items.filter((item) => !known.has(item.comment.id)).map((item) => ({item})));
         state.nextCursor = page.nextCursor;
@@ -99,12 +134,14 @@ async function loadPage(state, parts, cursor) {
 
 /** Fetches the first page again: counts update and items not shown yet join the list. */
 async function refresh(state, parts) {
+    const queue = state.queue;
     let page;
     try {
-        page = await get('/api/v1/moderation/queue', {site: state.site, queue: state.queue});
+        page = await get('/api/v1/moderation/queue', {site: state.site, queue});
     } catch (error) {
         return;
     }
+    if (queue !== state.queue) return; // another queue was picked meanwhile
     state.showCounts(page.counts);
     const shown = new Set(state.entries.map((entry) => entry.item.comment.id));
     const arrived = page.items.filter((item) => !shown.has(item.comment.id) && !state.decided.has(item.comment.id));

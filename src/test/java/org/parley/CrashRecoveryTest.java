@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.ApiClient;
+import org.parley.testing.ChildServers;
 import org.parley.testing.PostingLoad;
 import org.parley.testing.TestDatabase;
 import org.parley.testing.TestServer;
@@ -51,10 +51,10 @@ class CrashRecoveryTest {
     void every_comment_acknowledged_before_a_sigkill_is_there_after_the_restart() throws Exception {
         assumeFalse(TestDatabase.onPostgres(), "the SQLite server process; PostgresRestartTest covers PostgreSQL");
         dataDir = Files.createTempDirectory("parley-crash-");
-        int port = freePort();
+        int port = ChildServers.freePort();
         Process server = serve(port);
         String baseUrl = "http://localhost:" + port;
-        Waiting.until(() -> healthy(baseUrl), 120, "the server to start");
+        Waiting.until(() -> ChildServers.healthy(baseUrl), 120, "the server to start");
 
         Set<String> acknowledged;
         PostingLoad load = new PostingLoad(PostingLoad.signUp(baseUrl, POSTERS, "crash"),
@@ -70,9 +70,9 @@ class CrashRecoveryTest {
         // 128 + 9: the JVM saw the process end by SIGKILL, no shutdown hook ran.
         assertThat(server.exitValue()).isEqualTo(137);
 
-        int restartPort = freePort();
+        int restartPort = ChildServers.freePort();
         serve(restartPort);
-        Waiting.until(() -> healthy("http://localhost:" + restartPort), 120, "the server to start again");
+        Waiting.until(() -> ChildServers.healthy("http://localhost:" + restartPort), 120, "the server to start again");
         Set<String> stored = storedCommentIds();
         Set<String> lost = new HashSet<>(acknowledged);
         lost.removeAll(stored);
@@ -105,19 +105,5 @@ class CrashRecoveryTest {
             }
         }
         return ids;
-    }
-
-    private static boolean healthy(String baseUrl) {
-        try {
-            return new ApiClient(baseUrl).get("/health").status() == 200;
-        } catch (RuntimeException notYet) {
-            return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

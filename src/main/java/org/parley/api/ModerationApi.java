@@ -215,9 +215,9 @@ final class ModerationApi {
      */
     void changeSettings(Context ctx) {
         Session session = auth.requireForChange(ctx);
-        ObjectNode body = requests.object(ctx);
-        SettingsChange change = requests.convert(body, SettingsChange.class);
-        requests.convert(body, SiteSettings.class); // a value of the wrong kind is a 400 naming its field
+        ObjectNode body = requests.object(ctx, SettingsChange.class, SiteSettings.class);
+        SettingsChange change = requests.convertPart(body, SettingsChange.class);
+        requests.convertPart(body, SiteSettings.class); // a value of the wrong kind is a 400 naming its field
         String site = ctx.pathParam("site");
         SsoKeys keys = null;
         if (change.ssoSecret() != null || change.ssoPublicKey() != null) {

@@ -2,10 +2,12 @@ package org.parley.api;
 
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
@@ -16,7 +18,10 @@ import java.io.UncheckedIOException;
 import org.parley.problem.Problem;
 import org.parley.problem.ProblemKind;
 
-/** Reads request bodies and parameters under the API's rules: JSON only, at most 64 KB, clear errors. */
+/**
+ * Reads request bodies and parameters under the API's rules: JSON only, at most 64 KB, no field the endpoint does
+ * not declare (400 {@code unknown_field}, named), clear errors. Thread-safe: it holds only the shared mapper.
+ */
 final class Requests {
 
     static final int MAX_BODY_BYTES = 64 * 1024;
@@ -65,6 +70,36 @@ final class Requests {
         return object;
     }
 
+    /**
+     * A body that must be a JSON object whose every field is a component of one of {@code parts} (records read from
+     * the same flat object, each with {@link #convertPart}); any other field is the 400 {@code unknown_field}.
+     */
+    @SafeVarargs
+    final ObjectNode object(Context ctx, Class<? extends Record>... parts) {
+        ObjectNode object = object(ctx);
+        java.util.Set<String> known = new java.util.TreeSet<>();
+        for (Class<? extends Record> part : parts) {
+            for (java.lang.reflect.RecordComponent component : part.getRecordComponents()) {
+                known.add(component.getName());
+            }
+        }
+        object.fieldNames().forEachRemaining(field -> {
+            if (!known.contains(field)) {
+                throw unknownField(field, known);
+            }
+        });
+        return object;
+    }
+
+    /** One of the records a flat body of several parts is read as ({@link #object(Context, Class[])}). */
+    <T> T convertPart(JsonNode body, Class<T> type) {
+        try {
+            return mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(body);
+        } catch (IOException e) {
+            throw malformed(e);
+        }
+    }
+
     /** A body read as a tree, seen as another type; a value of the wrong kind is the same 400 as in {@link #body}. */
     <T> T convert(JsonNode body, Class<T> type) {
         try {
@@ -87,6 +122,11 @@ final class Requests {
      * that are not UTF-8, or which field held a value of the wrong kind.
      */
     private static Problem malformed(IOException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            java.util.Set<String> known = new java.util.TreeSet<>();
+            unknown.getKnownPropertyIds().forEach(id -> known.add(id.toString()));
+            return unknownField(unknown.getPropertyName(), known);
+        }
         String field = null;
         String reason = "it is not valid JSON for this endpoint";
         if (e instanceof StreamConstraintsException) {
@@ -103,6 +143,16 @@ final class Requests {
         }
         return new Problem(ProblemKind.INVALID, "malformed_json", "The request body was refused: " + reason + ".",
                 field);
+    }
+
+    /**
+     * The one answer to a body field the endpoint does not declare, for every endpoint: 400 {@code unknown_field}
+     * naming it and the fields it takes, so a typo is seen at once instead of being dropped.
+     */
+    private static Problem unknownField(String field, java.util.Collection<String> known) {
+        return new Problem(ProblemKind.INVALID, "unknown_field", "The request body was refused: this endpoint has"
+                + " no field '" + field + "'" + (known.isEmpty() ? "" : " (it takes " + String.join(", ", known) + ")")
+                + ".", field);
     }
 
     /**

@@ -3,7 +3,10 @@ package org.parley.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The root command: {@code parley <command> [options]}; lists every sub-command. */
+/**
+ * The root command: {@code parley <command> [options]}; lists every sub-command. Each command line is built
+ * fresh by {@link #commandLine()} and used by one thread.
+ */
 @Command(
         name = "parley",
         mixinStandardHelpOptions = true,
@@ -41,6 +44,7 @@ public final class ParleyCommand implements Runnable {
      */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new ParleyCommand());
+        addHelpOptions(commandLine);
         commandLine.setParameterExceptionHandler((exception, args) -> {
             CommandLine failed = exception.getCommandLine();
             failed.getErr().println("parley: " + exception.getMessage()
@@ -55,6 +59,26 @@ public final class ParleyCommand implements Runnable {
             throw exception;
         });
         return commandLine;
+    }
+
+    /**
+     * Gives every command and sub-command below the root {@code -h, --help}, which prints its usage and exits 0
+     * ({@code parley site set --help}). Done here, on the tree, rather than on each annotation, so that a command
+     * added later has it too; only usage help, since {@code --version} is an option of {@code model activate}.
+     */
+    private static void addHelpOptions(CommandLine commandLine) {
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            if (sub.getCommandSpec().findOption("--help") == null) {
+                sub.addMixin("help", new HelpOption());
+            }
+            addHelpOptions(sub);
+        }
+    }
+
+    /** The {@code -h, --help} option every command takes. */
+    static final class HelpOption {
+        @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+        boolean help;
     }
 
     private static String helpPath(CommandLine commandLine) {

@@ -97,14 +97,14 @@ public final class ServeCommand implements Runnable {
     @Override
     public void run() {
         ServeConfiguration configuration = configuration(System.getenv());
-        applyLogging(configuration);
+        boolean json = applyLogging(configuration);
         Settings settings = settings(configuration);
         Server server = Server.start(settings, Clock.systemUTC());
         if (!settings.mail().configured()) {
-            System.out.println("Mail is not configured (--smtp-host, --smtp-from): it waits in the queue until it is.");
+            say(json, "Mail is not configured (--smtp-host, --smtp-from): it waits in the queue until it is.\n");
             if (settings.signupMode() == SignupMode.CONFIRM) {
-                System.out.println("Sign-up is confirmed by mail (--signup-mode confirm): new readers cannot finish"
-                        + " signing up until mail is configured.");
+                say(json, "Sign-up is confirmed by mail (--signup-mode confirm): new readers cannot finish"
+                        + " signing up until mail is configured.\n");
             }
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -112,18 +112,27 @@ public final class ServeCommand implements Runnable {
             server.close();
             stopped.countDown();
         }, "parley-shutdown"));
-        server.firstStart().ifPresent(first -> System.out.printf("""
+        server.firstStart().ifPresent(first -> say(json, """
 
                 Parley's first admin account (shown only this once, keep it somewhere safe):
                   e-mail:   %s
                   password: %s
-                """, first.adminEmail(), first.adminPassword()));
-        System.out.printf("%nParley is running at %s/ (demo article; the API is under /api/v1)%n",
-                server.publicUrl());
+                """.formatted(first.adminEmail(), first.adminPassword())));
+        say(json, "%nParley is running at %s/ (demo article; the API is under /api/v1)%n"
+                .formatted(server.publicUrl()));
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A notice to the operator on standard output: as written, or as one JSON object when logs are JSON. */
+    private static void say(boolean json, String text) {
+        if (json) {
+            JsonConsole.say(text);
+        } else {
+            System.out.print(text);
         }
     }
 
@@ -166,11 +175,13 @@ public final class ServeCommand implements Runnable {
 
     /**
      * Hands the log format and level to Logback's configuration (logback.xml reads them as variables) and
-     * configures it again, so that flags and the config file steer logging as the environment does.
+     * configures it again, so that flags and the config file steer logging as the environment does. With JSON logs
+     * everything else on standard output and error becomes JSON too ({@link JsonConsole}); answers whether it did.
      */
-    private static void applyLogging(ServeConfiguration configuration) {
+    private static boolean applyLogging(ServeConfiguration configuration) {
+        String format = configuration.choice("log-format", "plain", "json");
         Map<String, String> logging = Map.of(
-                "PARLEY_LOG_FORMAT", configuration.choice("log-format", "plain", "json"),
+                "PARLEY_LOG_FORMAT", format,
                 "PARLEY_LOG_LEVEL", configuration.choice("log-level", "DEBUG", "INFO", "WARN", "ERROR"));
         logging.forEach(System::setProperty);
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
@@ -180,6 +191,10 @@ public final class ServeCommand implements Runnable {
             } catch (JoranException e) {
                 throw new IllegalStateException("cannot configure logging", e);
             }
+            if (format.equals("json")) {
+                JsonConsole.install(context);
+            }
         }
+        return format.equals("json");
     }
 }

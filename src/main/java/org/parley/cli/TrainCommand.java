@@ -84,7 +84,7 @@ public final class TrainCommand implements Runnable {
 
     @Option(names = "--civil-reference", arity = "1..*", paramLabel = "SOURCE",
             description = "Data sets (file names without .csv) whose civil dev rows each band may fire on only"
-                    + " rarely: 0.75% for nudge, 0.1% for hold, 0.02% for reject.")
+                    + " rarely: 0.75%% for nudge, 0.1%% for hold, 0.02%% for reject.")
     List<String> civilReference = List.of();
 
     @Option(names = "--site-examples", paramLabel = "FILE", description = "Train a site model from an archive's"

@@ -104,8 +104,12 @@ class BadInputTest {
 
     @Test
     void nesting_past_the_limit_is_named_in_the_answer() {
-        Response response = postRaw(reader, "/api/v1/comments",
-                utf8("{\"ignored\":" + "[".repeat(1000)), "application/json");
+        // The settings are read as a tree first, so the parser meets the depth before any field is judged.
+        byte[] deep = utf8("{\"guidelines\":" + "[".repeat(1000));
+        Response response = moderator.send(HttpRequest.newBuilder(
+                moderator.uri("/api/v1/moderation/sites/demo/settings"))
+                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(deep))
+                .header("Content-Type", "application/json"));
         assertError(response, 400, "malformed_json");
         assertThat(response.json().get("message").asText()).contains("nests");
     }
@@ -328,6 +332,61 @@ class BadInputTest {
         assertError(server.client().get("/api/v1/threads?site=demo&url=" + url("/limit") + "&limit=0"), 400,
                 "invalid_limit");
         assertThat(rows()).isEqualTo(before);
+    }
+
+    static Stream<Arguments> bodiesWithAnUndeclaredField() {
+        String url = url("/unknown");
+        return Stream.of(
+                Arguments.of("a reader's comment", "reader", "POST", "/api/v1/comments",
+                        Map.of("site", "demo", "url", url, "body", "Hello there.", "bodyy", "typo"), "bodyy"),
+                Arguments.of("a guest's comment, one level down", "nobody", "POST", "/api/v1/comments",
+                        Map.of("site", "demo", "url", url, "body", "Hello.",
+                                "guest", Map.of("name", "Guest", "email", "guest@bad.example", "phone", "1")), "phone"),
+                Arguments.of("a sign-up", "nobody", "POST", "/api/v1/auth/signup", Map.of("email",
+                        "typo@bad.example", "password", "correct horse battery", "displayName", "T", "nick", "t"),
+                        "nick"),
+                Arguments.of("a log-in", "nobody", "POST", "/api/v1/auth/login",
+                        Map.of("email", "admin@bad.example", "password", "correct horse battery", "remember", true),
+                        "remember"),
+                Arguments.of("a reader's own settings", "reader", "PATCH", "/api/v1/me",
+                        Map.of("notifyReply", true), "notifyReply"),
+                Arguments.of("a site's settings", "moderator", "PATCH", "/api/v1/moderation/sites/demo/settings",
+                        Map.of("bannedWord", List.of("darn")), "bannedWord"),
+                Arguments.of("a site's settings with a good field beside the bad one", "moderator", "PATCH",
+                        "/api/v1/moderation/sites/demo/settings",
+                        Map.of("premoderation", true, "linkLimt", 3), "linkLimt"),
+                Arguments.of("a new site", "moderator", "POST", "/api/v1/admin/sites",
+                        Map.of("id", "typo-site", "name", "Typo", "origins", List.of("https://typo.example"),
+                                "colour", "red"), "colour"),
+                Arguments.of("a classification", "moderator", "POST", "/api/v1/classify",
+                        Map.of("text", "Fine words.", "language", "en"), "language"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bodiesWithAnUndeclaredField")
+    void a_field_the_endpoint_does_not_declare_is_a_400_naming_it_and_changes_nothing(String name, String who,
+            String method, String path, Map<String, Object> body, String field) {
+        ApiClient client = switch (who) {
+            case "reader" -> reader;
+            case "moderator" -> moderator;
+            default -> server.client();
+        };
+        String settingsBefore = moderator.get("/api/v1/moderation/sites/demo/settings").text();
+        Response response = method.equals("PATCH") ? client.patch(path, body) : client.post(path, body);
+        assertError(response, 400, "unknown_field");
+        assertThat(response.json().get("field").asText()).isEqualTo(field);
+        assertThat(response.json().get("message").asText()).contains("'" + field + "'");
+        assertThat(rows()).isEqualTo(before);
+        assertThat(moderator.get("/api/v1/moderation/sites/demo/settings").text()).isEqualTo(settingsBefore);
+        assertThat(moderator.get("/api/v1/admin/sites").text()).doesNotContain("typo-site");
+    }
+
+    @Test
+    void the_settings_still_take_every_declared_field_together() {
+        Response response = moderator.patch("/api/v1/moderation/sites/demo/settings",
+                Map.of("guidelines", "Be kind to each other.", "linkLimit", 4, "premoderation", false));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().at("/settings/linkLimit").asInt()).isEqualTo(4);
     }
 
     private static byte[] utf8(String text) {

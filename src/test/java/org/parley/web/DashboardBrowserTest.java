@@ -104,7 +104,7 @@ class DashboardBrowserTest {
         dashboard.waitUntilGone(text);
         dashboard.openQueue("rejected");
 
-        assertThat(dashboard.waitForItem(text).getAttribute("data-comment-id")).isEqualTo(commentId);
+        assertThat(dashboard.itemAttribute(text, "data-comment-id")).isEqualTo(commentId);
         assertThat(statusInThread(commentId)).as("a rejected comment leaves the public thread").isNull();
     }
 
@@ -115,7 +115,7 @@ class DashboardBrowserTest {
         String text = "Posted while a moderator has the queue open.";
         String commentId = post(text);
 
-        assertThat(dashboard.waitForArrival(text).getAttribute("data-comment-id")).isEqualTo(commentId);
+        assertThat(dashboard.arrivedItemAttribute(text, "data-comment-id")).isEqualTo(commentId);
         assertThat(dashboard.isMarkedPage()).as("the same page, not reloaded").isTrue();
     }
 
@@ -143,8 +143,8 @@ class DashboardBrowserTest {
         dashboard.waitForItem(second);
         dashboard.pressOn(first, "x");
         dashboard.pressOn(second, "x");
-        assertThat(dashboard.waitFor("bulk-count").getText()).isEqualTo("2 comments selected");
-        dashboard.waitFor("bulk-approve").click();
+        dashboard.waitForText("bulk-count", "2 comments selected");
+        dashboard.clickOn("bulk-approve");
         dashboard.waitUntilGone(first);
         dashboard.waitUntilGone(second);
 
@@ -161,7 +161,7 @@ class DashboardBrowserTest {
         DashboardPage dashboard = signedIn("").openQueue("approved");
         dashboard.decide(text, "feature");
 
-        assertThat(dashboard.waitForAction(text, "unfeature").isDisplayed()).isTrue();
+        assertThat(dashboard.offersAction(text, "unfeature")).isTrue();
         assertThat(dashboard.queueStatus()).isEqualTo("Featured the comment.");
         assertThat(featuredInThread(commentId)).isTrue();
     }
@@ -198,8 +198,8 @@ class DashboardBrowserTest {
                 .isEqualTo("Comments per day by status");
         assertThat(dashboard.all("[data-testid=chart-categories] svg rect.bar.rejected")).hasSize(5);
         assertThat(dashboard.all("[data-testid=chart-per-day] table.visually-hidden tbody tr")).hasSize(30);
-        assertThat(dashboard.waitFor("busiest").findElements(By.tagName("li"))).isNotEmpty();
-        assertThat(dashboard.waitFor("overturn-rate").getText()).isNotBlank();
+        assertThat(dashboard.waitForAtLeast("[data-testid=busiest] li", 1)).isPositive();
+        assertThat(dashboard.textOf("overturn-rate")).isNotBlank();
     }
 
     @Test
@@ -208,17 +208,17 @@ class DashboardBrowserTest {
         post(text);
 
         DashboardPage dashboard = signedIn("?lang=tr#view=queue&queue=pending").openQueue("pending");
-        assertThat(dashboard.waitFor("tab-queue").getText()).startsWith("Kuyruklar");
-        assertThat(dashboard.waitFor("queue-tab-pending").getText()).startsWith("Bekleyenler");
-        assertThat(dashboard.waitFor("sign-out").getText()).isEqualTo("Çıkış yap");
+        assertThat(dashboard.textOf("tab-queue")).startsWith("Kuyruklar");
+        assertThat(dashboard.textOf("queue-tab-pending")).startsWith("Bekleyenler");
+        assertThat(dashboard.textOf("sign-out")).isEqualTo("Çıkış yap");
         dashboard.decide(text, "approve");
         assertThat(dashboard.queueStatus()).isEqualTo("Yorum onaylandı.");
 
         dashboard.chooseLanguage("en");
-        assertThat(dashboard.waitFor("tab-queue").getText()).startsWith("Queues");
+        assertThat(dashboard.textOf("tab-queue")).startsWith("Queues");
         dashboard.chooseLanguage("tr");
         browser.navigate().refresh();
-        assertThat(dashboard.waitFor("tab-queue").getText()).as("picked in the header, kept").startsWith("Kuyruklar");
+        assertThat(dashboard.textOf("tab-queue")).as("picked in the header, kept").startsWith("Kuyruklar");
     }
 
     private DashboardPage signedIn(String hash) {
@@ -257,14 +257,14 @@ class DashboardBrowserTest {
     @Test
     void an_admin_asks_for_a_site_model_and_is_told_the_site_needs_more_decisions_first() {
         DashboardPage dashboard = signedIn("#view=models");
-        dashboard.waitFor("train-model").click();
+        dashboard.clickOn("train-model");
 
         String status = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
                 .until(d -> {
-                    String text = dashboard.waitFor("models-status").getText();
+                    String text = dashboard.textOf("models-status");
                     return text.contains("decisions") ? text : null;
                 });
         assertThat(status).contains("decisions");
-        assertThat(dashboard.waitFor("tab-models").isDisplayed()).isTrue();
+        assertThat(dashboard.waitFor("tab-models")).isNotNull(); // waits until it shows
     }
 }

@@ -108,8 +108,7 @@ final class DashboardPage {
 
     /** Warns the reader whose panel is open and waits until the panel shows the warning. */
     String warn(String message) {
-        WebElement field = waitFor("warn-message");
-        field.sendKeys(message);
+        typeInto("warn-message", message);
         click("warn-submit");
         return wait.until(d -> Optional.of(element("user-standing").getText())
                 .filter(s -> s.contains(message)).orElse(null));
@@ -185,9 +184,11 @@ final class DashboardPage {
 
     /** Sets a settings field (by its API name) to a value and saves; answers the status line's text. */
     String saveSetting(String name, String value) {
-        WebElement field = wait.until(d -> find("setting-" + name).orElse(null));
-        field.clear();
-        field.sendKeys(value);
+        wait.until(d -> find("setting-" + name).map(field -> {
+            field.clear();
+            field.sendKeys(value);
+            return true;
+        }).orElse(null));
         click("settings-save");
         return wait.until(d -> Optional.of(element("settings-status").getText())
                 .filter(s -> !s.isBlank()).orElse(null));
@@ -265,6 +266,84 @@ final class DashboardPage {
                 "return Math.max(0, document.documentElement.scrollWidth - window.innerWidth);");
     }
 
+    // ---- reading and acting by locator: each look-up and its use in one step, retried on a redraw (issue 15) ----
+
+    /** Clicks the displayed element with the test id, found again should a redraw replace it meanwhile. */
+    void clickOn(String testId) {
+        wait.until(d -> find(testId).filter(WebElement::isDisplayed).map(found -> {
+            found.click();
+            return true;
+        }).orElse(null));
+    }
+
+    /** The text of the displayed element with the test id once it says something, read in the same look-up. */
+    String textOf(String testId) {
+        return wait.until(d -> find(testId).filter(WebElement::isDisplayed).map(WebElement::getText)
+                .filter(text -> !text.isBlank()).orElse(null));
+    }
+
+    /** Waits until the element with the test id says exactly {@code text}; answers it. */
+    String waitForText(String testId, String text) {
+        return wait.until(d -> find(testId).map(WebElement::getText).filter(text::equals).orElse(null));
+    }
+
+    /** An attribute of the displayed element with the test id, read in the same look-up. */
+    String attributeOf(String testId, String name) {
+        return wait.until(d -> find(testId).filter(WebElement::isDisplayed).map(found -> found.getAttribute(name))
+                .orElse(null));
+    }
+
+    /** Picks an option of the select with the test id by its value. */
+    void choose(String testId, String value) {
+        wait.until(d -> find(testId).filter(WebElement::isDisplayed).map(field -> {
+            new Select(field).selectByValue(value);
+            return true;
+        }).orElse(null));
+    }
+
+    /** Types into the displayed field with the test id, starting again should it be drawn again. */
+    void typeInto(String testId, String text) {
+        wait.until(d -> find(testId).filter(WebElement::isDisplayed).map(field -> {
+            field.clear();
+            field.sendKeys(text);
+            return true;
+        }).orElse(null));
+    }
+
+    /** An attribute of the queue item with the text, once it shows. */
+    String itemAttribute(String text, String name) {
+        return wait.until(d -> findItem(text).map(item -> item.getAttribute(name)).orElse(null));
+    }
+
+    /** An attribute of the queue item with the text, waiting as long as live updates may take to bring it. */
+    String arrivedItemAttribute(String text, String name) {
+        WebDriverWait live = new WebDriverWait(driver, LIVE_PATIENCE);
+        live.ignoring(StaleElementReferenceException.class);
+        return live.until(d -> findItem(text).map(item -> item.getAttribute(name)).orElse(null));
+    }
+
+    /** Whether the item with the text comes to offer the action (a displayed button with that test id). */
+    boolean offersAction(String text, String action) {
+        return wait.until(d -> findItem(text).flatMap(item -> item.findElements(
+                By.cssSelector("[data-testid=" + action + "]")).stream().findFirst()).map(WebElement::isDisplayed)
+                .filter(Boolean::booleanValue).orElse(null));
+    }
+
+    /** The text of the notice about a comment with the text, once it shows, read in the same look-up. */
+    String noticeText(String text) {
+        return wait.until(d -> findNotice(text).map(WebElement::getText).orElse(null));
+    }
+
+    /** An attribute of the notice about a comment with the text, once it shows. */
+    String noticeAttribute(String text, String name) {
+        return wait.until(d -> findNotice(text).map(notice -> notice.getAttribute(name)).orElse(null));
+    }
+
+    /** Waits until the elements the CSS selector matches are at least {@code count}; answers how many. */
+    int waitForAtLeast(String css, int count) {
+        return wait.until(d -> Optional.of(all(css).size()).filter(size -> size >= count).orElse(null));
+    }
+
     // ---- the stories view (issue 13) ----
 
     /** Waits until the stories view lists the story at this URL, and answers the text of its comments' state. */
@@ -308,13 +387,16 @@ final class DashboardPage {
     /** The text of an open appeal in the appeals view, once it shows. */
     String appeal(String appealId) {
         return wait.until(d -> driver.findElements(By.cssSelector(appealItem(appealId))).stream()
-                .filter(WebElement::isDisplayed).findFirst().orElse(null)).getText();
+                .filter(WebElement::isDisplayed).findFirst().map(WebElement::getText).orElse(null));
     }
 
     /** Decides an open appeal (upheld or dismissed) with reasons and waits until it leaves the queue. */
     void decideAppeal(String appealId, String outcome, String reasons) {
         wait.until(d -> driver.findElements(By.cssSelector(appealItem(appealId) + " [data-testid=appeal-reason]"))
-                .stream().findFirst().orElse(null)).sendKeys(reasons);
+                .stream().findFirst().map(field -> {
+                    field.sendKeys(reasons);
+                    return true;
+                }).orElse(null));
         wait.until(d -> driver.findElements(By.cssSelector(appealItem(appealId) + " [data-testid=appeal-" + outcome
                 + "]")).stream().findFirst().map(button -> {
                     button.click();
@@ -354,11 +436,14 @@ final class DashboardPage {
                 .findFirst();
     }
 
+    /** Types into a field of the form, starting again on a fresh look-up should the form be drawn again. */
     private void type(String formTestId, String css, String text) {
-        WebElement field = wait.until(d -> find(formTestId).filter(WebElement::isDisplayed)
-                .map(form -> form.findElement(By.cssSelector(css))).orElse(null));
-        field.clear();
-        field.sendKeys(text);
+        wait.until(d -> find(formTestId).filter(WebElement::isDisplayed).map(form -> {
+            WebElement field = form.findElement(By.cssSelector(css));
+            field.clear();
+            field.sendKeys(text);
+            return true;
+        }).orElse(null));
     }
 
     /**

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.parley.account.AccountStore;
 import org.parley.account.Accounts;
@@ -67,10 +66,9 @@ class NoticeBrowserTest {
         moderator = Browser.open();
         DashboardPage dashboard = new DashboardPage(moderator, SERVER.baseUrl())
                 .signIn("#view=notices", ADMIN_EMAIL, ADMIN_PASSWORD);
-        WebElement notice = dashboard.waitForNotice(text);
-        assertThat(notice.getText()).contains("Defamation", "A false accusation of a crime",
+        assertThat(dashboard.noticeText(text)).contains("Defamation", "A false accusation of a crime",
                 "Paula Notifier · paula@example.org");
-        assertThat(confirmation).contains(notice.getAttribute("data-notice-id"));
+        assertThat(confirmation).contains(dashboard.noticeAttribute(text, "data-notice-id"));
         dashboard.decideNotice(text, "remove", "An unproven accusation of a crime against an identifiable person.");
         assertThat(dashboard.waitUntilNoNotice(text)).isEqualTo("The comment was removed; 1 notice(s) decided.");
 

@@ -71,8 +71,8 @@ class SearchBrowserTest {
         dashboard.waitForItem(kept);
         dashboard.toggleSelection(first);
         dashboard.toggleSelection(second);
-        assertThat(dashboard.waitFor("bulk-count").getText()).isEqualTo("2 comments selected");
-        dashboard.waitFor("bulk-reject").click();
+        dashboard.waitForText("bulk-count", "2 comments selected");
+        dashboard.clickOn("bulk-reject");
         dashboard.waitForStatus(first, "rejected");
         dashboard.waitForStatus(second, "rejected");
 

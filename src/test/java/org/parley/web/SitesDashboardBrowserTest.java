@@ -58,30 +58,39 @@ class SitesDashboardBrowserTest {
         type("site-name", "The Gazette");
         type("site-origins", "https://www.gazette.example");
         type("site-language", "tr");
-        dashboard.waitFor("site-form-submit").click();
-        WebElement row = siteRow("gazette");
-        assertThat(row.getText()).contains("The Gazette", "https://www.gazette.example", "tr");
+        dashboard.clickOn("site-form-submit");
+        assertThat(inSiteRow("gazette", WebElement::getText))
+                .contains("The Gazette", "https://www.gazette.example", "tr");
         wait.until(d -> new Select(d.findElement(By.id("site-picker"))).getOptions().stream()
                 .anyMatch(option -> option.getText().equals("The Gazette")));
 
-        row.findElement(By.cssSelector("[data-testid=moderator-input]")).sendKeys("helper@sites.example");
-        row.findElement(By.cssSelector("[data-testid=add-moderator]")).click();
-        wait.until(d -> siteRow("gazette").findElement(By.cssSelector("[data-testid=moderators]")).getText()
-                .contains("Helper"));
+        inSiteRow("gazette", row -> {
+            WebElement field = row.findElement(By.cssSelector("[data-testid=moderator-input]"));
+            field.clear();
+            field.sendKeys("helper@sites.example");
+            row.findElement(By.cssSelector("[data-testid=add-moderator]")).click();
+            return true;
+        });
+        wait.until(d -> inSiteRow("gazette", row -> row.findElement(By.cssSelector("[data-testid=moderators]"))
+                .getText()).contains("Helper"));
 
         type("token-name", "nightly bot");
-        new Select(dashboard.waitFor("token-site")).selectByValue("gazette");
-        dashboard.waitFor("token-form-submit").click();
-        String secret = dashboard.waitFor("token-secret").findElement(By.tagName("code")).getText();
+        dashboard.choose("token-site", "gazette");
+        dashboard.clickOn("token-form-submit");
+        String secret = wait.until(d -> d.findElements(By.cssSelector("[data-testid=token-secret] code")).stream()
+                .filter(WebElement::isDisplayed).findFirst().map(WebElement::getText).filter(code -> !code.isBlank())
+                .orElse(null));
         assertThat(secret).startsWith("pt_");
         var bot = SERVER.client().withBearer(secret);
         assertThat(bot.get("/api/v1/moderation/queue?site=gazette&queue=pending").status()).isEqualTo(200);
         assertThat(bot.get("/api/v1/moderation/queue?site=demo&queue=pending").status()).isEqualTo(403);
-        WebElement tokenRow = wait.until(d -> d.findElements(By.cssSelector("[data-testid=token-row]")).stream()
-                .filter(candidate -> candidate.getText().contains("nightly bot")).findFirst().orElse(null));
-        assertThat(tokenRow.getText()).contains("moderator", "gazette").doesNotContain(secret);
+        assertThat(inTokenRow("nightly bot", WebElement::getText)).contains("moderator", "gazette")
+                .doesNotContain(secret);
 
-        tokenRow.findElement(By.cssSelector("[data-testid=revoke-token]")).click();
+        inTokenRow("nightly bot", row -> {
+            row.findElement(By.cssSelector("[data-testid=revoke-token]")).click();
+            return true;
+        });
         wait.until(ExpectedConditions.alertIsPresent()).accept();
         wait.until(d -> d.findElements(By.cssSelector("[data-testid=token-row]")).stream()
                 .noneMatch(candidate -> candidate.getText().contains("nightly bot")));
@@ -89,14 +98,23 @@ class SitesDashboardBrowserTest {
     }
 
     private void type(String testId, String text) {
-        WebElement field = wait.until(d -> d.findElements(By.cssSelector("[data-testid=" + testId + "]")).stream()
-                .filter(WebElement::isDisplayed).findFirst().orElse(null));
-        field.clear();
-        field.sendKeys(text);
+        wait.until(d -> d.findElements(By.cssSelector("[data-testid=" + testId + "]")).stream()
+                .filter(WebElement::isDisplayed).findFirst().map(field -> {
+                    field.clear();
+                    field.sendKeys(text);
+                    return true;
+                }).orElse(null));
     }
 
-    private WebElement siteRow(String site) {
+    /** Does something with the site's row, looking the row up again should the list be drawn again meanwhile. */
+    private <T> T inSiteRow(String site, java.util.function.Function<WebElement, T> use) {
         return wait.until(d -> d.findElements(By.cssSelector("[data-testid=site-row][data-site=" + site + "]"))
-                .stream().findFirst().orElse(null));
+                .stream().findFirst().map(use).orElse(null));
+    }
+
+    /** Does something with the row of the token with the name, looked up again should it be drawn again. */
+    private <T> T inTokenRow(String name, java.util.function.Function<WebElement, T> use) {
+        return wait.until(d -> d.findElements(By.cssSelector("[data-testid=token-row]")).stream()
+                .filter(candidate -> candidate.getText().contains(name)).findFirst().map(use).orElse(null));
     }
 }

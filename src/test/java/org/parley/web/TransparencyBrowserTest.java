@@ -55,13 +55,13 @@ class TransparencyBrowserTest {
         DashboardPage dashboard = new DashboardPage(browser, SERVER.baseUrl())
                 .signIn("#view=transparency", ADMIN_EMAIL, ADMIN_PASSWORD);
 
-        String actions = dashboard.waitFor("transparency-actions").getText();
+        String actions = dashboard.textOf("transparency-actions");
 
         assertThat(actions).contains("Restrictions\n1").contains("Decided by automated means\n1 (100%)");
         assertThat(dashboard.all("[data-testid=actions-by-type] rect.bar")).hasSize(4);
         assertThat(dashboard.all("[data-testid=actions-by-type] title").get(0).getAttribute("textContent"))
                 .isEqualTo("By type");
-        assertThat(dashboard.waitFor("transparency-csv").getAttribute("href"))
+        assertThat(dashboard.attributeOf("transparency-csv", "href"))
                 .contains("/api/v1/moderation/transparency?").contains("site=demo").contains("format=csv");
         assertThat(browser.findElements(By.cssSelector("[data-testid=transparency-report] table.visually-hidden")))
                 .isNotEmpty();

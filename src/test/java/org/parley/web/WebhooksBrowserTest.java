@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.parley.account.AccountStore;
@@ -55,16 +54,16 @@ class WebhooksBrowserTest {
     void an_admin_adds_a_hook_sees_its_delivery_and_sends_it_again() {
         DashboardPage dashboard = new DashboardPage(browser, SERVER.baseUrl())
                 .signIn("#view=webhooks", ADMIN_EMAIL, ADMIN_PASSWORD);
-        dashboard.waitFor("webhook-url").sendKeys(receiver.url());
-        dashboard.waitFor("webhook-event-comment-created").click();
-        dashboard.waitFor("webhook-save").click();
+        dashboard.typeInto("webhook-url", receiver.url());
+        dashboard.clickOn("webhook-event-comment-created");
+        dashboard.clickOn("webhook-save");
 
-        String secret = dashboard.waitFor("webhook-secret").getText();
+        String secret = dashboard.textOf("webhook-secret");
         assertThat(secret).startsWith("whsec_");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         wait.ignoring(StaleElementReferenceException.class);
         wait.until(d -> d.findElements(By.cssSelector("[data-testid=webhook-row]")).size() == 1);
-        assertThat(dashboard.waitFor("webhook-rows").getText()).contains(receiver.url(), "comment.created");
+        assertThat(dashboard.textOf("webhook-rows")).contains(receiver.url(), "comment.created");
 
         ApiClient reader = SERVER.client();
         reader.signUp("hooked@example.org", "Hooked Reader");
@@ -72,18 +71,22 @@ class WebhooksBrowserTest {
                 "body", "A comment the newsroom's receiver should hear of."));
         String deliveryId = receiver.next().header("X-Parley-Delivery");
 
-        dashboard.waitFor("webhook-deliveries").click();
-        WebElement row = wait.until(d -> d.findElements(By.cssSelector("[data-delivery='" + deliveryId
-                + "'][data-status=delivered]")).stream().findFirst().orElse(null));
-        assertThat(row.findElement(By.cssSelector("[data-testid=delivery-code]")).getText()).isEqualTo("200");
-        assertThat(row.findElement(By.cssSelector("[data-testid=delivery-attempts]")).getText()).isEqualTo("1");
+        dashboard.clickOn("webhook-deliveries");
+        String delivered = "[data-delivery='" + deliveryId + "'][data-status=delivered]";
+        assertThat(wait.<String>until(d -> d.findElements(By.cssSelector(delivered)).stream().findFirst()
+                .map(row -> row.findElement(By.cssSelector("[data-testid=delivery-code]")).getText() + " "
+                        + row.findElement(By.cssSelector("[data-testid=delivery-attempts]")).getText())
+                .orElse(null))).isEqualTo("200 1");
 
-        row.findElement(By.cssSelector("[data-testid=delivery-resend]")).click();
+        wait.until(d -> d.findElements(By.cssSelector(delivered)).stream().findFirst().map(row -> {
+            row.findElement(By.cssSelector("[data-testid=delivery-resend]")).click();
+            return true;
+        }).orElse(null));
 
         assertThat(receiver.next().header("X-Parley-Delivery")).isEqualTo(deliveryId);
         wait.until(d -> d.findElements(By.cssSelector("[data-delivery='" + deliveryId + "'][data-status=delivered]"
                         + " [data-testid=delivery-attempts]"))
                 .stream().anyMatch(attempts -> attempts.getText().equals("2")));
-        assertThat(dashboard.waitFor("webhooks-status").getText()).isEqualTo("Queued to be sent again.");
+        assertThat(dashboard.textOf("webhooks-status")).isEqualTo("Queued to be sent again.");
     }
 }

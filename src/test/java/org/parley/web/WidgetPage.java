@@ -62,7 +62,7 @@ final class WidgetPage {
     String postNudged(String text) {
         type("[data-testid=comment-form] [data-testid=comment-input]", text);
         click("[data-testid=comment-form] [data-testid=submit-comment]");
-        return element("[data-testid=comment-form] [data-testid=nudge]").getText();
+        return textAt("[data-testid=comment-form] [data-testid=nudge]");
     }
 
     /** Sends the nudged comment anyway and answers its id once it shows in the thread. */
@@ -122,7 +122,7 @@ final class WidgetPage {
 
     void report(String commentId, String reason) {
         click(own(commentId, "report"));
-        new Select(element(own(commentId, "report-reason"))).selectByValue(reason);
+        choose(own(commentId, "report-reason"), reason);
         click(own(commentId, "report-submit"));
         wait.until(d -> find(own(commentId, "report-done")).isPresent());
     }
@@ -133,7 +133,7 @@ final class WidgetPage {
      */
     String reportIllegal(String commentId, String category, String explanation, String name, String email) {
         click(own(commentId, "report-illegal"));
-        new Select(element(own(commentId, "notice-category"))).selectByValue(category);
+        choose(own(commentId, "notice-category"), category);
         type(own(commentId, "notice-explanation"), explanation);
         if (name != null) {
             type(own(commentId, "notice-name"), name);
@@ -141,7 +141,7 @@ final class WidgetPage {
         }
         click(own(commentId, "notice-good-faith"));
         click(own(commentId, "notice-submit"));
-        return element(own(commentId, "notice-done")).getText();
+        return textAt(own(commentId, "notice-done"));
     }
 
     /** Waits until a comment whose body contains the text shows in the thread; answers its id. */
@@ -154,11 +154,11 @@ final class WidgetPage {
 
     /** What the reader has typed so far into the open reply box under a comment. */
     String replyDraft(String commentId) {
-        return element(own(commentId, "reply-form") + " [data-testid=comment-input]").getAttribute("value");
+        return attribute(own(commentId, "reply-form") + " [data-testid=comment-input]", "value");
     }
 
     String author(String commentId) {
-        return element(own(commentId, "comment-author")).getText();
+        return textAt(own(commentId, "comment-author"));
     }
 
     /** The texts of the replies shown under a comment, at any depth. */
@@ -168,19 +168,23 @@ final class WidgetPage {
     }
 
     int respectCount(String commentId) {
-        return Integer.parseInt(element(own(commentId, "respect-count")).getText().trim());
+        return Integer.parseInt(textAt(own(commentId, "respect-count")).trim());
     }
 
     boolean isRespected(String commentId) {
-        return "true".equals(element(own(commentId, "respect")).getAttribute("aria-pressed"));
+        return "true".equals(attribute(own(commentId, "respect"), "aria-pressed"));
     }
 
-    WebElement respectButton(String commentId) {
-        return element(own(commentId, "respect"));
+    /** Whether the comment's respect button may be pressed (not on one's own comment, not signed out). */
+    boolean mayRespect(String commentId) {
+        return "enabled".equals(wait.until(d -> find(own(commentId, "respect")).filter(WebElement::isDisplayed)
+                .map(button -> button.isEnabled() ? "enabled" : "disabled").orElse(null)));
     }
 
-    WebElement reportButton(String commentId) {
-        return element(own(commentId, "report"));
+    /** Whether the comment's report button may be pressed (not once reported). */
+    boolean mayReport(String commentId) {
+        return "enabled".equals(wait.until(d -> find(own(commentId, "report")).filter(WebElement::isDisplayed)
+                .map(button -> button.isEnabled() ? "enabled" : "disabled").orElse(null)));
     }
 
     /** Presses keys wherever the focus is, as a keyboard user would. */
@@ -218,7 +222,7 @@ final class WidgetPage {
 
     /** The text of the "N new comments" button once it shows. */
     String newCommentsButton() {
-        return element("[data-testid=new-comments]").getText();
+        return textAt("[data-testid=new-comments]");
     }
 
     /** Waits until the "N new comments" button says {@code text}. */
@@ -247,12 +251,12 @@ final class WidgetPage {
 
     /** The visible text of the element with the test id, e.g. "heading" or "open-login". */
     String textOf(String testId) {
-        return element("[data-testid=" + testId + "]").getText();
+        return textAt("[data-testid=" + testId + "]");
     }
 
     /** The visible text of the first element the CSS selector finds in the widget, e.g. "label.sort" or "time". */
     String textAt(String selector) {
-        return element(selector).getText();
+        return wait.until(d -> find(selector).filter(WebElement::isDisplayed).map(WebElement::getText).orElse(null));
     }
 
     /** Types into the field with the test id, replacing what it held. */
@@ -262,7 +266,7 @@ final class WidgetPage {
 
     /** The value of the field with the test id. */
     String valueOf(String testId) {
-        return element("[data-testid=" + testId + "]").getAttribute("value");
+        return attribute("[data-testid=" + testId + "]", "value");
     }
 
     /** Waits until the element with the test id says {@code text}. */
@@ -283,7 +287,7 @@ final class WidgetPage {
     }
 
     String guidelines() {
-        return element("[data-testid=guidelines]").getText();
+        return textAt("[data-testid=guidelines]");
     }
 
     // ---- editor's picks (issue 13) ----
@@ -308,10 +312,12 @@ final class WidgetPage {
      * may first load further pages, focusing their first comments); answers that comment's id.
      */
     String followPick(int index) {
-        WebElement link = wait.until(d -> root().findElements(By.cssSelector("[data-testid=pick-link]")).stream()
-                .skip(index).findFirst().orElse(null));
-        String target = link.getAttribute("href").replaceAll(".*#c-", "");
-        link.click();
+        String target = wait.until(d -> root().findElements(By.cssSelector("[data-testid=pick-link]")).stream()
+                .skip(index).findFirst().map(link -> {
+                    String href = link.getAttribute("href").replaceAll(".*#c-", "");
+                    link.click();
+                    return href;
+                }).orElse(null));
         return wait.until(d -> Optional.ofNullable((String) ((JavascriptExecutor) driver).executeScript(
                 "const el = document.getElementById('parley-thread').shadowRoot.activeElement;"
                         + " const item = el && el.closest('[data-comment-id]');"
@@ -328,14 +334,14 @@ final class WidgetPage {
         // The post, then the list's own request and module: longer than one step on a busy machine.
         return new WebDriverWait(driver, PATIENCE.multipliedBy(3)).ignoring(StaleElementReferenceException.class)
                 .until(d -> root().findElements(By.cssSelector("[data-testid=mine-comment]")).stream()
-                .filter(item -> item.getText().contains(text)).findFirst().orElse(null))
-                .getAttribute("data-comment-id");
+                .filter(item -> item.getText().contains(text)).findFirst()
+                .map(item -> item.getAttribute("data-comment-id")).orElse(null));
     }
 
     /** Opens "Why?" on one's own restricted comment and answers the statement it shows. */
     String why(String commentId) {
         click(mine(commentId) + " [data-testid=why]");
-        return element(mine(commentId) + " [data-testid=statement]").getText();
+        return textAt(mine(commentId) + " [data-testid=statement]");
     }
 
     /** Appeals the decision on one's own comment and answers the appeal's status once it shows. */
@@ -525,14 +531,36 @@ final class WidgetPage {
         return wait.until(d -> find(selector).filter(WebElement::isDisplayed).orElse(null));
     }
 
-    private void click(String selector) {
-        wait.until(d -> find(selector).filter(WebElement::isDisplayed).filter(WebElement::isEnabled).orElse(null))
-                .click();
+    /** An attribute of the element, read in the same look-up that finds it. */
+    private String attribute(String selector, String name) {
+        return wait.until(d -> find(selector).filter(WebElement::isDisplayed).map(found -> {
+            String value = found.getAttribute(name);
+            return value == null ? "" : value;
+        }).orElse(null));
     }
 
+    /** Picks an option of the select by value, found again should it be drawn again meanwhile. */
+    private void choose(String selector, String value) {
+        wait.until(d -> find(selector).filter(WebElement::isDisplayed).map(field -> {
+            new Select(field).selectByValue(value);
+            return true;
+        }).orElse(null));
+    }
+
+    /** Clicks the element, found again should a re-render replace it between finding and clicking. */
+    private void click(String selector) {
+        wait.until(d -> find(selector).filter(WebElement::isDisplayed).filter(WebElement::isEnabled).map(found -> {
+            found.click();
+            return true;
+        }).orElse(null));
+    }
+
+    /** Types into the field, starting again on a fresh look-up should it be drawn again meanwhile. */
     private void type(String selector, String text) {
-        WebElement field = element(selector);
-        field.clear();
-        field.sendKeys(text);
+        wait.until(d -> find(selector).filter(WebElement::isDisplayed).map(field -> {
+            field.clear();
+            field.sendKeys(text);
+            return true;
+        }).orElse(null));
     }
 }
