@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * A real HTTP client for tests, one reader per instance: it keeps its own cookies, remembers the CSRF token that
- * sign-up and log-in hand out, and sends it on every state-changing request. Every answer is held to the OpenAPI
+ * sign-up and log-in hand out, and sends it on every state-changing request. Every answer of the server under test is held to the OpenAPI
  * document ({@link OpenApiContract}).
  */
 public final class ApiClient {
@@ -91,7 +91,9 @@ public final class ApiClient {
             HttpRequest built = request.timeout(Duration.ofSeconds(20)).build();
             HttpResponse<byte[]> response = http.send(built, HttpResponse.BodyHandlers.ofByteArray());
             Response answer = new Response(response.statusCode(), response.headers().map(), response.body());
-            OpenApiContract.get().check(built.method(), built.uri().getRawPath(), answer);
+            if (isParley(built.uri())) { // not the stand-ins for other servers (an OpenID provider) tests call
+                OpenApiContract.get().check(built.method(), built.uri().getRawPath(), answer);
+            }
             JsonNode json = answer.jsonOrNull();
             if (json != null && json.hasNonNull("csrf")) {
                 csrf = json.get("csrf").asText();
@@ -103,6 +105,12 @@ public final class ApiClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Whether a request goes to the Parley server under test (the one this client was made for). */
+    private boolean isParley(URI target) {
+        URI base = URI.create(baseUrl);
+        return target.getScheme().equals(base.getScheme()) && target.getAuthority().equals(base.getAuthority());
     }
 
     /** This client's cookies as a Cookie header, for requests made with another HTTP client. */
