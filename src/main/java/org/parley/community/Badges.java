@@ -42,15 +42,19 @@ public final class Badges {
         if (badge == null || !KINDS.contains(badge)) {
             throw Problem.invalid("badge", "Choose a badge: journalist, staff or moderator.");
         }
-        Account account = (accountId.contains("@")
+        store.put(siteId, named(accountId).id(), badge, clock.instant());
+    }
+
+    /** Takes an account's badge on the site (named as for {@link #give}); nothing to take is no error. */
+    public void take(Account admin, String siteId, String accountId) {
+        access.requireAdminOf(admin, siteId);
+        store.remove(siteId, named(accountId).id());
+    }
+
+    private Account named(String accountId) {
+        return (accountId.contains("@")
                 ? accounts.findByEmail(accountId.strip().toLowerCase(java.util.Locale.ROOT))
                 : accounts.findAccount(accountId))
                 .orElseThrow(() -> Problem.notFound("account", "There is no account '" + accountId + "'."));
-        store.put(siteId, account.id(), badge, clock.instant());
-    }
-
-    public void take(Account admin, String siteId, String accountId) {
-        access.requireAdminOf(admin, siteId);
-        store.remove(siteId, accountId);
     }
 }

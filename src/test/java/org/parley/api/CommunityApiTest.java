@@ -276,6 +276,14 @@ class CommunityApiTest {
 
         assertThat(admin.delete(path).status()).isEqualTo(204);
         assertThat(admin.get("/api/v1/admin/sites/demo/badges").json().get("badges")).isEmpty();
+
+        String byEmail = "/api/v1/admin/sites/demo/badges/journalist@community.example";
+        assertThat(admin.put(byEmail, Map.of("badge", "staff")).status()).isEqualTo(200);
+        assertThat(admin.delete(byEmail).status()).isEqualTo(204);
+        assertThat(admin.get("/api/v1/admin/sites/demo/badges").json().get("badges")).isEmpty();
+        assertThat(admin.delete(byEmail).status()).as("nothing left to take").isEqualTo(204);
+        assertThat(admin.delete("/api/v1/admin/sites/demo/badges/nobody@community.example").status())
+                .isEqualTo(404);
     }
 
     private static List<String> userIds(JsonNode mutes) {
